@@ -1,0 +1,3 @@
+from stepwork.cli import main
+
+main()

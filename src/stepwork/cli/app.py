@@ -1,0 +1,88 @@
+"""The Typer application and the error handling every command shares."""
+
+import contextlib
+import sys
+import traceback
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from stepwork import __version__, messages
+from stepwork.errors import UserError
+
+EXIT_INTERRUPTED = 130
+EXIT_BUG = 70
+
+
+def _say(line: str) -> None:
+    # A closed window leaves no terminal to tell; the answers are saved either way.
+    with contextlib.suppress(OSError):
+        typer.echo(line, err=True)
+
+
+class StepworkGroup(TyperGroup):
+    """Runs commands so every failure ends as one line on stderr and a clear exit code."""
+
+    def main(self, args: Any = None, prog_name: Any = None, *a: Any, **kw: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        kw["standalone_mode"] = False
+        try:
+            result = super().main(argv, "stepwork", *a, **kw)
+        except UserError as exc:
+            _say(exc.message)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            sys.exit(EXIT_INTERRUPTED)
+        except KeyboardInterrupt:
+            sys.exit(EXIT_INTERRUPTED)
+        except Exception as exc:
+            click_exception = _as_click_error(exc)
+            if click_exception is None:
+                if "--debug" in argv:
+                    traceback.print_exc()
+                _say(messages.BUG)
+                sys.exit(EXIT_BUG)
+            _say(click_exception[0])
+            sys.exit(click_exception[1])
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def _as_click_error(exc: Exception) -> tuple[str, int] | None:
+    """Click's own usage errors (unknown option, missing argument) as one line."""
+    from typer._click.exceptions import ClickException, UsageError
+
+    if not isinstance(exc, ClickException):
+        return None
+    if isinstance(exc, UsageError) and exc.ctx is not None:
+        return messages.usage_problem(exc.format_message(), exc.ctx.command_path), exc.exit_code
+    return exc.format_message(), exc.exit_code
+
+
+app = typer.Typer(
+    cls=StepworkGroup,
+    help=messages.APP_HELP,
+    add_completion=False,
+    no_args_is_help=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"stepwork {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    version: bool = typer.Option(
+        False, "--version", callback=_show_version, is_eager=True, help="Show the version."
+    ),
+    debug: bool = typer.Option(False, "--debug", help="Show full details if something breaks."),
+) -> None:
+    if ctx.invoked_subcommand is None:
+        from stepwork.cli.welcome import welcome
+
+        welcome()

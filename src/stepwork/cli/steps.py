@@ -1,0 +1,155 @@
+"""`stepwork step N` and `stepwork steps`."""
+
+from datetime import date
+
+import typer
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from stepwork import engine, interrupts, messages, render, settings, stepguide
+from stepwork.cli.app import EXIT_INTERRUPTED, app
+from stepwork.content import Question, load_step, step_titles
+from stepwork.prompting import ask_yes_no
+from stepwork.states import AnswerState, SessionStatus
+
+
+@app.command()
+def step(
+    number: str = typer.Argument(..., help="The step to work, 1 to 12.", show_default=False),
+    show: bool = typer.Option(False, "--show", help="Read back everything you wrote for it."),
+    new: bool = typer.Option(False, "--new", help="Start a fresh session instead of resuming."),
+) -> None:
+    """Work a step with guided questions, one at a time. Every answer is saved as you go."""
+    n = stepguide.parse_step_number(number)
+    if show:
+        _show(n)
+        return
+    raise typer.Exit(_work(n, new))
+
+
+def _work(n: int, new: bool) -> int:
+    from stepwork.store import guided
+
+    values = settings.load()
+    guide = load_step(n, values)
+    from stepwork.content.wording import active
+
+    statement = active(values).statements[n]
+    out = render.console()
+    flow = stepguide.flow_name(n)
+    with interrupts.catching():
+        try:
+            session = _choose_session(n, guide.questions, new)
+        except (KeyboardInterrupt, EOFError):
+            out.print()
+            typer.echo(messages.step_interrupted(n), err=True)
+            return EXIT_INTERRUPTED
+        if session is None:
+            session = guided.start(flow, n, date.today())
+        saved = {k: engine.Saved(a.state, a.text) for k, a in guided.answers(session.id).items()}
+        if not saved:
+            out.print(
+                Panel(
+                    Text.assemble((statement, "bold"), "\n\n", (guide.orientation, "")),
+                    title=f"Step {n} · {guide.title}",
+                    title_align="left",
+                    border_style="cyan",
+                )
+            )
+        out.print(Padding(messages.HOW_TO_ANSWER, (1, 0, 0, 0)), style="dim")
+
+        def save(position: int, question: Question, text: str, state: str) -> None:
+            guided.record(session.id, position, question.key, question.text, text, state)
+
+        outcome = engine.Engine(
+            guide.questions, saved, save, out, editor_setting=values["editor"]
+        ).run()
+        if outcome is engine.Outcome.FINISHED:
+            guided.finish(session.id)
+    out.print()
+    if outcome is engine.Outcome.FINISHED:
+        out.print(messages.step_finished(n), style="green")
+        return 0
+    if outcome is engine.Outcome.PAUSED:
+        out.print(messages.step_paused(n))
+        return 0
+    typer.echo(messages.step_interrupted(n), err=True)
+    return EXIT_INTERRUPTED
+
+
+def _choose_session(n: int, questions: tuple[Question, ...], new: bool):  # type: ignore[no-untyped-def]
+    """The open session to resume, or None for a fresh one (an open one is then set aside)."""
+    from stepwork.store import guided
+
+    current = guided.latest_open(stepguide.flow_name(n))
+    if current is None:
+        return None
+    if not new:
+        keys = {q.key for q in questions}
+        done = sum(
+            1
+            for key, a in guided.answers(current.id).items()
+            if key in keys and a.state == AnswerState.ANSWERED
+        )
+        offer = messages.resume_offer(n, render.local_day(current.started_at), done, len(questions))
+        if ask_yes_no(offer):
+            return current
+    guided.finish(current.id)
+    render.console().print(messages.resumed_old_set_aside(n), style="dim")
+    return None
+
+
+def _show(n: int) -> None:
+    from stepwork.store import guided
+
+    sessions = guided.step_sessions(n)
+    out = render.console()
+    if not sessions:
+        out.print(messages.step_never_worked(n))
+        return
+    title = step_titles()[n]
+    for index, (session, answers) in enumerate(sessions, start=1):
+        state = (
+            messages.SESSION_OPEN
+            if session.status == SessionStatus.OPEN
+            else messages.SESSION_FINISHED
+        )
+        heading = (
+            f"Step {n} · {title} · session {index} of {len(sessions)} · "
+            f"{render.local_day(session.started_at)} · {state}"
+        )
+        out.print(Text(heading, style="bold cyan"))
+        for answer in answers:
+            out.print(Text(answer.question_text, style="bold"))
+            if answer.state == AnswerState.SKIPPED:
+                out.print(Text(messages.ANSWER_SKIPPED, style="dim"))
+            else:
+                out.print(Padding(Text(answer.text), (0, 0, 0, 2), expand=False))
+                if answer.state == AnswerState.DRAFT:
+                    out.print(Text("  " + messages.ANSWER_UNFINISHED, style="dim"))
+            out.print()
+
+
+@app.command("steps")
+def steps_table() -> None:
+    """All twelve steps: where you are with each, and when you last worked it."""
+    from stepwork.store import guided
+
+    summaries = guided.step_summaries()
+    table = Table(title=messages.STEPS_TITLE, title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("Step")
+    table.add_column("Status")
+    table.add_column("Sessions", justify="right")
+    table.add_column("Last worked")
+    for n, title in step_titles().items():
+        summary = summaries.get(n)
+        if summary is None:
+            table.add_row(str(n), title, messages.STATUS_NOT_STARTED, "0", "")
+            continue
+        status = stepguide.status(summary.open_sessions, summary.finished_sessions)
+        last = render.local_day(summary.last_worked) if summary.last_worked else ""
+        table.add_row(str(n), title, status, str(summary.sessions), last)
+    render.console().print(table)

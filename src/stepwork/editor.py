@@ -1,0 +1,51 @@
+"""Long answers in the person's own editor, through a private temporary file."""
+
+import os
+import shlex
+import shutil
+import subprocess
+import tempfile
+
+
+class EditorUnavailable(Exception):
+    """No editor could be found or started."""
+
+
+class EditorFailed(Exception):
+    """The editor ran but did not exit cleanly."""
+
+
+FALLBACK_EDITORS = ("nano", "vi")
+
+
+def editor_command(configured: str) -> list[str]:
+    for candidate in (configured, os.environ.get("VISUAL", ""), os.environ.get("EDITOR", "")):
+        if candidate.strip():
+            return shlex.split(candidate)
+    for name in FALLBACK_EDITORS:
+        if shutil.which(name):
+            return [name]
+    raise EditorUnavailable
+
+
+def edit(text: str, command: list[str]) -> str:
+    """Open `text` in the editor and return what was saved.
+
+    The file lives 0600 in a fresh 0700 folder and is removed afterwards, whatever happens.
+    """
+    folder = tempfile.mkdtemp(prefix="stepwork-")
+    path = os.path.join(folder, "answer.md")
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text + ("\n" if text else ""))
+        try:
+            returncode = subprocess.call([*command, path])
+        except OSError as exc:
+            raise EditorUnavailable(str(exc)) from exc
+        if returncode != 0:
+            raise EditorFailed(f"exit code {returncode}")
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read().strip("\n").rstrip()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

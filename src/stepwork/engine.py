@@ -1,0 +1,131 @@
+"""The guided-session engine: asks any set of questions, one at a time, and saves as it goes.
+
+Every finished line of an answer is saved as a draft the moment Enter is pressed, and the
+answer is marked done when the person ends it. So an interrupt, a closed window or a crash
+loses at most the line being typed. Step guides, and later the inventory and daily reviews,
+all run through `run`.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.text import Text
+
+from stepwork import editor, interrupts, messages
+from stepwork.content import Question
+from stepwork.prompting import read_line
+from stepwork.states import AnswerState
+
+
+class Outcome(Enum):
+    FINISHED = "finished"
+    PAUSED = "paused"
+    INTERRUPTED = "interrupted"
+
+
+@dataclass(frozen=True)
+class Saved:
+    state: str
+    text: str
+
+
+Save = Callable[[int, Question, str, str], None]
+"""save(position, question, text, state): must commit before returning."""
+
+
+class _Pause(Exception):
+    pass
+
+
+@dataclass
+class Engine:
+    questions: Sequence[Question]
+    saved: dict[str, Saved]
+    save: Save
+    console: Console
+    editor_setting: str = ""
+
+    def run(self) -> Outcome:
+        try:
+            last_section = None
+            for position, question in enumerate(self.questions, start=1):
+                previous = self.saved.get(question.key)
+                if previous is not None and previous.state in (
+                    AnswerState.ANSWERED,
+                    AnswerState.SKIPPED,
+                ):
+                    continue
+                if question.section and question.section != last_section:
+                    self.console.print()
+                    self.console.print(Rule(Text(question.section), style="cyan"))
+                last_section = question.section
+                self._ask(position, question, previous.text if previous else "")
+        except _Pause:
+            return Outcome.PAUSED
+        except (KeyboardInterrupt, EOFError):
+            return Outcome.INTERRUPTED
+        return Outcome.FINISHED
+
+    def _store(self, position: int, question: Question, text: str, state: str) -> None:
+        with interrupts.protected():
+            self.save(position, question, text, state)
+
+    def _ask(self, position: int, question: Question, draft: str) -> None:
+        self.console.print()
+        self.console.print(messages.question_counter(position, len(self.questions)), style="dim")
+        self.console.print(Text(question.text, style="bold"))
+        if question.hint:
+            self.console.print(Text(question.hint, style="dim italic"))
+        if draft:
+            self.console.print(messages.KEPT_DRAFT_INTRO, style="dim")
+            self.console.print(Panel(Text(draft), border_style="dim"))
+            self.console.print(messages.KEPT_DRAFT_HOW, style="dim")
+        lines = [draft] if draft else []
+        prompt = messages.ANSWER_PROMPT
+        while True:
+            line = read_line(prompt)
+            prompt = messages.CONTINUE_PROMPT
+            command = line.strip().lower()
+            text = "\n".join(lines)
+            if command in ("", "/skip", "/next"):
+                if text.strip():
+                    self._store(position, question, text, AnswerState.ANSWERED)
+                else:
+                    self._store(position, question, "", AnswerState.SKIPPED)
+                    self.console.print(messages.SKIPPED, style="dim")
+                return
+            if command == "/pause":
+                raise _Pause
+            if command in ("/help", "/?"):
+                self.console.print(messages.HOW_TO_ANSWER, style="dim")
+                continue
+            if command == "/edit":
+                if self._edit(position, question, text):
+                    return
+                continue
+            lines.append(line.rstrip())
+            self._store(position, question, "\n".join(lines), AnswerState.DRAFT)
+
+    def _edit(self, position: int, question: Question, text: str) -> bool:
+        """Open the editor on the answer so far; True when it came back with an answer."""
+        try:
+            command = editor.editor_command(self.editor_setting)
+            with interrupts.protected(ignore_sigint=True):
+                edited = editor.edit(text, command)
+                if edited.strip():
+                    self.save(position, question, edited, AnswerState.ANSWERED)
+        except editor.EditorUnavailable:
+            self.console.print(messages.NO_EDITOR, style="yellow")
+            return False
+        except editor.EditorFailed as exc:
+            self.console.print(messages.editor_failed(str(exc)), style="yellow")
+            return False
+        if not edited.strip():
+            self.console.print(messages.EDITOR_EMPTY, style="dim")
+            return False
+        self.console.print(messages.EDITOR_SAVED, style="dim")
+        return True

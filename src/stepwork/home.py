@@ -1,0 +1,76 @@
+"""Where stepwork keeps its files.
+
+`STEPWORK_HOME` puts everything (database, settings, wording) in one folder; tests always set it.
+Without it, data goes in the platform's user data dir and settings in its user config dir.
+"""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+HOME_ENV = "STEPWORK_HOME"
+APP_NAME = "stepwork"
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+@dataclass(frozen=True)
+class Paths:
+    data_dir: Path
+    config_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "stepwork.db"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "config.toml"
+
+    @property
+    def wording_file(self) -> Path:
+        return self.config_dir / "wording.toml"
+
+
+def paths() -> Paths:
+    override = os.environ.get(HOME_ENV)
+    if override:
+        root = Path(override).expanduser().absolute()
+        return Paths(data_dir=root, config_dir=root)
+    import platformdirs
+
+    return Paths(
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+    )
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create `path` (and parents) if missing, the folder itself 0700.
+
+    A folder that already exists is left as the person set it; `doctor` reports loose modes.
+    """
+    if path.is_dir():
+        return
+    path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    path.chmod(PRIVATE_DIR_MODE)
+
+
+def write_private_file(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically, readable by the owner only."""
+    ensure_private_dir(path.parent)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

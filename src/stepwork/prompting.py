@@ -1,0 +1,36 @@
+"""Reading what the person types, one line at a time."""
+
+import contextlib
+import sys
+
+from stepwork import messages
+
+_line_editing = {"ready": False}
+
+
+def _enable_line_editing() -> None:
+    # readline gives arrow keys and history at the prompt; only worth loading on a terminal.
+    if not _line_editing["ready"] and sys.stdin.isatty():
+        with contextlib.suppress(ImportError):
+            import readline  # noqa: F401
+    _line_editing["ready"] = True
+
+
+def read_line(prompt: str) -> str:
+    """One line of input. Ctrl-C raises KeyboardInterrupt, end of input raises EOFError."""
+    _enable_line_editing()
+    sys.stdout.flush()
+    return input(prompt)
+
+
+def ask_yes_no(question: str, default: bool = True) -> bool:
+    suffix = " [Y/n] " if default else " [y/N] "
+    while True:
+        reply = read_line(question + suffix).strip().lower()
+        if not reply:
+            return default
+        if reply in ("y", "yes"):
+            return True
+        if reply in ("n", "no"):
+            return False
+        print(messages.YES_NO_HINT)

@@ -1,0 +1,21 @@
+"""Small Rich helpers shared by the commands."""
+
+from datetime import date, datetime
+
+from rich.console import Console
+
+
+def console() -> Console:
+    # Created per call so it always writes to the current sys.stdout (tests swap it).
+    return Console(highlight=False)
+
+
+def local_day(moment: datetime | date) -> str:
+    """A date as a person reads it, in their own time zone: 'Fri 27 Nov 2026'."""
+    if isinstance(moment, datetime):
+        moment = moment.astimezone().date()
+    return moment.strftime("%a %-d %b %Y")
+
+
+def local_time(moment: datetime) -> str:
+    return moment.astimezone().strftime("%a %-d %b %Y, %H:%M")

@@ -1,0 +1,116 @@
+"""Personal settings, kept in a small TOML file beside the wording override."""
+
+import json
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from stepwork import messages
+from stepwork.errors import UsageError, UserError
+from stepwork.home import paths, write_private_file
+
+
+def _phrase(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError(messages.SETTING_EMPTY)
+    if len(value) > 80:
+        raise ValueError(messages.SETTING_TOO_LONG)
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise ValueError(messages.SETTING_ONE_LINE)
+    return value
+
+
+def _optional_phrase(value: str) -> str:
+    return _phrase(value) if value.strip() else ""
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: str
+    description: str
+    parse: Callable[[str], str]
+
+
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting(
+            "substance",
+            "drinking or using",
+            "What you are recovering from, as the questions name it "
+            "(alcohol, drugs, gambling, food, ...).",
+            _phrase,
+        ),
+        Setting(
+            "higher_power",
+            "a Higher Power",
+            "How the steps name a power greater than yourself "
+            "(God, the group, my Higher Power, the universe, ...).",
+            _phrase,
+        ),
+        Setting(
+            "editor",
+            "",
+            "The editor for long answers; empty means $VISUAL, then $EDITOR, then nano or vi.",
+            _optional_phrase,
+        ),
+    )
+}
+
+
+def _read_file(path: Path) -> dict[str, str]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise UserError(messages.settings_unreadable(path, exc.strerror or str(exc))) from exc
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UserError(messages.settings_unreadable(path, str(exc))) from exc
+    return {k: v for k, v in data.items() if k in SETTINGS and isinstance(v, str)}
+
+
+def load() -> dict[str, str]:
+    """Every setting, with the person's own values over the defaults."""
+    values = {key: setting.default for key, setting in SETTINGS.items()}
+    values.update(_read_file(paths().settings_file))
+    return values
+
+
+def _setting(key: str) -> Setting:
+    try:
+        return SETTINGS[key]
+    except KeyError:
+        raise UsageError(messages.unknown_setting(key, sorted(SETTINGS))) from None
+
+
+def set_value(key: str, value: str) -> str:
+    """Validate and store one setting; returns the value as stored."""
+    setting = _setting(key)
+    try:
+        clean = setting.parse(value)
+    except ValueError as exc:
+        raise UsageError(messages.bad_setting_value(key, str(exc))) from None
+    stored = _read_file(paths().settings_file)
+    stored[key] = clean
+    _write(stored)
+    return clean
+
+
+def unset(key: str) -> None:
+    _setting(key)
+    stored = _read_file(paths().settings_file)
+    if stored.pop(key, None) is not None:
+        _write(stored)
+
+
+def _write(values: dict[str, str]) -> None:
+    # JSON string escapes are valid TOML basic-string escapes, and values are single-line.
+    lines = [messages.SETTINGS_FILE_HEADER]
+    lines += [f"{key} = {json.dumps(values[key], ensure_ascii=False)}" for key in sorted(values)]
+    write_private_file(paths().settings_file, "\n".join(lines) + "\n")

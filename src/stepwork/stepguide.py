@@ -1,0 +1,34 @@
+"""Step work as the person sees it: which step, where they are, and what to do next."""
+
+from stepwork import messages
+from stepwork.content import STEP_NUMBERS
+from stepwork.errors import UsageError
+
+
+def parse_step_number(value: str) -> int:
+    text = value.strip()
+    if not text.isdigit() or int(text) not in STEP_NUMBERS:
+        raise UsageError(messages.bad_step(value))
+    return int(text)
+
+
+def flow_name(step: int) -> str:
+    return f"step-{step}"
+
+
+def status(open_sessions: int, finished_sessions: int) -> str:
+    if open_sessions:
+        return messages.STATUS_IN_PROGRESS
+    if finished_sessions:
+        return messages.STATUS_WORKED
+    return messages.STATUS_NOT_STARTED
+
+
+def suggest_next(open_steps: list[int], worked_steps: set[int]) -> str:
+    """One next action: resume what is open, else the first step not yet worked."""
+    if open_steps:
+        return messages.next_resume(open_steps[0])
+    for step in STEP_NUMBERS:
+        if step not in worked_steps:
+            return messages.next_begin(step)
+    return messages.NEXT_ALL_WORKED

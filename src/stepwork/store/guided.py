@@ -1,0 +1,131 @@
+"""Guided sessions and their answers: each answer is its own short transaction."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from stepwork.states import SessionStatus
+from stepwork.store.database import database
+from stepwork.store.models import Answer, GuidedSession, utc_now
+
+
+@dataclass(frozen=True)
+class StepSummary:
+    step: int
+    sessions: int
+    open_sessions: int
+    finished_sessions: int
+    last_worked: datetime | None
+
+
+def start(flow: str, step: int | None, local_day: date) -> GuidedSession:
+    with database().write() as s:
+        session = GuidedSession(flow=flow, step=step, local_date=local_day)
+        s.add(session)
+        s.flush()
+        s.refresh(session)
+        return session
+
+
+def latest_open(flow: str) -> GuidedSession | None:
+    with database().read() as s:
+        query = (
+            select(GuidedSession)
+            .where(GuidedSession.flow == flow, GuidedSession.status == SessionStatus.OPEN)
+            .order_by(col(GuidedSession.updated_at).desc(), col(GuidedSession.id).desc())
+            .limit(1)
+        )
+        return s.exec(query).first()
+
+
+def answers(session_id: int) -> dict[str, Answer]:
+    with database().read() as s:
+        rows = s.exec(select(Answer).where(Answer.session_id == session_id))
+        return {row.question_key: row for row in rows}
+
+
+def record(session_id: int, position: int, key: str, question: str, text: str, state: str) -> None:
+    """Save (or replace) the answer to one question, and mark the session as touched."""
+    now = utc_now()
+    with database().write() as s:
+        row = s.exec(
+            select(Answer).where(Answer.session_id == session_id, Answer.question_key == key)
+        ).first()
+        if row is None:
+            row = Answer(
+                session_id=session_id,
+                position=position,
+                question_key=key,
+                question_text=question,
+                state=state,
+                text=text,
+            )
+        row.text, row.state, row.question_text, row.updated_at = text, state, question, now
+        s.add(row)
+        _touch(s, session_id, now)
+
+
+def finish(session_id: int) -> None:
+    now = utc_now()
+    with database().write() as s:
+        session = s.get(GuidedSession, session_id)
+        if session is not None and session.status == SessionStatus.OPEN:
+            session.status, session.finished_at, session.updated_at = (
+                SessionStatus.FINISHED,
+                now,
+                now,
+            )
+            s.add(session)
+
+
+def _touch(s, session_id: int, now: datetime) -> None:  # type: ignore[no-untyped-def]
+    session = s.get(GuidedSession, session_id)
+    if session is not None:
+        session.updated_at = now
+        s.add(session)
+
+
+def step_sessions(step: int) -> list[tuple[GuidedSession, Sequence[Answer]]]:
+    """Every session of one step, oldest first, each with its answers in question order."""
+    with database().read() as s:
+        sessions = s.exec(
+            select(GuidedSession)
+            .where(GuidedSession.step == step)
+            .order_by(col(GuidedSession.started_at), col(GuidedSession.id))
+        ).all()
+        result = []
+        for session in sessions:
+            rows = s.exec(
+                select(Answer)
+                .where(Answer.session_id == session.id)
+                .order_by(col(Answer.position), col(Answer.id))
+            ).all()
+            result.append((session, rows))
+        return result
+
+
+def step_summaries() -> dict[int, StepSummary]:
+    with database().read() as s:
+        rows = s.exec(
+            select(
+                GuidedSession.step,
+                func.count(),
+                func.sum(GuidedSession.status == SessionStatus.OPEN),
+                func.max(GuidedSession.updated_at),
+            )
+            .where(col(GuidedSession.step).is_not(None))
+            .group_by(GuidedSession.step)
+        ).all()
+    summaries = {}
+    for step, count, open_count, last in rows:
+        summaries[step] = StepSummary(
+            step=step,
+            sessions=count,
+            open_sessions=int(open_count or 0),
+            finished_sessions=count - int(open_count or 0),
+            last_worked=last,
+        )
+    return summaries

@@ -1,0 +1,126 @@
+"""Schema changes, keyed on `PRAGMA user_version`.
+
+Each migration runs in its own BEGIN IMMEDIATE transaction together with the version bump, so a
+failing step leaves the database exactly as it was. Before upgrading a database that already
+holds data, a copy is kept in the backups folder.
+"""
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from stepwork import messages
+from stepwork.errors import UserError
+from stepwork.home import PRIVATE_FILE_MODE, ensure_private_dir
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "guided sessions and their answers",
+        (
+            """
+            CREATE TABLE guided_session (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                flow TEXT NOT NULL,
+                step INTEGER,
+                status TEXT NOT NULL CHECK (status IN ('open', 'finished')),
+                local_date DATE NOT NULL,
+                started_at DATETIME NOT NULL,
+                updated_at DATETIME NOT NULL,
+                finished_at DATETIME
+            )
+            """,
+            "CREATE INDEX ix_guided_session_flow_status ON guided_session (flow, status)",
+            "CREATE INDEX ix_guided_session_step ON guided_session (step)",
+            """
+            CREATE TABLE answer (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                session_id INTEGER NOT NULL
+                    REFERENCES guided_session (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                question_key TEXT NOT NULL,
+                question_text TEXT NOT NULL,
+                text TEXT NOT NULL DEFAULT '',
+                state TEXT NOT NULL CHECK (state IN ('draft', 'answered', 'skipped')),
+                answered_at DATETIME NOT NULL,
+                updated_at DATETIME NOT NULL,
+                UNIQUE (session_id, question_key)
+            )
+            """,
+        ),
+    ),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1"
+    ).fetchone()
+    return row is not None
+
+
+def keep_copy(conn: sqlite3.Connection, backups_dir: Path, version: int) -> Path:
+    """A consistent copy of the database (SQLite's backup API), 0600, before it is changed."""
+    ensure_private_dir(backups_dir)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = backups_dir / f"stepwork-v{version}-before-upgrade-{stamp}.db"
+    target.touch(mode=PRIVATE_FILE_MODE, exist_ok=False)
+    copy = sqlite3.connect(target)
+    try:
+        conn.backup(copy)
+    finally:
+        copy.close()
+    return target
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    db_path: Path,
+    backups_dir: Path,
+    migrations: tuple[Migration, ...] = MIGRATIONS,
+) -> None:
+    """Bring the database up to the newest schema this program knows."""
+    latest = migrations[-1].version
+    version = schema_version(conn)
+    if version == latest:
+        return
+    if version > latest:
+        raise UserError(messages.database_too_new(db_path, version, latest))
+    if version == 0 and _has_tables(conn):
+        raise UserError(messages.database_not_ours(db_path))
+    kept = keep_copy(conn, backups_dir, version) if version > 0 else None
+    for migration in migrations:
+        if migration.version <= version:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have upgraded while this one waited for the lock.
+            if schema_version(conn) >= migration.version:
+                conn.execute("ROLLBACK")
+                continue
+            for statement in migration.statements:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {migration.version:d}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK")
+            raise UserError(
+                messages.migration_failed(db_path, migration.version, str(exc), kept)
+            ) from exc

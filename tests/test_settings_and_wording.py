@@ -1,0 +1,95 @@
+from pathlib import Path
+
+from stepwork import settings
+from stepwork.content import load_step
+
+
+def test_config_shows_every_setting_with_defaults(run):
+    result = run("config")
+    assert result.exit_code == 0
+    for key, setting in settings.SETTINGS.items():
+        assert key in result.stdout
+        if setting.default:
+            assert setting.default in result.stdout
+
+
+def test_config_change_flows_into_the_questions(run):
+    result = run("config", "substance", "gambling")
+    assert result.exit_code == 0
+    assert "gambling" in result.stdout
+    run("config", "higher_power", "the group")
+    session = run("step", "1", input="")
+    assert "control gambling" in session.stdout
+    step2 = load_step(2, settings.load())
+    assert "the group" in step2.statement
+
+
+def test_config_unset_returns_to_the_default(run):
+    run("config", "substance", "food")
+    result = run("config", "substance", "--unset")
+    assert result.exit_code == 0
+    assert settings.load()["substance"] == settings.SETTINGS["substance"].default
+
+
+def test_unknown_setting_is_one_line_and_changes_nothing(run, home):
+    result = run("config", "colour", "blue")
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "substance" in result.stderr
+    assert not (home / "config.toml").exists()
+
+
+def test_bad_setting_value_is_refused(run):
+    run("config", "substance", "alcohol")
+    result = run("config", "substance", "   ")
+    assert result.exit_code == 2
+    assert "cannot be empty" in result.stderr
+    assert settings.load()["substance"] == "alcohol"
+
+
+def test_a_broken_settings_file_is_named(run, home):
+    home.mkdir(mode=0o700)
+    (home / "config.toml").write_text("substance = \n")
+    result = run("step", "1")
+    assert result.exit_code == 1
+    assert str(home / "config.toml") in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_values_with_quotes_survive_the_file(run):
+    run("config", "higher_power", 'the "group" \\ and me')
+    assert settings.load()["higher_power"] == 'the "group" \\ and me'
+
+
+def test_wording_shows_paraphrases_and_where_an_override_goes(run, home):
+    result = run("wording")
+    assert result.exit_code == 0
+    flat = " ".join(result.stdout.split())
+    assert "stepwork's own paraphrases" in flat
+    assert "".join(str(home / "wording.toml").split()) in "".join(result.stdout.split())
+    assert "12" in result.stdout
+
+
+def test_a_wording_file_replaces_the_steps_it_names(run, home):
+    template = run("wording", "--template").stdout
+    home.mkdir(mode=0o700)
+    own = template.replace('# 1 = "..."', '1 = "Our own first step, exactly as our book has it."')
+    (home / "wording.toml").write_text(own)
+    result = run("wording")
+    flat = " ".join(result.stdout.split())
+    assert "Our own first step, exactly as our book has it." in flat
+    assert "My fellowship" in flat
+    session = run("step", "1", input="")
+    assert "Our own first step" in " ".join(session.stdout.split())
+    step2 = load_step(2, settings.load())
+    assert step2.statement.split()[0] in flat
+
+
+def test_a_broken_wording_file_is_named(run, home):
+    home.mkdir(mode=0o700)
+    path: Path = home / "wording.toml"
+    path.write_text('[steps]\n13 = "no such step"\n')
+    result = run("wording")
+    assert result.exit_code == 1
+    assert str(path) in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -1,0 +1,142 @@
+"""A real terminal (pty): Ctrl-C, Ctrl-D, a closed window and SIGTERM lose no answer."""
+
+import signal
+import sqlite3
+import time
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from stepwork import messages, settings
+from stepwork.content import load_step
+
+from .conftest import child_env, stepwork_command
+
+TIMEOUT = 20
+PROMPT = messages.ANSWER_PROMPT
+
+
+def spawn(home: Path, *args: str) -> pexpect.spawn:
+    command, *rest = stepwork_command()
+    child = pexpect.spawn(
+        command,
+        [*rest, *args],
+        env=child_env(home),
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        dimensions=(40, 100),
+    )
+    return child
+
+
+def answer(child: pexpect.spawn, position: int, text: str) -> None:
+    child.expect(f"Question {position} of")
+    child.expect_exact(PROMPT)
+    child.sendline(text)
+    child.sendline("")
+
+
+def finish(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus if child.exitstatus is not None else -child.signalstatus
+
+
+def wait_for_draft(home: Path, text: str) -> None:
+    """Block until the program has saved `text` as a draft (so typed lines are not racing)."""
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        if (home / "stepwork.db").exists() and rows(
+            home, "SELECT 1 FROM answer WHERE state = 'draft' AND text = ?", text
+        ):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"draft {text!r} was never saved")
+
+
+def rows(home: Path, sql: str, *params: object) -> list[tuple]:
+    conn = sqlite3.connect(home / "stepwork.db")
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def test_ctrl_c_at_the_third_question_keeps_two_answers_and_resumes(home):
+    total = len(load_step(1, settings.load()).questions)
+    child = spawn(home, "step", "1")
+    answer(child, 1, "the first answer")
+    answer(child, 2, "the second answer")
+    child.expect("Question 3 of")
+    child.expect_exact(PROMPT)
+    child.sendintr()
+    child.expect("Every answer you gave is saved")
+    child.expect("stepwork step 1")
+    assert finish(child) == 130
+    assert rows(home, "SELECT text FROM answer WHERE state = 'answered' ORDER BY position") == [
+        ("the first answer",),
+        ("the second answer",),
+    ]
+
+    child = spawn(home, "step", "1")
+    child.expect(r"answered 2 of")
+    child.expect(r"\[Y/n\]")
+    child.sendline("y")
+    for position in range(3, total + 1):
+        answer(child, position, f"answer {position}")
+    child.expect("That is step 1 for now")
+    assert finish(child) == 0
+
+    shown = spawn(home, "step", "1", "--show")
+    shown.expect(pexpect.EOF)
+    text = shown.before
+    for expected in ("the first answer", "the second answer", f"answer {total}"):
+        assert expected in text
+    assert rows(home, "SELECT status FROM guided_session") == [("finished",)]
+
+
+def test_ctrl_c_midway_through_a_long_answer_keeps_the_finished_lines(home):
+    child = spawn(home, "step", "4")
+    child.expect("Question 1 of")
+    child.expect_exact(PROMPT)
+    child.sendline("a first line")
+    child.sendline("a second line")
+    wait_for_draft(home, "a first line\na second line")
+    child.send("never finished")
+    child.sendintr()
+    assert finish(child) == 130
+    assert rows(home, "SELECT text, state FROM answer") == [
+        ("a first line\na second line", "draft")
+    ]
+
+
+def test_ctrl_d_at_a_question_exits_130_and_keeps_answers(home):
+    child = spawn(home, "step", "2")
+    answer(child, 1, "before the end")
+    child.expect("Question 2 of")
+    child.expect_exact(PROMPT)
+    child.sendeof()
+    child.expect("Pick up where you left off")
+    assert finish(child) == 130
+    assert rows(home, "SELECT text FROM answer") == [("before the end",)]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
+def test_closed_window_or_sigterm_keeps_answers_and_the_session_resumes(home, signum, run):
+    child = spawn(home, "step", "3")
+    answer(child, 1, "said before the window closed")
+    child.expect("Question 2 of")
+    child.expect_exact(PROMPT)
+    child.sendline("half of the next")
+    wait_for_draft(home, "half of the next")
+    child.kill(signum)
+    status = finish(child)
+    assert status == 130
+    assert rows(home, "SELECT text, state FROM answer ORDER BY position") == [
+        ("said before the window closed", "answered"),
+        ("half of the next", "draft"),
+    ]
+    resumed = run("step", "3", input="y\n and more\n\n")
+    assert "half of the next" in resumed.stdout
+    assert rows(home, "SELECT state FROM answer ORDER BY position")[1] == ("answered",)
