@@ -158,9 +158,11 @@ def question_counter(position: int, total: int) -> str:
 
 def resume_offer(step: int, started: str, answered: int, total: int) -> str:
     return (
-        f"You started step {step} on {started} and have answered {answered} of {total} "
-        "questions. Pick up where you left off?"
+        f"You started step {step} on {started} and have answered {answered} of {total} questions."
     )
+
+
+RESUME_QUESTION = "Pick up where you left off?"
 
 
 def resumed_old_set_aside(step: int) -> str:

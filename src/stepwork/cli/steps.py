@@ -5,6 +5,7 @@ from datetime import date
 import typer
 from rich.padding import Padding
 from rich.panel import Panel
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
@@ -58,6 +59,8 @@ def _work(n: int, new: bool) -> int:
                     border_style="cyan",
                 )
             )
+        else:
+            out.print(Rule(Text(f"Step {n} · {guide.title}"), style="cyan"))
         out.print(Padding(messages.HOW_TO_ANSWER, (1, 0, 0, 0)), style="dim")
 
         def save(position: int, question: Question, text: str, state: str) -> None:
@@ -93,8 +96,9 @@ def _choose_session(n: int, questions: tuple[Question, ...], new: bool):  # type
             for key, a in guided.answers(current.id).items()
             if key in keys and a.state == AnswerState.ANSWERED
         )
-        offer = messages.resume_offer(n, render.local_day(current.started_at), done, len(questions))
-        if ask_yes_no(offer):
+        started = render.local_day(current.started_at)
+        render.console().print(messages.resume_offer(n, started, done, len(questions)))
+        if ask_yes_no(messages.RESUME_QUESTION):
             return current
     guided.finish(current.id)
     render.console().print(messages.resumed_old_set_aside(n), style="dim")
