@@ -97,7 +97,7 @@ def test_ctrl_c_at_the_third_question_keeps_two_answers_and_resumes(home):
 
 
 def test_ctrl_c_midway_through_a_long_answer_keeps_the_finished_lines(home):
-    child = spawn(home, "step", "4")
+    child = spawn(home, "step", "11")
     child.expect("Question 1 of")
     child.expect_exact(PROMPT)
     child.sendline("a first line")
@@ -140,3 +140,45 @@ def test_closed_window_or_sigterm_keeps_answers_and_the_session_resumes(home, si
     resumed = run("step", "3", input="y\n and more\n\n")
     assert "half of the next" in resumed.stdout
     assert rows(home, "SELECT state FROM answer ORDER BY position")[1] == ("answered",)
+
+
+def test_step_four_interrupted_midway_through_an_item_resumes_with_nothing_lost(home):
+    child = spawn(home, "step", "4")
+    child.expect("Which part of the inventory")
+    child.sendline("1")
+    answer(child, 1, "The bank")
+    child.expect("Question 2 of")
+    child.expect_exact(PROMPT)
+    child.sendline("They took the house")
+    wait_for_draft(home, "They took the house")
+    child.sendintr()
+    child.expect("stepwork step 4")
+    assert finish(child) == 130
+
+    child = spawn(home, "step", "4")
+    child.expect("partway through a resentment")
+    child.expect(r"\[Y/n\]")
+    child.sendline("y")
+    child.expect("They took the house")
+    child.expect_exact(PROMPT)
+    child.sendline("")
+    child.expect("Question 3 of")
+    child.sendline("2,6")
+    child.expect("Question 4 of")
+    child.sendline("n")
+    child.expect("Question 5 of")
+    child.sendline("frightened")
+    answer(child, 6, "I ignored the letters")
+    child.expect("Question 7 of")
+    child.sendline("n")
+    child.expect("Saved as i1")
+    child.expect(r"Add another resentment\? \[Y/n\]")
+    child.sendline("n")
+    child.expect("Which part of the inventory")
+    child.sendline("")
+    assert finish(child) == 0
+    answers = dict(rows(home, "SELECT question_key, text FROM answer WHERE state = 'answered'"))
+    assert answers["who"] == "The bank"
+    assert answers["cause"] == "They took the house"
+    assert answers["affects"] == "security, finances"
+    assert answers["my-part"] == "frightened"

@@ -15,8 +15,9 @@ from rich.panel import Panel
 from rich.rule import Rule
 from rich.text import Text
 
-from stepwork import editor, interrupts, messages
-from stepwork.content import Question
+from stepwork import choices, editor, interrupts, messages
+from stepwork.choices import YES
+from stepwork.content import CHOICES, YESNO, Question
 from stepwork.prompting import read_line
 from stepwork.states import AnswerState
 
@@ -59,6 +60,8 @@ class Engine:
                     AnswerState.SKIPPED,
                 ):
                     continue
+                if question.unless and self.answer_to(question.unless) == YES:
+                    continue
                 if question.section and question.section != last_section:
                     self.console.print()
                     self.console.print(Rule(Text(question.section), style="cyan"))
@@ -70,9 +73,14 @@ class Engine:
             return Outcome.INTERRUPTED
         return Outcome.FINISHED
 
+    def answer_to(self, key: str) -> str | None:
+        saved = self.saved.get(key)
+        return saved.text if saved is not None and saved.state == AnswerState.ANSWERED else None
+
     def _store(self, position: int, question: Question, text: str, state: str) -> None:
         with interrupts.protected():
             self.save(position, question, text, state)
+        self.saved[question.key] = Saved(state, text)
 
     def _ask(self, position: int, question: Question, draft: str) -> None:
         self.console.print()
@@ -80,6 +88,11 @@ class Engine:
         self.console.print(Text(question.text, style="bold"))
         if question.hint:
             self.console.print(Text(question.hint, style="dim italic"))
+        if question.kind == CHOICES:
+            self.console.print(Text(choices.menu(question.choices), style="cyan"))
+        if question.kind in (CHOICES, YESNO):
+            self._ask_short(position, question)
+            return
         if draft:
             self.console.print(messages.KEPT_DRAFT_INTRO, style="dim")
             self.console.print(Panel(Text(draft), border_style="dim"))
@@ -110,6 +123,34 @@ class Engine:
             lines.append(line.rstrip())
             self._store(position, question, "\n".join(lines), AnswerState.DRAFT)
 
+    def _ask_short(self, position: int, question: Question) -> None:
+        """A yes/no or choices answer: parsed, and asked again with an explanation if unclear."""
+        prompt = messages.ANSWER_PROMPT + ("[y/n] " if question.kind == YESNO else "")
+        while True:
+            line = read_line(prompt)
+            command = line.strip().lower()
+            if command in ("", "/skip", "/next"):
+                self._store(position, question, "", AnswerState.SKIPPED)
+                self.console.print(messages.SKIPPED, style="dim")
+                return
+            if command == "/pause":
+                raise _Pause
+            if command in ("/help", "/?", "/edit"):
+                self.console.print(messages.SINGLE_ANSWER_HOW, style="dim")
+                continue
+            try:
+                if question.kind == YESNO:
+                    value = choices.parse_yes_no(line)
+                else:
+                    value = choices.parse_choices(line, question.choices)
+            except ValueError as problem:
+                self.console.print(str(problem), style="yellow")
+                continue
+            self._store(position, question, value, AnswerState.ANSWERED)
+            if value == YES and question.note_if_yes:
+                self.console.print(Panel(Text(question.note_if_yes), border_style="magenta"))
+            return
+
     def _edit(self, position: int, question: Question, text: str) -> bool:
         """Open the editor on the answer so far; True when it came back with an answer."""
         try:
@@ -118,6 +159,7 @@ class Engine:
                 edited = editor.edit(text, command)
                 if edited.strip():
                     self.save(position, question, edited, AnswerState.ANSWERED)
+                    self.saved[question.key] = Saved(AnswerState.ANSWERED, edited)
         except editor.EditorUnavailable:
             self.console.print(messages.NO_EDITOR, style="yellow")
             return False

@@ -146,6 +146,14 @@ NO_EDITOR = (
     "(or set $EDITOR). You can keep typing here."
 )
 YES_NO_HINT = "Please answer y or n."
+SINGLE_ANSWER_HOW = "Enter on its own skips this one. /pause stops here for now."
+
+
+def bad_choice(token: str, count: int) -> str:
+    return (
+        f"{token!r} is not one of the choices. Type numbers from 1 to {count} "
+        "(like 1,3) or the names, separated by commas."
+    )
 
 
 def editor_failed(detail: str) -> str:
@@ -182,13 +190,6 @@ def step_finished(step: int) -> str:
 def step_paused(step: int) -> str:
     return (
         f"Paused. Everything so far is saved. Pick up where you left off with: stepwork step {step}"
-    )
-
-
-def step_interrupted(step: int) -> str:
-    return (
-        f"Stopped. Every answer you gave is saved. "
-        f"Pick up where you left off with: stepwork step {step}"
     )
 
 
@@ -231,3 +232,194 @@ NEXT_TOUR = "See every step and where you are:  stepwork steps   ·   all comman
 # --- paths --------------------------------------------------------------------------------
 PATHS_TITLE = "Where stepwork keeps things"
 PATHS_HOME_SET = "STEPWORK_HOME is set, so everything lives under it."
+
+
+# --- dates and ids ------------------------------------------------------------------------
+def bad_date(value: str) -> str:
+    return f"{value!r} is not a date stepwork understands. Use YYYY-MM-DD, today or yesterday."
+
+
+def future_date(value: str) -> str:
+    return f"{value} is in the future. Use today or an earlier day."
+
+
+def bad_id(value: str, what: str, example: str) -> str:
+    return f"{value!r} is not {what} ID. IDs look like {example} (as shown in the lists)."
+
+
+def no_such(what: str, label: str) -> str:
+    return f"There is no {what} {label}. The list shows the IDs that exist."
+
+
+# --- inventory ----------------------------------------------------------------------------
+NO_PART_COLUMN = "no part: harmed (for a therapist)"
+INVENTORY_EMPTY = "Your inventory is empty for now. Begin it with: stepwork step 4"
+INVENTORY_TITLE = "Inventory"
+SECTION_PROMPT = "Which part of the inventory? Type a number, or press Enter to stop for now."
+SECTION_REFLECT = "Look back over it all (questions about patterns and strengths)"
+STEP4_DONE = "That is enough for now. Everything is saved. See it with: stepwork inventory list"
+NOTHING_WRITTEN = "Nothing was written for this one, so nothing was kept."
+MARK_THERAPIST = "for a therapist"
+MARK_SPONSOR = "for a sponsor"
+MARK_AMENDS = "owes amends"
+MARK_UNFINISHED = "unfinished"
+DELETE_QUESTION = "Delete it for good?"
+DELETE_KEPT = "Kept. Nothing was deleted."
+EDIT_HOW = "Press Enter to keep what is there, type a new answer to replace it, or - to clear it."
+
+
+def shared_mark(whom: str) -> str:
+    return f"shared with {whom}"
+
+
+SHARE_NEEDS_WHOM = "Say whom you shared with: --with sponsor, --with therapist, or a name."
+
+
+def item_paused() -> str:
+    return "Paused. Pick this item up again with: stepwork step 4"
+
+
+def no_amends_column(label: str) -> str:
+    return f"{label} do not have an amends column; resentments, relationships and harms do."
+
+
+def instead(text: str) -> str:
+    return f"instead: {text}"
+
+
+def bad_section(value: str, known: list[str]) -> str:
+    return f"There is no inventory section {value!r}. Sections are: {', '.join(known)}"
+
+
+def item_saved(label: str) -> str:
+    return f"Saved as {label}."
+
+
+def another(singular: str) -> str:
+    return f"Add another {singular}?"
+
+
+def resume_item(singular: str, about: str, answered: int, total: int) -> str:
+    subject = f" ({about})" if about else ""
+    return f"You were partway through a {singular}{subject}: {answered} of {total} answered."
+
+
+def interrupted(command: str) -> str:
+    return f"Stopped. Every answer you gave is saved. Pick up where you left off with: {command}"
+
+
+def item_deleted(label: str) -> str:
+    return f"Deleted {label}."
+
+
+def item_updated(label: str) -> str:
+    return f"Updated {label}."
+
+
+def shared_recorded(count: int, whom: str, day: str) -> str:
+    noun = "item" if count == 1 else "items"
+    return f"Recorded: {count} {noun} shared with {whom} on {day}."
+
+
+# --- step five ----------------------------------------------------------------------------
+SHARE_NOTHING = "Nothing in your inventory is waiting to be shared. Add to it with: stepwork step 4"
+SHARE_WHO = "Whom are you sharing with? (sponsor, therapist, or a name; Enter to stop)"
+SHARE_WHEN = "When? (today, yesterday or YYYY-MM-DD; Enter for today)"
+SHARE_THIS = "Shared this one?"
+SHARE_REFLECT = "Would you like a few questions to reflect on sharing it?"
+
+
+def share_leaving_out(count: int) -> str:
+    noun = "item is" if count == 1 else "items are"
+    return (
+        f"{count} {noun} marked for a therapist and left out here; "
+        "they come up when you share with a therapist."
+    )
+
+
+def share_done(count: int, whom: str) -> str:
+    if not count:
+        return "Nothing was recorded this time, and that is fine."
+    noun = "item" if count == 1 else "items"
+    return f"{count} {noun} recorded as shared with {whom}. That took courage."
+
+
+# --- defects (steps six and seven) --------------------------------------------------------
+DEFECTS_EMPTY = (
+    "No defects yet: they come from the my-part column of resentments and relationships "
+    "in your inventory (stepwork step 4)."
+)
+DEFECTS_TITLE = "Character defects from your inventory"
+
+
+def defect_ready_question(name: str, count: int) -> str:
+    times = "once" if count == 1 else f"{count} times"
+    return (
+        f"Being {name} shows up {times} in your inventory. How ready are you to let it go, "
+        "and what does it still give you?"
+    )
+
+
+def defect_practice_question(name: str, opposite: str) -> str:
+    return f"In place of being {name}, how will you practise {opposite} this week?"
+
+
+# --- amends (steps eight and nine) --------------------------------------------------------
+AMENDS_TITLE = "Amends"
+AMENDS_EMPTY = (
+    "Your amends list is empty. It fills from inventory items you mark as owing amends, "
+    "or add someone with: stepwork amends add NAME"
+)
+AMENDS_NEEDS_PERSON = 'Say whom the amends is to, for example: stepwork amends add "my sister"'
+AMENDS_SET_NOTHING = "Nothing to change: give --status, --kind, --date, --note or --would-injure."
+DIRECT_WOULD_INJURE = (
+    "Direct amends are not made where they would hurt the person or others; "
+    "choose indirect or living amends, or clear the flag with --would-not-injure."
+)
+WOULD_INJURE_MARK = "(not direct: would injure)"
+AMENDS_KIND_QUESTION = "What kind of amends fits? Type a number, or Enter to decide later."
+STEP8_INTRO = (
+    "Step eight is a list and a willingness, not yet an action. People come onto the list from "
+    "inventory items that owe amends, and you can add anyone else here."
+)
+STEP8_DONE = "Your amends list is saved. See it any time with: stepwork amends"
+AMENDS_ADD_WHO = "Anyone else to add? Their name (Enter when the list is complete for now):"
+AMENDS_ADD_HARM = "What was the harm?"
+NOT_YET_WILLING = "That is honest. Willingness can come later; it stays on the list."
+INJURE_QUESTION = "Could making amends directly hurt them or anyone else?"
+STEP_REFLECT = "Would you like some questions to reflect on this step?"
+STEP9_NOTHING = (
+    "No one on your list is marked willing or planned yet. Step eight gets them ready: "
+    "stepwork step 8"
+)
+PLAN_QUESTION = "When do you plan to make it? (YYYY-MM-DD, today, or Enter to leave it for now)"
+HOW_DID_IT_GO = "How did it go? (a few words, or Enter)"
+AMENDS_MADE = "Recorded as made. Well done for following through."
+
+
+def bad_amends_status(value: str, known: list[str]) -> str:
+    return f"{value!r} is not an amends status. Use one of: {', '.join(known)}"
+
+
+def bad_amends_kind(value: str, known: list[str]) -> str:
+    return f"{value!r} is not a kind of amends. Use one of: {', '.join(known)}"
+
+
+def amends_added(label: str, person: str) -> str:
+    return f"Added {label}: {person}."
+
+
+def amends_updated(label: str, status: str) -> str:
+    return f"Updated {label} (now {status})."
+
+
+def amends_planned(day: str) -> str:
+    return f"Planned for {day}."
+
+
+def willing_question(person: str) -> str:
+    return f"Are you willing, today, to make amends to {person}?"
+
+
+def made_question(person: str) -> str:
+    return f"Have you made your amends to {person}?"

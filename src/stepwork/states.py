@@ -12,3 +12,16 @@ class AnswerState(StrEnum):
 class SessionStatus(StrEnum):
     OPEN = "open"
     FINISHED = "finished"
+
+
+class AmendsStatus(StrEnum):
+    NOT_WILLING = "not_willing"
+    WILLING = "willing"
+    PLANNED = "planned"
+    MADE = "made"
+
+
+class AmendsKind(StrEnum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    LIVING = "living"

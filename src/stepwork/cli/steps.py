@@ -1,6 +1,10 @@
-"""`stepwork step N` and `stepwork steps`."""
+"""`stepwork step N` and `stepwork steps`.
 
-from datetime import date
+Most steps are a guided set of questions. Steps with work of their own (the inventory, sharing
+it, defects, amends) register a flow in `STEP_FLOWS`, and what `--show` adds in `STEP_SHOWS`.
+"""
+
+from collections.abc import Callable, Sequence
 
 import typer
 from rich.padding import Padding
@@ -9,11 +13,17 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from stepwork import engine, interrupts, messages, render, settings, stepguide
-from stepwork.cli.app import EXIT_INTERRUPTED, app
+from stepwork import dates, engine, messages, render, settings, stepguide
+from stepwork.cli.app import app
+from stepwork.cli.guided import guarded, run_session
 from stepwork.content import Question, load_step, step_titles
 from stepwork.prompting import ask_yes_no
 from stepwork.states import AnswerState, SessionStatus
+
+StepFlow = Callable[[bool], int]
+"""flow(new) → exit status."""
+STEP_FLOWS: dict[int, StepFlow] = {}
+STEP_SHOWS: dict[int, Callable[[], None]] = {}
 
 
 @app.command()
@@ -25,61 +35,49 @@ def step(
     """Work a step with guided questions, one at a time. Every answer is saved as you go."""
     n = stepguide.parse_step_number(number)
     if show:
-        _show(n)
+        if n in STEP_SHOWS:
+            STEP_SHOWS[n]()
+        _show(n, quiet_if_empty=n in STEP_SHOWS)
         return
-    raise typer.Exit(_work(n, new))
+    flow = STEP_FLOWS.get(n)
+    raise typer.Exit(flow(new) if flow else run_step_guide(n, new))
 
 
-def _work(n: int, new: bool) -> int:
+def run_step_guide(n: int, new: bool, extra: Sequence[Question] = ()) -> int:
+    """The step's guided questions (after any `extra` ones), resumable, saved as answered."""
+    return guarded(lambda: _guide(n, new, tuple(extra)), f"stepwork step {n}")
+
+
+def _guide(n: int, new: bool, extra: tuple[Question, ...]) -> int:
+    from stepwork.content.wording import active
     from stepwork.store import guided
 
     values = settings.load()
     guide = load_step(n, values)
-    from stepwork.content.wording import active
-
-    statement = active(values).statements[n]
+    questions = extra + guide.questions
     out = render.console()
-    flow = stepguide.flow_name(n)
-    with interrupts.catching():
-        try:
-            session = _choose_session(n, guide.questions, new)
-        except (KeyboardInterrupt, EOFError):
-            out.print()
-            typer.echo(messages.step_interrupted(n), err=True)
-            return EXIT_INTERRUPTED
-        if session is None:
-            session = guided.start(flow, n, date.today())
-        saved = {k: engine.Saved(a.state, a.text) for k, a in guided.answers(session.id).items()}
-        if not saved:
-            out.print(
-                Panel(
-                    Text.assemble((statement, "bold"), "\n\n", (guide.orientation, "")),
-                    title=f"Step {n} · {guide.title}",
-                    title_align="left",
-                    border_style="cyan",
-                )
+    session = _choose_session(n, questions, new)
+    if session is None:
+        session = guided.start(stepguide.flow_name(n), n, dates.today())
+        statement = active(values).statements[n]
+        out.print(
+            Panel(
+                Text.assemble((statement, "bold"), "\n\n", (guide.orientation, "")),
+                title=f"Step {n} · {guide.title}",
+                title_align="left",
+                border_style="cyan",
             )
-        else:
-            out.print(Rule(Text(f"Step {n} · {guide.title}"), style="cyan"))
-        out.print(Padding(messages.HOW_TO_ANSWER, (1, 0, 0, 0)), style="dim")
-
-        def save(position: int, question: Question, text: str, state: str) -> None:
-            guided.record(session.id, position, question.key, question.text, text, state)
-
-        outcome = engine.Engine(
-            guide.questions, saved, save, out, editor_setting=values["editor"]
-        ).run()
-        if outcome is engine.Outcome.FINISHED:
-            guided.finish(session.id)
+        )
+    else:
+        out.print(Rule(Text(f"Step {n} · {guide.title}"), style="cyan"))
+    out.print(Padding(messages.HOW_TO_ANSWER, (1, 0, 0, 0)), style="dim")
+    outcome = run_session(questions, session.id, out, values["editor"])
     out.print()
     if outcome is engine.Outcome.FINISHED:
         out.print(messages.step_finished(n), style="green")
-        return 0
-    if outcome is engine.Outcome.PAUSED:
+    else:
         out.print(messages.step_paused(n))
-        return 0
-    typer.echo(messages.step_interrupted(n), err=True)
-    return EXIT_INTERRUPTED
+    return 0
 
 
 def _choose_session(n: int, questions: tuple[Question, ...], new: bool):  # type: ignore[no-untyped-def]
@@ -105,13 +103,14 @@ def _choose_session(n: int, questions: tuple[Question, ...], new: bool):  # type
     return None
 
 
-def _show(n: int) -> None:
+def _show(n: int, quiet_if_empty: bool = False) -> None:
     from stepwork.store import guided
 
-    sessions = guided.step_sessions(n)
+    sessions = guided.step_sessions(n, flow=stepguide.flow_name(n))
     out = render.console()
     if not sessions:
-        out.print(messages.step_never_worked(n))
+        if not quiet_if_empty:
+            out.print(messages.step_never_worked(n))
         return
     title = step_titles()[n]
     for index, (session, answers) in enumerate(sessions, start=1):

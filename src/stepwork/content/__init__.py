@@ -9,12 +9,21 @@ STEP_NUMBERS = range(1, 13)
 PLACEHOLDERS = ("substance", "higher_power")
 
 
+TEXT, CHOICES, YESNO = "text", "choices", "yesno"
+
+
 @dataclass(frozen=True)
 class Question:
     key: str
     text: str
     hint: str = ""
     section: str = ""
+    kind: str = TEXT
+    choices: tuple[str, ...] = ()
+    unless: str = ""
+    """Skip this question when the answer to the question with this key was yes."""
+    note_if_yes: str = ""
+    """Said gently when a yes/no question is answered yes."""
 
 
 @dataclass(frozen=True)
@@ -46,15 +55,22 @@ def load_step(number: int, settings: dict[str, str]) -> StepGuide:
         title=raw["title"],
         statement=fill(raw["statement"], settings),
         orientation=fill(" ".join(raw["orientation"].split()), settings),
-        questions=tuple(
-            Question(
-                key=q["key"],
-                text=fill(q["text"], settings),
-                hint=fill(q.get("hint", ""), settings),
-                section=q.get("section", ""),
-            )
-            for q in raw["questions"]
-        ),
+        questions=tuple(question_from(q, settings) for q in raw["questions"]),
+    )
+
+
+def question_from(
+    raw: dict, settings: dict[str, str], notes: dict[str, str] | None = None
+) -> Question:
+    return Question(
+        key=raw["key"],
+        text=fill(raw["text"], settings),
+        hint=fill(raw.get("hint", ""), settings),
+        section=raw.get("section", ""),
+        kind=raw.get("kind", TEXT),
+        choices=tuple(raw.get("choices", ())),
+        unless=raw.get("unless", ""),
+        note_if_yes=(notes or {}).get(raw.get("note_if_yes", ""), ""),
     )
 
 

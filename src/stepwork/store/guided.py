@@ -88,12 +88,12 @@ def _touch(s, session_id: int, now: datetime) -> None:  # type: ignore[no-untype
         s.add(session)
 
 
-def step_sessions(step: int) -> list[tuple[GuidedSession, Sequence[Answer]]]:
-    """Every session of one step, oldest first, each with its answers in question order."""
+def step_sessions(step: int, flow: str) -> list[tuple[GuidedSession, Sequence[Answer]]]:
+    """Every session of one step's guide, oldest first, each with its answers in order."""
     with database().read() as s:
         sessions = s.exec(
             select(GuidedSession)
-            .where(GuidedSession.step == step)
+            .where(GuidedSession.step == step, GuidedSession.flow == flow)
             .order_by(col(GuidedSession.started_at), col(GuidedSession.id))
         ).all()
         result = []

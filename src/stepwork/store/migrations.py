@@ -60,6 +60,56 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        2,
+        "the inventory, sharing it, and amends",
+        (
+            """
+            CREATE TABLE inventory_item (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                session_id INTEGER NOT NULL UNIQUE
+                    REFERENCES guided_session (id) ON DELETE CASCADE,
+                section TEXT NOT NULL
+                    CHECK (section IN ('resentment', 'fear', 'sex', 'harm')),
+                for_therapist BOOLEAN NOT NULL DEFAULT 0,
+                for_sponsor BOOLEAN NOT NULL DEFAULT 0,
+                created_at DATETIME NOT NULL,
+                updated_at DATETIME NOT NULL
+            )
+            """,
+            "CREATE INDEX ix_inventory_item_section ON inventory_item (section)",
+            """
+            CREATE TABLE inventory_share (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                item_id INTEGER NOT NULL REFERENCES inventory_item (id) ON DELETE CASCADE,
+                shared_with TEXT NOT NULL,
+                shared_on DATE NOT NULL,
+                created_at DATETIME NOT NULL
+            )
+            """,
+            "CREATE INDEX ix_inventory_share_item ON inventory_share (item_id)",
+            """
+            CREATE TABLE amends (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                item_id INTEGER UNIQUE REFERENCES inventory_item (id) ON DELETE SET NULL,
+                person TEXT NOT NULL,
+                harm TEXT NOT NULL DEFAULT '',
+                kind TEXT CHECK (kind IN ('direct', 'indirect', 'living')),
+                status TEXT NOT NULL DEFAULT 'not_willing'
+                    CHECK (status IN ('not_willing', 'willing', 'planned', 'made')),
+                would_injure BOOLEAN NOT NULL DEFAULT 0,
+                planned_on DATE,
+                notes TEXT NOT NULL DEFAULT '',
+                created_at DATETIME NOT NULL,
+                updated_at DATETIME NOT NULL
+            )
+            """,
+            "CREATE INDEX ix_amends_status ON amends (status)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from stepwork.states import SessionStatus
+from stepwork.states import AmendsStatus, SessionStatus
 
 
 def utc_now() -> datetime:
@@ -42,4 +42,53 @@ class Answer(SQLModel, table=True):
     text: str = ""
     state: str
     answered_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class InventoryItem(SQLModel, table=True):
+    """One row of the fourth-step inventory; its columns are the answers of its session."""
+
+    __tablename__ = "inventory_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, unique=True)
+    session_id: int = Field(foreign_key="guided_session.id", ondelete="CASCADE", unique=True)
+    section: str = Field(index=True)
+    for_therapist: bool = False
+    for_sponsor: bool = False
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class InventoryShare(SQLModel, table=True):
+    """An inventory item shared with someone (step five) on a day."""
+
+    __tablename__ = "inventory_share"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, unique=True)
+    item_id: int = Field(foreign_key="inventory_item.id", ondelete="CASCADE", index=True)
+    shared_with: str
+    shared_on: date
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+class Amends(SQLModel, table=True):
+    """A person on the amends list (steps eight and nine)."""
+
+    __tablename__ = "amends"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, unique=True)
+    item_id: int | None = Field(
+        default=None, foreign_key="inventory_item.id", ondelete="SET NULL", unique=True
+    )
+    person: str
+    harm: str = ""
+    kind: str | None = None
+    status: str = AmendsStatus.NOT_WILLING
+    would_injure: bool = False
+    planned_on: date | None = None
+    notes: str = ""
+    created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)

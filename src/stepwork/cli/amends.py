@@ -1,0 +1,278 @@
+"""The amends list and steps eight and nine."""
+
+import json
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from stepwork import dates, messages, records, render
+from stepwork.choices import menu
+from stepwork.cli.app import app
+from stepwork.cli.guided import guarded
+from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, run_step_guide
+from stepwork.errors import UsageError
+from stepwork.prompting import ask_yes_no, read_line
+from stepwork.states import AmendsKind, AmendsStatus
+
+amends_app = typer.Typer(
+    help="The people you have harmed and the amends you are making (steps 8 and 9).",
+    invoke_without_command=True,
+)
+app.add_typer(amends_app, name="amends")
+
+STATUS_WORDS = {
+    AmendsStatus.NOT_WILLING: "not yet willing",
+    AmendsStatus.WILLING: "willing",
+    AmendsStatus.PLANNED: "planned",
+    AmendsStatus.MADE: "made",
+}
+STATUS_NAMES = {
+    "not_willing": AmendsStatus.NOT_WILLING,
+    "not-willing": AmendsStatus.NOT_WILLING,
+    "not-yet-willing": AmendsStatus.NOT_WILLING,
+    "willing": AmendsStatus.WILLING,
+    "planned": AmendsStatus.PLANNED,
+    "made": AmendsStatus.MADE,
+}
+KINDS = tuple(k.value for k in AmendsKind)
+
+
+def amends_label(amends_id: int) -> str:
+    return records.label(records.AMENDS, amends_id)
+
+
+def parse_status(value: str) -> AmendsStatus:
+    status = STATUS_NAMES.get(value.strip().lower().replace(" ", "-"))
+    if status is None:
+        raise UsageError(messages.bad_amends_status(value, list(STATUS_WORDS.values())))
+    return status
+
+
+def parse_kind(value: str) -> str:
+    kind = value.strip().lower()
+    if kind not in KINDS:
+        raise UsageError(messages.bad_amends_kind(value, list(KINDS)))
+    return kind
+
+
+def _row_json(row) -> dict:  # type: ignore[no-untyped-def]
+    return {
+        "id": amends_label(row.id),
+        "person": row.person,
+        "harm": row.harm,
+        "kind": row.kind,
+        "status": row.status,
+        "would_injure": row.would_injure,
+        "planned_on": row.planned_on.isoformat() if row.planned_on else None,
+        "notes": row.notes,
+        "from_inventory": (
+            records.label(records.INVENTORY, row.item_id) if row.item_id is not None else None
+        ),
+    }
+
+
+def _table(rows: list) -> Table:  # type: ignore[type-arg]
+    table = Table(title=messages.AMENDS_TITLE, title_justify="left", show_lines=True, expand=True)
+    table.add_column("ID", style="bold", no_wrap=True)
+    table.add_column("Person", ratio=2)
+    table.add_column("Harm", ratio=3)
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Planned", no_wrap=True)
+    table.add_column("Notes", ratio=2, style="dim")
+    for row in rows:
+        kind = row.kind or ""
+        if row.would_injure:
+            kind = (kind + " " if kind else "") + messages.WOULD_INJURE_MARK
+        table.add_row(
+            amends_label(row.id),
+            Text(row.person),
+            Text(row.harm),
+            kind,
+            STATUS_WORDS.get(row.status, row.status),
+            render.local_day(row.planned_on) if row.planned_on else "",
+            Text(row.notes),
+        )
+    return table
+
+
+def print_amends(status: AmendsStatus | None = None, as_json: bool = False) -> None:
+    from stepwork.store import amends
+
+    amends.sync_from_inventory()
+    rows = amends.list_amends(status)
+    if as_json:
+        typer.echo(json.dumps([_row_json(r) for r in rows], indent=2, ensure_ascii=False))
+        return
+    out = render.console()
+    if not rows:
+        out.print(messages.AMENDS_EMPTY)
+        return
+    out.print(_table(rows))
+
+
+@amends_app.callback()
+def amends_root(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand is None:
+        print_amends()
+
+
+@amends_app.command("list")
+def amends_list(
+    status: str = typer.Option(
+        None, "--status", help="Only one status: not-willing, willing, planned or made."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """Everyone on your amends list, with the harm, kind, status and plan."""
+    print_amends(parse_status(status) if status is not None else None, as_json)
+
+
+@amends_app.command("add")
+def amends_add(
+    person: str = typer.Argument(..., help="Whom you harmed.", show_default=False),
+    harm: str = typer.Option("", "--harm", help="What the harm was."),
+    kind: str = typer.Option(None, "--kind", help="direct, indirect or living."),
+) -> None:
+    """Add someone to your amends list by hand."""
+    from stepwork.store import amends
+
+    name = person.strip()
+    if not name:
+        raise UsageError(messages.AMENDS_NEEDS_PERSON)
+    row = amends.add(name, harm.strip(), parse_kind(kind) if kind is not None else None)
+    render.console().print(messages.amends_added(amends_label(row.id), name))
+
+
+@amends_app.command("set")
+def amends_set(
+    amends_id: str = typer.Argument(..., help="An amends ID, like a2."),
+    status: str = typer.Option(None, "--status", help="not-willing, willing, planned or made."),
+    kind: str = typer.Option(None, "--kind", help="direct, indirect or living."),
+    on: str = typer.Option(None, "--date", help="The planned day: YYYY-MM-DD, today, ..."),
+    note: str = typer.Option(None, "--note", help="A note on how it went (added to the notes)."),
+    would_injure: bool = typer.Option(
+        None,
+        "--would-injure/--would-not-injure",
+        help="Whether direct amends would hurt them or others.",
+    ),
+) -> None:
+    """Change an entry: its status, kind, planned day, notes, or the would-injure flag."""
+    from stepwork.store import amends
+
+    number = records.parse_id(amends_id, records.AMENDS, "an amends")
+    change = amends.Change(
+        status=parse_status(status) if status is not None else None,
+        kind=parse_kind(kind) if kind is not None else None,
+        planned_on=dates.parse_day(on) if on is not None else None,
+        note=note.strip() if note else None,
+        would_injure=would_injure,
+    )
+    if change == amends.Change():
+        raise UsageError(messages.AMENDS_SET_NOTHING)
+    current = amends.get(number)
+    if current is None:
+        raise UsageError(messages.no_such("amends entry", amends_label(number)))
+    if change.kind == AmendsKind.DIRECT and (
+        change.would_injure if change.would_injure is not None else current.would_injure
+    ):
+        raise UsageError(messages.DIRECT_WOULD_INJURE)
+    updated = amends.update(number, change)
+    assert updated is not None
+    render.console().print(
+        messages.amends_updated(amends_label(number), STATUS_WORDS[AmendsStatus(updated.status)])
+    )
+
+
+STEP_SHOWS[8] = print_amends
+STEP_SHOWS[9] = print_amends
+
+
+# --- steps eight and nine ----------------------------------------------------------------
+
+
+def _ask_kind(out: Console, would_injure: bool) -> str | None:
+    options = tuple(k for k in KINDS if not (would_injure and k == AmendsKind.DIRECT))
+    out.print(Text(menu(options), style="cyan"))
+    while True:
+        reply = read_line(messages.AMENDS_KIND_QUESTION + " ").strip().lower()
+        if not reply:
+            return None
+        if reply.isdigit() and 1 <= int(reply) <= len(options):
+            return options[int(reply) - 1]
+        if reply in options:
+            return reply
+        out.print(messages.bad_choice(reply, len(options)), style="yellow")
+
+
+def _step8(new: bool) -> int:
+    from stepwork.store import amends
+
+    out = render.console()
+    amends.sync_from_inventory()
+    rows = amends.list_amends()
+    out.print(messages.STEP8_INTRO)
+    if rows:
+        out.print(_table(rows))
+    while True:
+        person = read_line(messages.AMENDS_ADD_WHO + " ").strip()
+        if not person:
+            break
+        harm = read_line(messages.AMENDS_ADD_HARM + " ").strip()
+        row = amends.add(person, harm)
+        out.print(messages.amends_added(amends_label(row.id), person), style="green")
+    for row in amends.list_amends(AmendsStatus.NOT_WILLING):
+        out.print()
+        out.print(Text(row.person, style="bold"), Text(row.harm, style="dim"))
+        if not ask_yes_no(messages.willing_question(row.person), default=False):
+            out.print(messages.NOT_YET_WILLING, style="dim")
+            continue
+        injure = ask_yes_no(messages.INJURE_QUESTION, default=False)
+        kind = _ask_kind(out, injure)
+        amends.update(
+            row.id,
+            amends.Change(status=AmendsStatus.WILLING, would_injure=injure, kind=kind),
+        )
+    if ask_yes_no(messages.STEP_REFLECT, default=False):
+        return run_step_guide(8, new)
+    out.print(messages.STEP8_DONE, style="green")
+    return 0
+
+
+def _step9(new: bool) -> int:
+    from stepwork.store import amends
+
+    out = render.console()
+    amends.sync_from_inventory()
+    ready = [
+        r for r in amends.list_amends() if r.status in (AmendsStatus.WILLING, AmendsStatus.PLANNED)
+    ]
+    if not ready:
+        out.print(messages.STEP9_NOTHING)
+    for row in ready:
+        out.print()
+        out.print(_table([row]))
+        if row.status == AmendsStatus.WILLING:
+            when = read_line(messages.PLAN_QUESTION + " ").strip()
+            if when:
+                try:
+                    day = dates.parse_day(when)
+                except UsageError as problem:
+                    out.print(problem.message, style="yellow")
+                    continue
+                amends.update(row.id, amends.Change(planned_on=day))
+                out.print(messages.amends_planned(render.local_day(day)), style="green")
+            continue
+        if ask_yes_no(messages.made_question(row.person), default=False):
+            how = read_line(messages.HOW_DID_IT_GO + " ").strip()
+            amends.update(row.id, amends.Change(status=AmendsStatus.MADE, note=how or None))
+            out.print(messages.AMENDS_MADE, style="green")
+    if ask_yes_no(messages.STEP_REFLECT, default=False):
+        return run_step_guide(9, new)
+    return 0
+
+
+STEP_FLOWS[8] = lambda new: guarded(lambda: _step8(new), "stepwork step 8")
+STEP_FLOWS[9] = lambda new: guarded(lambda: _step9(new), "stepwork step 9")

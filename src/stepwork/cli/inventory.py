@@ -1,0 +1,564 @@
+"""The inventory: `stepwork step 4` and `step 5`, `stepwork inventory …`, and `stepwork defects`
+with `step 6` and `step 7` built on it."""
+
+import json
+from typing import TYPE_CHECKING
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from stepwork import dates, engine, inventory, messages, records, render, settings
+from stepwork.choices import YES, menu
+from stepwork.cli.app import app
+from stepwork.cli.guided import guarded, run_session
+from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, run_step_guide
+from stepwork.content import Question
+from stepwork.content.inventory import SECTIONS, Section, section
+from stepwork.errors import UsageError
+from stepwork.prompting import ask_yes_no, read_line
+from stepwork.states import AnswerState
+
+if TYPE_CHECKING:
+    from stepwork.store.inventory import ItemView
+
+inventory_app = typer.Typer(
+    help="Your fourth-step inventory: list, show, add, edit, delete and share items.",
+    no_args_is_help=False,
+    invoke_without_command=True,
+)
+app.add_typer(inventory_app, name="inventory")
+
+SECTION_NAMES = {
+    "resentment": "resentment",
+    "resentments": "resentment",
+    "fear": "fear",
+    "fears": "fear",
+    "sex": "sex",
+    "sex-conduct": "sex",
+    "relationship": "sex",
+    "relationships": "sex",
+    "harm": "harm",
+    "harms": "harm",
+    "harms-done": "harm",
+}
+
+
+def parse_section(value: str) -> str:
+    key = SECTION_NAMES.get(value.strip().lower())
+    if key is None:
+        raise UsageError(messages.bad_section(value, list(SECTIONS)))
+    return key
+
+
+def item_label(item_id: int) -> str:
+    return records.label(records.INVENTORY, item_id)
+
+
+def _require(item_id: int) -> "ItemView":
+    from stepwork.store import inventory as store
+
+    item = store.get(item_id)
+    if item is None:
+        raise UsageError(messages.no_such("inventory item", item_label(item_id)))
+    return item
+
+
+# --- running one item --------------------------------------------------------------------
+
+
+def run_item(item: "ItemView", out: Console) -> engine.Outcome:
+    """Ask an item's columns; mark it for a therapist the moment 'no part' is said."""
+    from stepwork.store import amends
+    from stepwork.store import inventory as store
+
+    values = settings.load()
+    spec = section(item.section, values)
+
+    def on_answer(question: Question, text: str) -> None:
+        if question.key == "no-part" and text == YES:
+            store.set_marks(item.id, for_therapist=True)
+
+    out.print()
+    out.print(Text(spec.label, style="bold cyan"), Text(spec.about, style="dim"))
+    outcome = run_session(spec.questions, item.session_id, out, values["editor"], on_answer)
+    if outcome is engine.Outcome.FINISHED:
+        finished = store.get(item.id)
+        if finished is not None and not any(v.strip() for v in finished.answers.values()):
+            store.delete(item.id)
+            out.print(messages.NOTHING_WRITTEN, style="dim")
+        else:
+            amends.sync_from_inventory()
+            out.print(messages.item_saved(item_label(item.id)), style="green")
+    return outcome
+
+
+def _add_items(section_key: str, out: Console, first: "ItemView | None" = None) -> engine.Outcome:
+    """Add items to one section, one after another, until the person says that's enough."""
+    from stepwork.store import inventory as store
+
+    spec = section(section_key, settings.load())
+    item = first or store.create(section_key, dates.today())
+    while True:
+        outcome = run_item(item, out)
+        if outcome is not engine.Outcome.FINISHED:
+            return outcome
+        if not ask_yes_no(messages.another(spec.singular)):
+            return outcome
+        item = store.create(section_key, dates.today())
+
+
+def _choose_section(out: Console, sections: list[Section]) -> str | None:
+    out.print()
+    for number, spec in enumerate(sections, start=1):
+        out.print(Text.assemble((f"  {number} ", "bold"), spec.label, ("  " + spec.about, "dim")))
+    out.print(Text.assemble((f"  {len(sections) + 1} ", "bold"), messages.SECTION_REFLECT))
+    while True:
+        reply = read_line(messages.SECTION_PROMPT + " ").strip().lower()
+        if not reply:
+            return None
+        if reply.isdigit() and 1 <= int(reply) <= len(sections) + 1:
+            return sections[int(reply) - 1].key if int(reply) <= len(sections) else "reflect"
+        key = SECTION_NAMES.get(reply)
+        if key:
+            return key
+        out.print(messages.bad_choice(reply, len(sections) + 1), style="yellow")
+
+
+def _step4(new: bool) -> int:
+    from stepwork.content import load_step
+    from stepwork.store import guided
+    from stepwork.store import inventory as store
+
+    out = render.console()
+    values = settings.load()
+    guide = load_step(4, values)
+    out.print(
+        Panel(
+            Text.assemble((guide.statement, "bold"), "\n\n", guide.orientation),
+            title=f"Step 4 · {guide.title}",
+            title_align="left",
+            border_style="cyan",
+        )
+    )
+    out.print(messages.HOW_TO_ANSWER, style="dim")
+    unfinished = store.latest_open()
+    if unfinished is not None:
+        spec = section(unfinished.section, values)
+        answered = sum(1 for q in spec.questions if q.key in unfinished.answers)
+        out.print()
+        out.print(
+            messages.resume_item(
+                spec.singular,
+                unfinished.answers.get("who", ""),
+                answered,
+                len(spec.questions),
+            )
+        )
+        if not new and ask_yes_no(messages.RESUME_QUESTION):
+            if _add_items(unfinished.section, out, unfinished) is not engine.Outcome.FINISHED:
+                return _not_finished()
+        else:
+            guided.finish(unfinished.session_id)
+    sections = [section(key, values) for key in SECTIONS]
+    while True:
+        choice = _choose_section(out, sections)
+        if choice is None:
+            out.print(messages.STEP4_DONE)
+            return 0
+        if choice == "reflect":
+            return run_step_guide(4, new)
+        if _add_items(choice, out) is not engine.Outcome.FINISHED:
+            return _not_finished()
+
+
+def _not_finished() -> int:
+    render.console().print(messages.step_paused(4))
+    return 0
+
+
+STEP_FLOWS[4] = lambda new: guarded(lambda: _step4(new), "stepwork step 4")
+
+
+# --- reading the inventory ---------------------------------------------------------------
+
+
+def _marks(item: "ItemView") -> str:
+    marks = []
+    if item.for_therapist:
+        marks.append(messages.MARK_THERAPIST)
+    if item.for_sponsor:
+        marks.append(messages.MARK_SPONSOR)
+    if item.owes_amends:
+        marks.append(messages.MARK_AMENDS)
+    if item.shares:
+        marks.append(messages.shared_mark(item.shares[-1].shared_with))
+    if not item.finished:
+        marks.append(messages.MARK_UNFINISHED)
+    return ", ".join(marks)
+
+
+def _table(items: "list[ItemView]", title: str) -> Table:
+    table = Table(title=title, title_justify="left", show_lines=True, expand=True)
+    table.add_column("ID", no_wrap=True, style="bold")
+    table.add_column("Who / what", ratio=2)
+    table.add_column("Cause", ratio=3)
+    table.add_column("Affects", ratio=2)
+    table.add_column("My part", ratio=2)
+    table.add_column("Notes", ratio=2, min_width=12, style="dim")
+    for item in items:
+        cols = inventory.columns(item)
+        table.add_row(
+            item_label(item.id),
+            Text(cols.who),
+            Text(cols.cause),
+            Text(cols.affects),
+            Text(cols.my_part),
+            Text(_marks(item)),
+        )
+    return table
+
+
+def item_json(item: "ItemView") -> dict:
+    from stepwork.choices import tags
+
+    a = item.answers
+    return {
+        "id": item_label(item.id),
+        "section": item.section,
+        "who": a.get("who", ""),
+        "cause": a.get("cause", ""),
+        "affects": tags(a.get("affects", "")),
+        "effect": a.get("effect", ""),
+        "no_part": item.no_part,
+        "my_part": [] if item.no_part else tags(a.get("my-part", "")),
+        "part_note": a.get("part-note", ""),
+        "instead": a.get("instead", ""),
+        "owes_amends": item.owes_amends,
+        "for_therapist": item.for_therapist,
+        "for_sponsor": item.for_sponsor,
+        "shared": [{"with": s.shared_with, "on": s.shared_on.isoformat()} for s in item.shares],
+        "finished": item.finished,
+        "created_at": item.created_at.isoformat(),
+    }
+
+
+def print_inventory(section_key: str | None, for_therapist: bool, as_json: bool) -> None:
+    from stepwork.store import inventory as store
+
+    items = store.list_items(section=section_key, for_therapist=for_therapist)
+    if as_json:
+        typer.echo(json.dumps([item_json(i) for i in items], indent=2, ensure_ascii=False))
+        return
+    out = render.console()
+    if not items:
+        out.print(messages.INVENTORY_EMPTY)
+        return
+    values = settings.load()
+    for key in SECTIONS:
+        in_section = [i for i in items if i.section == key]
+        if in_section:
+            out.print(_table(in_section, section(key, values).label))
+
+
+@inventory_app.callback()
+def inventory_root(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand is None:
+        print_inventory(None, False, False)
+
+
+@inventory_app.command("list")
+def inventory_list(
+    section_name: str = typer.Option(
+        None, "--section", "-s", help="Only one section: resentment, fear, sex or harm."
+    ),
+    for_therapist: bool = typer.Option(
+        False, "--for-therapist", help="Only items marked for a therapist."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+) -> None:
+    """The inventory in columns: who | cause | affects | my part."""
+    key = parse_section(section_name) if section_name is not None else None
+    print_inventory(key, for_therapist, as_json)
+
+
+@inventory_app.command("show")
+def inventory_show(item_id: str = typer.Argument(..., help="An item ID, like i3.")) -> None:
+    """One item in full."""
+    item = _require(records.parse_id(item_id, records.INVENTORY, "an inventory"))
+    spec = section(item.section, settings.load())
+    out = render.console()
+    body = Text()
+    for question in spec.questions:
+        if question.key in item.answers:
+            body.append(question.text + "\n", style="bold")
+            body.append(item.answers[question.key] + "\n\n")
+        elif question.key in item.skipped:
+            body.append(question.text + "\n", style="bold")
+            body.append(messages.ANSWER_SKIPPED + "\n\n", style="dim")
+    marks = _marks(item)
+    if marks:
+        body.append(marks, style="dim")
+    title = f"{item_label(item.id)} · {spec.singular} · {render.local_day(item.created_at)}"
+    out.print(Panel(body, title=title, title_align="left", border_style="cyan"))
+
+
+@inventory_app.command("add")
+def inventory_add(
+    section_name: str = typer.Argument(..., help="resentment, fear, sex or harm."),
+) -> None:
+    """Add one item to a section, column by column."""
+    key = parse_section(section_name)
+
+    def body() -> int:
+        from stepwork.store import inventory as store
+
+        out = render.console()
+        out.print(messages.HOW_TO_ANSWER, style="dim")
+        item = store.create(key, dates.today())
+        if run_item(item, out) is engine.Outcome.PAUSED:
+            out.print(messages.item_paused())
+        return 0
+
+    raise typer.Exit(guarded(body, "stepwork step 4"))
+
+
+def _position(spec: Section, key: str) -> int:
+    return next(i for i, q in enumerate(spec.questions, start=1) if q.key == key)
+
+
+def _set_answer(item: "ItemView", spec: Section, key: str, text: str) -> None:
+    from stepwork.store import guided
+
+    question = next(q for q in spec.questions if q.key == key)
+    state = AnswerState.ANSWERED if text else AnswerState.SKIPPED
+    guided.record(item.session_id, _position(spec, key), key, question.text, text, state)
+
+
+@inventory_app.command("edit")
+def inventory_edit(
+    item_id: str = typer.Argument(..., help="An item ID, like i3."),
+    for_therapist: bool = typer.Option(
+        None, "--for-therapist/--not-for-therapist", help="Mark (or unmark) it for a therapist."
+    ),
+    for_sponsor: bool = typer.Option(
+        None, "--for-sponsor/--not-for-sponsor", help="Mark (or unmark) it for your sponsor."
+    ),
+    owes_amends: bool = typer.Option(
+        None, "--owes-amends/--no-amends", help="Mark whether you owe amends here."
+    ),
+) -> None:
+    """Change an item: its marks with the options, or its columns one by one."""
+    from stepwork.store import amends
+    from stepwork.store import inventory as store
+
+    item = _require(records.parse_id(item_id, records.INVENTORY, "an inventory"))
+    spec = section(item.section, settings.load())
+    out = render.console()
+    if owes_amends is not None and not any(q.key == "amends" for q in spec.questions):
+        raise UsageError(messages.no_amends_column(spec.label))
+    if (for_therapist, for_sponsor, owes_amends) != (None, None, None):
+        store.set_marks(item.id, for_therapist=for_therapist, for_sponsor=for_sponsor)
+        if owes_amends is not None:
+            _set_answer(item, spec, "amends", YES if owes_amends else "no")
+            amends.sync_from_inventory()
+        out.print(messages.item_updated(item_label(item.id)))
+        return
+    raise typer.Exit(guarded(lambda: _edit_columns(item, spec, out), "stepwork inventory edit"))
+
+
+def _edit_columns(item: "ItemView", spec: Section, out: Console) -> int:
+    from stepwork import choices
+    from stepwork.content import CHOICES, YESNO
+    from stepwork.store import amends
+    from stepwork.store import inventory as store
+
+    out.print(messages.EDIT_HOW, style="dim")
+    answers = dict(item.answers)
+    for question in spec.questions:
+        if question.unless and answers.get(question.unless) == YES:
+            continue
+        out.print()
+        out.print(Text(question.text, style="bold"))
+        if question.kind == CHOICES:
+            out.print(Text(menu(question.choices), style="cyan"))
+        current = answers.get(question.key, "")
+        out.print(Text(current or messages.ANSWER_SKIPPED, style="dim"))
+        while True:
+            reply = read_line(messages.ANSWER_PROMPT).strip()
+            if not reply:
+                break
+            if reply == "-":
+                value = ""
+            else:
+                try:
+                    if question.kind == YESNO:
+                        value = choices.parse_yes_no(reply)
+                    elif question.kind == CHOICES:
+                        value = choices.parse_choices(reply, question.choices)
+                    else:
+                        value = reply
+                except ValueError as problem:
+                    out.print(str(problem), style="yellow")
+                    continue
+            _set_answer(item, spec, question.key, value)
+            answers[question.key] = value
+            if question.key == "no-part" and value == YES:
+                store.set_marks(item.id, for_therapist=True)
+            break
+    store.touch(item.id)
+    amends.sync_from_inventory()
+    out.print(messages.item_updated(item_label(item.id)), style="green")
+    return 0
+
+
+@inventory_app.command("delete")
+def inventory_delete(
+    item_id: str = typer.Argument(..., help="An item ID, like i3."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
+) -> None:
+    """Delete an item for good (asks first)."""
+    from stepwork.store import inventory as store
+
+    item = _require(records.parse_id(item_id, records.INVENTORY, "an inventory"))
+    out = render.console()
+    if not yes:
+        out.print(_table([item], messages.INVENTORY_TITLE))
+
+        def confirm() -> int:
+            return 0 if ask_yes_no(messages.DELETE_QUESTION, default=False) else 1
+
+        if guarded(confirm, f"stepwork inventory delete {item_label(item.id)}") != 0:
+            out.print(messages.DELETE_KEPT)
+            return
+    store.delete(item.id)
+    out.print(messages.item_deleted(item_label(item.id)))
+
+
+@inventory_app.command("share")
+def inventory_share(
+    item_ids: list[str] = typer.Argument(..., help="One or more item IDs, like i3 i4."),
+    with_whom: str = typer.Option(
+        ..., "--with", "-w", help="sponsor, therapist, or a name.", show_default=False
+    ),
+    on: str = typer.Option("today", "--date", "-d", help="When: YYYY-MM-DD, today, yesterday."),
+) -> None:
+    """Record that you shared items with someone (step five)."""
+    from stepwork.store import inventory as store
+
+    whom = with_whom.strip()
+    if not whom:
+        raise UsageError(messages.SHARE_NEEDS_WHOM)
+    day = dates.parse_day(on, allow_future=False)
+    ids = [records.parse_id(v, records.INVENTORY, "an inventory") for v in item_ids]
+    missing = sorted(set(ids) - store.existing_ids(ids))
+    if missing:
+        raise UsageError(messages.no_such("inventory item", item_label(missing[0])))
+    store.share(ids, whom, day)
+    render.console().print(messages.shared_recorded(len(ids), whom, render.local_day(day)))
+
+
+STEP_SHOWS[4] = lambda: print_inventory(None, False, False)
+
+
+# --- step five ---------------------------------------------------------------------------
+
+
+def _step5(new: bool) -> int:
+    from stepwork.store import inventory as store
+
+    out = render.console()
+    waiting = [i for i in store.list_items(unshared=True) if i.finished]
+    if not waiting:
+        out.print(messages.SHARE_NOTHING)
+        return 0
+    whom = read_line(messages.SHARE_WHO + " ").strip()
+    if not whom:
+        return 0
+    while True:
+        when = read_line(messages.SHARE_WHEN + " ").strip() or "today"
+        try:
+            day = dates.parse_day(when, allow_future=False)
+            break
+        except UsageError as problem:
+            out.print(problem.message, style="yellow")
+    with_therapist = whom.lower() in ("therapist", "my therapist", "counsellor", "counselor")
+    if not with_therapist:
+        held = [i for i in waiting if i.for_therapist]
+        if held:
+            out.print(messages.share_leaving_out(len(held)), style="dim")
+        waiting = [i for i in waiting if not i.for_therapist]
+    count = 0
+    for item in waiting:
+        out.print(_table([item], section(item.section, settings.load()).label))
+        if ask_yes_no(messages.SHARE_THIS, default=True):
+            store.share([item.id], whom, day)
+            count += 1
+    out.print(messages.share_done(count, whom), style="green")
+    if ask_yes_no(messages.SHARE_REFLECT, default=False):
+        return run_step_guide(5, new)
+    return 0
+
+
+STEP_FLOWS[5] = lambda new: guarded(lambda: _step5(new), "stepwork step 5")
+
+
+# --- defects: steps six and seven --------------------------------------------------------
+
+
+def _defects() -> "list[inventory.Defect]":
+    from stepwork.store import inventory as store
+
+    return inventory.defects(store.list_items())
+
+
+@app.command("defects")
+def defects_command(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """Character defects counted from the my-part column, with what to practise instead."""
+    found = _defects()
+    if as_json:
+        rows = [
+            {
+                "defect": d.name,
+                "count": len(d.item_ids),
+                "practise": d.opposite,
+                "items": [item_label(i) for i in d.item_ids],
+            }
+            for d in found
+        ]
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    out = render.console()
+    if not found:
+        out.print(messages.DEFECTS_EMPTY)
+        return
+    table = Table(title=messages.DEFECTS_TITLE, title_justify="left")
+    table.add_column("Defect", style="bold")
+    table.add_column("Times", justify="right")
+    table.add_column("Practise instead")
+    table.add_column("Items")
+    for d in found:
+        table.add_row(
+            d.name, str(len(d.item_ids)), d.opposite, " ".join(item_label(i) for i in d.item_ids)
+        )
+    out.print(table)
+
+
+def _defect_questions(step_number: int) -> list[Question]:
+    questions = []
+    for d in _defects():
+        if step_number == 6:
+            text = messages.defect_ready_question(d.name, len(d.item_ids))
+            questions.append(Question(key=f"ready-{d.name}", text=text, section=d.name))
+        else:
+            text = messages.defect_practice_question(d.name, d.opposite)
+            questions.append(Question(key=f"practise-{d.name}", text=text, section=d.name))
+    return questions
+
+
+STEP_FLOWS[6] = lambda new: run_step_guide(6, new, _defect_questions(6))
+STEP_FLOWS[7] = lambda new: run_step_guide(7, new, _defect_questions(7))

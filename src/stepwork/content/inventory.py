@@ -1,0 +1,46 @@
+"""The fourth-step inventory's sections and the defects its my-part choices name."""
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from stepwork.content import Question, question_from
+
+SECTIONS = ("resentment", "fear", "sex", "harm")
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    label: str
+    singular: str
+    about: str
+    questions: tuple[Question, ...]
+
+
+@cache
+def _raw() -> dict:
+    source = resources.files(__package__).joinpath("inventory.toml")
+    return tomllib.loads(source.read_text(encoding="utf-8"))
+
+
+def section(key: str, settings: dict[str, str]) -> Section:
+    raw = _raw()["sections"][key]
+    notes = _raw()["notes"]
+    return Section(
+        key=key,
+        label=raw["label"],
+        singular=raw["singular"],
+        about=raw["about"],
+        questions=tuple(question_from(q, settings, notes) for q in raw["questions"]),
+    )
+
+
+def sections(settings: dict[str, str]) -> list[Section]:
+    return [section(key, settings) for key in SECTIONS]
+
+
+def defect_opposites() -> dict[str, str]:
+    """Each defect the my-part column can name, with a quality to practise in its place."""
+    return dict(_raw()["defects"])

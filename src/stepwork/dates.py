@@ -1,0 +1,28 @@
+"""A person's days: 'today', 'yesterday' or YYYY-MM-DD, in their own local calendar."""
+
+from datetime import date, timedelta
+
+from stepwork import messages
+from stepwork.errors import UsageError
+
+
+def today() -> date:
+    return date.today()
+
+
+def parse_day(value: str, allow_future: bool = True) -> date:
+    text = value.strip().lower()
+    if text == "today":
+        day = today()
+    elif text == "yesterday":
+        day = today() - timedelta(days=1)
+    else:
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            raise UsageError(messages.bad_date(value)) from None
+        if len(text) != 10:  # fromisoformat also takes 20261127; people mean YYYY-MM-DD
+            raise UsageError(messages.bad_date(value))
+    if not allow_future and day > today():
+        raise UsageError(messages.future_date(day.isoformat()))
+    return day

@@ -1,0 +1,21 @@
+"""Record IDs as people see them: a letter for the kind and a number, like i3 or a12."""
+
+from stepwork import messages
+from stepwork.errors import UsageError
+
+INVENTORY = "i"
+AMENDS = "a"
+
+
+def label(prefix: str, number: int) -> str:
+    return f"{prefix}{number}"
+
+
+def parse_id(value: str, prefix: str, what: str) -> int:
+    """'i3', 'I3' or plain '3' → 3; anything else is one clear line."""
+    text = value.strip().lower()
+    if text.startswith(prefix):
+        text = text[len(prefix) :]
+    if not text.isdigit() or int(text) < 1:
+        raise UsageError(messages.bad_id(value, what, label(prefix, 3)))
+    return int(text)
