@@ -111,12 +111,21 @@ def test_an_interrupted_item_resumes_where_it_stopped(run):
     assert first.exit_code == 130
     assert "stepwork step 4" in first.stderr
     again = run("step", "4", input=lines("y", "", "6", "n", "", "", "n", "n", ""))
-    assert "partway through a resentment (My landlord)" in " ".join(again.stdout.split())
+    out = " ".join(again.stdout.split())
+    # The cause was typed but not finished: it is offered back, and not counted as answered.
+    assert "partway through a resentment (My landlord): 1 of 7 answered" in out
+    assert "You had started this answer" in out
     assert again.exit_code == 0, again.stderr
     [item] = inventory(run)
     assert item["cause"] == "He kept the deposit"
     assert item["affects"] == ["finances"]
     assert item["finished"] is True
+
+
+def test_a_resentment_owing_amends_lists_my_part_as_the_harm(run):
+    step4(run, 1, RESENTMENT)
+    [row] = json.loads(run("amends", "list", "--json").stdout)
+    assert (row["person"], row["harm"]) == ("My boss", "I was late again")
 
 
 def test_harm_owing_amends_puts_the_person_on_the_amends_list(run):
@@ -269,7 +278,8 @@ def test_step_eight_builds_the_list_and_willingness(run):
 def test_step_nine_plans_and_records_amends(run):
     run("amends", "add", "Dad", "--harm", "lies", "--kind", "direct")
     run("amends", "set", "a1", "--status", "willing")
-    planned = run("step", "9", input=lines("2026-12-24", "n"))
+    planned = run("step", "9", input=lines("someday", "2026-12-24", "n"))
+    assert "not a date" in planned.stdout
     assert planned.exit_code == 0, planned.stderr
     [row] = json.loads(run("amends", "list", "--json").stdout)
     assert (row["status"], row["planned_on"]) == ("planned", "2026-12-24")

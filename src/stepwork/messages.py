@@ -376,11 +376,10 @@ DIRECT_WOULD_INJURE = (
     "Direct amends are not made where they would hurt the person or others; "
     "choose indirect or living amends, or clear the flag with --would-not-injure."
 )
-WOULD_INJURE_MARK = "(not direct: would injure)"
+WOULD_INJURE_MARK = "(would injure)"
 AMENDS_KIND_QUESTION = "What kind of amends fits? Type a number, or Enter to decide later."
 STEP8_INTRO = (
-    "Step eight is a list and a willingness, not yet an action. People come onto the list from "
-    "inventory items that owe amends, and you can add anyone else here."
+    "People come onto this list from inventory items that owe amends; add anyone else here."
 )
 STEP8_DONE = "Your amends list is saved. See it any time with: stepwork amends"
 AMENDS_ADD_WHO = "Anyone else to add? Their name (Enter when the list is complete for now):"

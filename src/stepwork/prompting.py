@@ -2,6 +2,7 @@
 
 import contextlib
 import sys
+from datetime import date
 
 from stepwork import messages
 
@@ -34,3 +35,21 @@ def ask_yes_no(question: str, default: bool = True) -> bool:
         if reply in ("n", "no"):
             return False
         print(messages.YES_NO_HINT)
+
+
+def ask_day(question: str, allow_future: bool, default: str = "") -> date | None:
+    """A day typed as YYYY-MM-DD, today or yesterday; asked again until it is one.
+
+    An empty reply gives `default` parsed, or None when there is no default.
+    """
+    from stepwork.dates import parse_day
+    from stepwork.errors import UsageError
+
+    while True:
+        reply = read_line(question + " ").strip() or default
+        if not reply:
+            return None
+        try:
+            return parse_day(reply, allow_future=allow_future)
+        except UsageError as problem:
+            print(problem.message)

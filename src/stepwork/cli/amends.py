@@ -11,9 +11,9 @@ from stepwork import dates, messages, records, render
 from stepwork.choices import menu
 from stepwork.cli.app import app
 from stepwork.cli.guided import guarded
-from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, run_step_guide
+from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, run_step_guide, step_intro
 from stepwork.errors import UsageError
-from stepwork.prompting import ask_yes_no, read_line
+from stepwork.prompting import ask_day, ask_yes_no, read_line
 from stepwork.states import AmendsKind, AmendsStatus
 
 amends_app = typer.Typer(
@@ -211,6 +211,7 @@ def _step8(new: bool) -> int:
     from stepwork.store import amends
 
     out = render.console()
+    step_intro(8, out)
     amends.sync_from_inventory()
     rows = amends.list_amends()
     out.print(messages.STEP8_INTRO)
@@ -236,7 +237,7 @@ def _step8(new: bool) -> int:
             amends.Change(status=AmendsStatus.WILLING, would_injure=injure, kind=kind),
         )
     if ask_yes_no(messages.STEP_REFLECT, default=False):
-        return run_step_guide(8, new)
+        return run_step_guide(8, new, intro=False)
     out.print(messages.STEP8_DONE, style="green")
     return 0
 
@@ -245,6 +246,7 @@ def _step9(new: bool) -> int:
     from stepwork.store import amends
 
     out = render.console()
+    step_intro(9, out)
     amends.sync_from_inventory()
     ready = [
         r for r in amends.list_amends() if r.status in (AmendsStatus.WILLING, AmendsStatus.PLANNED)
@@ -255,13 +257,8 @@ def _step9(new: bool) -> int:
         out.print()
         out.print(_table([row]))
         if row.status == AmendsStatus.WILLING:
-            when = read_line(messages.PLAN_QUESTION + " ").strip()
-            if when:
-                try:
-                    day = dates.parse_day(when)
-                except UsageError as problem:
-                    out.print(problem.message, style="yellow")
-                    continue
+            day = ask_day(messages.PLAN_QUESTION, allow_future=True)
+            if day is not None:
                 amends.update(row.id, amends.Change(planned_on=day))
                 out.print(messages.amends_planned(render.local_day(day)), style="green")
             continue
@@ -270,7 +267,7 @@ def _step9(new: bool) -> int:
             amends.update(row.id, amends.Change(status=AmendsStatus.MADE, note=how or None))
             out.print(messages.AMENDS_MADE, style="green")
     if ask_yes_no(messages.STEP_REFLECT, default=False):
-        return run_step_guide(9, new)
+        return run_step_guide(9, new, intro=False)
     return 0
 
 

@@ -14,11 +14,11 @@ from stepwork import dates, engine, inventory, messages, records, render, settin
 from stepwork.choices import YES, menu
 from stepwork.cli.app import app
 from stepwork.cli.guided import guarded, run_session
-from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, run_step_guide
+from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, run_step_guide, step_intro
 from stepwork.content import Question
 from stepwork.content.inventory import SECTIONS, Section, section
 from stepwork.errors import UsageError
-from stepwork.prompting import ask_yes_no, read_line
+from stepwork.prompting import ask_day, ask_yes_no, read_line
 from stepwork.states import AnswerState
 
 if TYPE_CHECKING:
@@ -128,26 +128,21 @@ def _choose_section(out: Console, sections: list[Section]) -> str | None:
 
 
 def _step4(new: bool) -> int:
-    from stepwork.content import load_step
     from stepwork.store import guided
     from stepwork.store import inventory as store
 
     out = render.console()
     values = settings.load()
-    guide = load_step(4, values)
-    out.print(
-        Panel(
-            Text.assemble((guide.statement, "bold"), "\n\n", guide.orientation),
-            title=f"Step 4 · {guide.title}",
-            title_align="left",
-            border_style="cyan",
-        )
-    )
+    step_intro(4, out)
     out.print(messages.HOW_TO_ANSWER, style="dim")
     unfinished = store.latest_open()
     if unfinished is not None:
         spec = section(unfinished.section, values)
-        answered = sum(1 for q in spec.questions if q.key in unfinished.answers)
+        answered = sum(
+            1
+            for q in spec.questions
+            if q.key in unfinished.answers and q.key not in unfinished.drafts
+        )
         out.print()
         out.print(
             messages.resume_item(
@@ -169,7 +164,7 @@ def _step4(new: bool) -> int:
             out.print(messages.STEP4_DONE)
             return 0
         if choice == "reflect":
-            return run_step_guide(4, new)
+            return run_step_guide(4, new, intro=False)
         if _add_items(choice, out) is not engine.Outcome.FINISHED:
             return _not_finished()
 
@@ -470,6 +465,7 @@ def _step5(new: bool) -> int:
     from stepwork.store import inventory as store
 
     out = render.console()
+    step_intro(5, out)
     waiting = [i for i in store.list_items(unshared=True) if i.finished]
     if not waiting:
         out.print(messages.SHARE_NOTHING)
@@ -477,13 +473,8 @@ def _step5(new: bool) -> int:
     whom = read_line(messages.SHARE_WHO + " ").strip()
     if not whom:
         return 0
-    while True:
-        when = read_line(messages.SHARE_WHEN + " ").strip() or "today"
-        try:
-            day = dates.parse_day(when, allow_future=False)
-            break
-        except UsageError as problem:
-            out.print(problem.message, style="yellow")
+    day = ask_day(messages.SHARE_WHEN, allow_future=False, default="today")
+    assert day is not None
     with_therapist = whom.lower() in ("therapist", "my therapist", "counsellor", "counselor")
     if not with_therapist:
         held = [i for i in waiting if i.for_therapist]
@@ -498,7 +489,7 @@ def _step5(new: bool) -> int:
             count += 1
     out.print(messages.share_done(count, whom), style="green")
     if ask_yes_no(messages.SHARE_REFLECT, default=False):
-        return run_step_guide(5, new)
+        return run_step_guide(5, new, intro=False)
     return 0
 
 

@@ -7,6 +7,7 @@ it, defects, amends) register a flow in `STEP_FLOWS`, and what `--show` adds in 
 from collections.abc import Callable, Sequence
 
 import typer
+from rich.console import Console
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
@@ -43,13 +44,15 @@ def step(
     raise typer.Exit(flow(new) if flow else run_step_guide(n, new))
 
 
-def run_step_guide(n: int, new: bool, extra: Sequence[Question] = ()) -> int:
-    """The step's guided questions (after any `extra` ones), resumable, saved as answered."""
-    return guarded(lambda: _guide(n, new, tuple(extra)), f"stepwork step {n}")
+def run_step_guide(n: int, new: bool, extra: Sequence[Question] = (), intro: bool = True) -> int:
+    """The step's guided questions (after any `extra` ones), resumable, saved as answered.
+
+    `intro=False` when the step's own flow has already shown the statement.
+    """
+    return guarded(lambda: _guide(n, new, tuple(extra), intro), f"stepwork step {n}")
 
 
-def _guide(n: int, new: bool, extra: tuple[Question, ...]) -> int:
-    from stepwork.content.wording import active
+def _guide(n: int, new: bool, extra: tuple[Question, ...], intro: bool) -> int:
     from stepwork.store import guided
 
     values = settings.load()
@@ -59,15 +62,8 @@ def _guide(n: int, new: bool, extra: tuple[Question, ...]) -> int:
     session = _choose_session(n, questions, new)
     if session is None:
         session = guided.start(stepguide.flow_name(n), n, dates.today())
-        statement = active(values).statements[n]
-        out.print(
-            Panel(
-                Text.assemble((statement, "bold"), "\n\n", (guide.orientation, "")),
-                title=f"Step {n} · {guide.title}",
-                title_align="left",
-                border_style="cyan",
-            )
-        )
+        if intro:
+            step_intro(n, out)
     else:
         out.print(Rule(Text(f"Step {n} · {guide.title}"), style="cyan"))
     out.print(Padding(messages.HOW_TO_ANSWER, (1, 0, 0, 0)), style="dim")
@@ -78,6 +74,22 @@ def _guide(n: int, new: bool, extra: tuple[Question, ...]) -> int:
     else:
         out.print(messages.step_paused(n))
     return 0
+
+
+def step_intro(n: int, out: Console) -> None:
+    """The step's statement (the person's own wording, if they have one) and orientation."""
+    from stepwork.content.wording import active
+
+    values = settings.load()
+    guide = load_step(n, values)
+    out.print(
+        Panel(
+            Text.assemble((active(values).statements[n], "bold"), "\n\n", guide.orientation),
+            title=f"Step {n} · {guide.title}",
+            title_align="left",
+            border_style="cyan",
+        )
+    )
 
 
 def _choose_session(n: int, questions: tuple[Question, ...], new: bool):  # type: ignore[no-untyped-def]

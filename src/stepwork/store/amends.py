@@ -22,29 +22,36 @@ class Change:
     harm: str | None = None
 
 
+UNNAMED = "(unnamed)"
+
+
+def _harm(section: str, fields: dict[str, str]) -> str:
+    """What I did, in the item's own words: a resentment's cause is what was done to me."""
+    if section == "resentment":
+        return fields.get("part-note") or fields.get("my-part", "")
+    return fields.get("cause", "")
+
+
 def sync_from_inventory() -> int:
     """Add everyone the inventory says is owed amends and who is not on the list yet."""
+    already_listed = select(Amends.item_id).where(col(Amends.item_id).is_not(None))
     with database().write() as s:
         owed = s.exec(
-            select(InventoryItem.id, InventoryItem.session_id)
+            select(InventoryItem.id, InventoryItem.section, InventoryItem.session_id)
             .join(Answer, col(Answer.session_id) == InventoryItem.session_id)
             .where(Answer.question_key == "amends", Answer.text == YES)
-            .where(
-                col(InventoryItem.id).not_in(
-                    select(Amends.item_id).where(col(Amends.item_id).is_not(None))
-                )
-            )
+            .where(col(InventoryItem.id).not_in(already_listed))
         ).all()
-        for item_id, session_id in owed:
+        for item_id, section, session_id in owed:
             fields = {
-                a.question_key: a.text
+                a.question_key: a.text.strip()
                 for a in s.exec(select(Answer).where(Answer.session_id == session_id))
             }
             s.add(
                 Amends(
                     item_id=item_id,
-                    person=fields.get("who", "").strip() or "(unnamed)",
-                    harm=fields.get("cause", "").strip(),
+                    person=fields.get("who") or UNNAMED,
+                    harm=_harm(section, fields),
                 )
             )
         return len(owed)

@@ -37,6 +37,8 @@ class ItemView:
     answers: dict[str, str] = field(default_factory=dict)
     """Answered (or drafted) fields by key; skipped ones are absent."""
     skipped: frozenset[str] = frozenset()
+    drafts: frozenset[str] = frozenset()
+    """Fields begun but not finished (their text is in `answers`)."""
     shares: tuple[Share, ...] = ()
 
     @property
@@ -132,6 +134,7 @@ def _view(
         created_at=item.created_at,
         answers={a.question_key: a.text for a in answers if a.state != AnswerState.SKIPPED},
         skipped=frozenset(a.question_key for a in answers if a.state == AnswerState.SKIPPED),
+        drafts=frozenset(a.question_key for a in answers if a.state == AnswerState.DRAFT),
         shares=tuple(Share(x.shared_with, x.shared_on) for x in shares),
     )
 
