@@ -58,3 +58,19 @@ def child_env(home: Path, **extra: str) -> dict[str, str]:
     env.pop("VISUAL", None)
     env.pop("EDITOR", None)
     return env
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch):
+    """Freeze the person's local clock: clock("2026-11-27 23:59", utc_offset_hours=-8)."""
+    from datetime import datetime, timedelta, timezone
+
+    from stepwork import dates
+
+    def set_to(moment: str, utc_offset_hours: int = 0) -> datetime:
+        zone = timezone(timedelta(hours=utc_offset_hours))
+        frozen = datetime.fromisoformat(moment).replace(tzinfo=zone)
+        monkeypatch.setattr(dates, "now_local", lambda: frozen)
+        return frozen
+
+    return set_to

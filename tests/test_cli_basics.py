@@ -28,11 +28,14 @@ def test_python_dash_m_runs_the_cli(home):
     assert out.stdout.strip() == f"stepwork {__version__}"
 
 
-def test_bare_command_welcomes_and_suggests_step_one(run):
+def test_bare_command_welcomes_and_suggests_one_next_thing(run, clock):
+    clock("2026-11-27 09:00")
     result = run()
     assert result.exit_code == 0
-    assert "stepwork step 1" in result.stdout
+    assert "stepwork checkin" in result.stdout
     assert "not affiliated with any fellowship" in " ".join(result.stdout.split())
+    run("checkin", "--mood", "6")
+    assert "stepwork step 1" in run().stdout
 
 
 @pytest.mark.parametrize("value", ["0", "13", "four", "1.5", " ", ""])

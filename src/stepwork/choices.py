@@ -15,6 +15,16 @@ def parse_yes_no(raw: str) -> str:
     raise ValueError(messages.YES_NO_HINT)
 
 
+def parse_number(raw: str, low: int, high: int) -> str:
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ValueError(messages.number_hint(low, high)) from None
+    if not low <= value <= high:
+        raise ValueError(messages.number_hint(low, high))
+    return str(value)
+
+
 def parse_choices(raw: str, options: tuple[str, ...]) -> str:
     """'1,3' or 'pride, finances' (or a mix) → 'self-esteem, ambitions' in the options' order."""
     picked: set[str] = set()

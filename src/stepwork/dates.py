@@ -1,13 +1,18 @@
 """A person's days: 'today', 'yesterday' or YYYY-MM-DD, in their own local calendar."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from stepwork import messages
 from stepwork.errors import UsageError
 
 
+def now_local() -> datetime:
+    """The person's own clock. Every "today" in stepwork comes from here (tests freeze it)."""
+    return datetime.now().astimezone()
+
+
 def today() -> date:
-    return date.today()
+    return now_local().date()
 
 
 def parse_day(value: str, allow_future: bool = True) -> date:

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from stepwork import choices, editor, interrupts, messages
 from stepwork.choices import YES
-from stepwork.content import CHOICES, YESNO, Question
+from stepwork.content import CHOICES, NUMBER, YESNO, Question
 from stepwork.prompting import read_line
 from stepwork.states import AnswerState
 
@@ -49,6 +49,7 @@ class Engine:
     save: Save
     console: Console
     editor_setting: str = ""
+    draft_intro: str = messages.KEPT_DRAFT_INTRO
 
     def run(self) -> Outcome:
         try:
@@ -90,11 +91,11 @@ class Engine:
             self.console.print(Text(question.hint, style="dim italic"))
         if question.kind == CHOICES:
             self.console.print(Text(choices.menu(question.choices), style="cyan"))
-        if question.kind in (CHOICES, YESNO):
+        if question.kind in (CHOICES, YESNO, NUMBER):
             self._ask_short(position, question)
             return
         if draft:
-            self.console.print(messages.KEPT_DRAFT_INTRO, style="dim")
+            self.console.print(self.draft_intro, style="dim")
             self.console.print(Panel(Text(draft), border_style="dim"))
             self.console.print(messages.KEPT_DRAFT_HOW, style="dim")
         lines = [draft] if draft else []
@@ -125,7 +126,11 @@ class Engine:
 
     def _ask_short(self, position: int, question: Question) -> None:
         """A yes/no or choices answer: parsed, and asked again with an explanation if unclear."""
-        prompt = messages.ANSWER_PROMPT + ("[y/n] " if question.kind == YESNO else "")
+        prompt = messages.ANSWER_PROMPT
+        if question.kind == YESNO:
+            prompt += "[y/n] "
+        elif question.kind == NUMBER:
+            prompt += f"({question.low}-{question.high}) "
         while True:
             line = read_line(prompt)
             command = line.strip().lower()
@@ -141,6 +146,8 @@ class Engine:
             try:
                 if question.kind == YESNO:
                     value = choices.parse_yes_no(line)
+                elif question.kind == NUMBER:
+                    value = choices.parse_number(line, question.low, question.high)
                 else:
                     value = choices.parse_choices(line, question.choices)
             except ValueError as problem:

@@ -70,6 +70,7 @@ def migration_failed(path: Path, version: int, detail: str, kept: Path | None) -
 SETTING_EMPTY = "it cannot be empty"
 SETTING_TOO_LONG = "keep it under 80 characters"
 SETTING_ONE_LINE = "keep it on one line"
+SETTING_CRAVING_LEVEL = "use a whole number from 0 to 10"
 SETTINGS_FILE_HEADER = "# stepwork settings. Change them with: stepwork config KEY VALUE"
 
 
@@ -146,6 +147,12 @@ NO_EDITOR = (
     "(or set $EDITOR). You can keep typing here."
 )
 YES_NO_HINT = "Please answer y or n."
+
+
+def number_hint(low: int, high: int) -> str:
+    return f"Please type a whole number from {low} to {high}."
+
+
 SINGLE_ANSWER_HOW = "Enter on its own skips this one. /pause stops here for now."
 
 
@@ -188,9 +195,11 @@ def step_finished(step: int) -> str:
 
 
 def step_paused(step: int) -> str:
-    return (
-        f"Paused. Everything so far is saved. Pick up where you left off with: stepwork step {step}"
-    )
+    return paused(f"stepwork step {step}")
+
+
+def paused(command: str) -> str:
+    return f"Paused. Everything so far is saved. Pick up where you left off with: {command}"
 
 
 def step_never_worked(step: int) -> str:
@@ -422,3 +431,165 @@ def willing_question(person: str) -> str:
 
 def made_question(person: str) -> str:
     return f"Have you made your amends to {person}?"
+
+
+# --- daily practice -----------------------------------------------------------------------
+def rating_out_of_range(name: str, value: int, low: int, high: int) -> str:
+    return (
+        f"{name.capitalize()} goes from {low} to {high}; {value} is outside that. "
+        "Nothing was saved."
+    )
+
+
+def rating_not_a_number(name: str, text: str, low: int, high: int) -> str:
+    return f"{name.capitalize()} is a number from {low} to {high}, not {text!r}."
+
+
+def bad_halt(word: str) -> str:
+    return f"{word!r} is not one of hungry, angry, lonely, tired. Nothing was saved."
+
+
+def bad_trigger(value: str) -> str:
+    return (
+        f"{value!r} is not a trigger stepwork understands. Write person:, place: or thing: and "
+        'a word or two, like place:"the old bar". Nothing was saved.'
+    )
+
+
+CHECKIN_SAVED = "Check-in saved."
+CHECKIN_NOTHING = "Nothing was entered, so no check-in was saved."
+CHECKIN_INTRO = "A quick check-in. Skip anything you like with Enter."
+PLAN_HIGH_CRAVING = (
+    "That craving is strong. It will pass. Here is the plan you wrote for moments like this:"
+)
+PLAN_HIGH_CRAVING_NO_PLAN = (
+    "That craving is strong, and it will pass. Reaching out to someone can help right now. "
+    "When you have a quiet moment, write a plan for times like this: stepwork plan"
+)
+PLAN_TITLE = "My coping plan"
+PLAN_NONE = "You have not written a coping plan yet. Write one with: stepwork plan --edit"
+PLAN_INTRO = (
+    "Your own plan for hard moments, in your words. It is shown after any check-in with a high "
+    "craving. Enter skips a part; what you wrote before is kept unless you change it."
+)
+PLAN_WRITE_NOW = "Write it now?"
+PLAN_SAYS = "Your plan says:"
+GRATITUDE_NEEDS_TEXT = 'Say what you are grateful for, for example: stepwork gratitude "my sponsor"'
+CHART_KEY = "One mark a day, oldest on the left; · is a day with no check-in."
+PLAN_SAVED = "Your plan is saved. See it any time with: stepwork plan"
+REVIEW_DONE = "That is today's review. Rest well; tomorrow is a new day."
+MORNING_DONE = "Your morning is set. Take it one day at a time."
+GRATITUDE_EMPTY = 'No gratitude written yet. Add one with: stepwork gratitude "..."'
+GRATITUDE_TITLE = "Recent gratitude"
+SERVICE_TITLE = "Service and carrying the message"
+SERVICE_EMPTY = 'No service logged yet. Log some with: stepwork service "made the coffee"'
+SERVICE_WHAT = "What service did you do, or whom did you reach out to?"
+SERVICE_MESSAGE = "Was it carrying the message to someone still struggling?"
+SERVICE_NOTE = "Anything you want to remember about it? (Enter to skip)"
+SERVICE_NEEDS_WHAT = 'Say what the service was, for example: stepwork service "made the coffee"'
+
+
+def gratitude_saved(day: str) -> str:
+    return f"Gratitude kept for {day}."
+
+
+def service_saved(day: str) -> str:
+    return f"Service logged for {day}. Thank you for showing up."
+
+
+def review_resume(day: str) -> str:
+    return f"You started a review on {day}."
+
+
+# --- sobriety counters --------------------------------------------------------------------
+SOBER_EMPTY = "No counters yet. Start one with: stepwork sober start alcohol --date YYYY-MM-DD"
+SOBER_TITLE = "Sober time"
+
+
+def counter_exists(name: str) -> str:
+    return (
+        f"There is already a counter called {name!r}. To count again from a new day, use: "
+        f"stepwork sober reset {name}"
+    )
+
+
+def no_counter(name: str) -> str:
+    return f"There is no counter called {name!r}. See them all with: stepwork sober"
+
+
+def counter_started(name: str, day: str) -> str:
+    return f"Counting {name} from {day}."
+
+
+def counter_reset(name: str, day: str, kept_days: int) -> str:
+    earlier = "day" if kept_days == 1 else "days"
+    return (
+        f"Counting {name} again from {day}. The {kept_days} {earlier} before are kept in your "
+        f"history; they still count for something. See them with: stepwork sober history {name}"
+    )
+
+
+def reset_before_start(day: str, start: str) -> str:
+    return f"{day} is before this counter's start ({start}). Nothing was changed."
+
+
+def milestone_today(name: str, label: str) -> str:
+    return f"Today marks {label} for {name}. That is worth marking."
+
+
+def next_milestone(label: str, day: str, days_to_go: int) -> str:
+    unit = "day" if days_to_go == 1 else "days"
+    return f"next: {label} on {day} (in {days_to_go} {unit})"
+
+
+def counter_span(days: int, years: int, months: int, rest: int) -> str:
+    parts = []
+    for number, unit in ((years, "year"), (months, "month"), (rest, "day")):
+        if number:
+            parts.append(f"{number} {unit}{'' if number == 1 else 's'}")
+    calendar_text = ", ".join(parts) if parts else "starting today"
+    day_word = "day" if days == 1 else "days"
+    return f"{days} {day_word} ({calendar_text})"
+
+
+HISTORY_EMPTY = "No earlier runs: this counter has been going since it started."
+HISTORY_TITLE = "Earlier runs"
+EMPTY_NAME = "Give the counter a name, like alcohol or gambling."
+
+# --- stats --------------------------------------------------------------------------------
+STATS_EMPTY = "No check-ins in this period yet. A first one takes thirty seconds: stepwork checkin"
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def stats_title(first: str, last: str) -> str:
+    return f"Check-ins from {first} to {last}"
+
+
+def streaks(current: int, longest: int, checkins: int, days: int) -> str:
+    day_word = "day" if current == 1 else "days"
+    return (
+        f"Check-in streak: {current} {day_word} (longest in this period: {longest}). "
+        f"{plural(checkins, 'check-in')} on {plural(days, 'day')}."
+    )
+
+
+def bad_days(value: int) -> str:
+    return f"--days must be between 1 and 3650, not {value}."
+
+
+# --- dashboard ----------------------------------------------------------------------------
+DASH_CHECKIN_DONE = "Today's check-in: done"
+DASH_CHECKIN_TODO = "Today's check-in: not yet"
+DASH_REVIEW_DONE = "Tonight's review: done"
+DASH_REVIEW_TODO = "Tonight's review: not yet"
+NEXT_CHECKIN = "A thirty-second check-in:  stepwork checkin"
+NEXT_REVIEW = "Look back on the day:  stepwork review"
+NEXT_MORNING = "Start the day:  stepwork morning"
+
+
+def dash_in_progress(steps: list[int]) -> str:
+    listed = ", ".join(str(n) for n in steps)
+    return f"Step work in progress: step {listed}"

@@ -22,6 +22,13 @@ def _phrase(value: str) -> str:
     return value
 
 
+def _craving_level(value: str) -> str:
+    text = value.strip()
+    if not text.isdigit() or not 0 <= int(text) <= 10:
+        raise ValueError(messages.SETTING_CRAVING_LEVEL)
+    return str(int(text))
+
+
 def _optional_phrase(value: str) -> str:
     return _phrase(value) if value.strip() else ""
 
@@ -50,6 +57,12 @@ SETTINGS: dict[str, Setting] = {
             "How the steps name a power greater than yourself "
             "(God, the group, my Higher Power, the universe, ...).",
             _phrase,
+        ),
+        Setting(
+            "craving_threshold",
+            "7",
+            "A check-in with a craving at or above this (0-10) shows your coping plan.",
+            _craving_level,
         ),
         Setting(
             "editor",

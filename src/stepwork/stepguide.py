@@ -12,8 +12,12 @@ def parse_step_number(value: str) -> int:
     return int(text)
 
 
+# Steps ten and eleven are practised daily, as the nightly review and the morning.
+DAILY_FLOWS = {10: "review", 11: "morning"}
+
+
 def flow_name(step: int) -> str:
-    return f"step-{step}"
+    return DAILY_FLOWS.get(step, f"step-{step}")
 
 
 def status(open_sessions: int, finished_sessions: int) -> str:

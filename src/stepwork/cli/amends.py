@@ -11,7 +11,7 @@ from stepwork import dates, messages, records, render
 from stepwork.choices import menu
 from stepwork.cli.app import app
 from stepwork.cli.guided import guarded
-from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, run_step_guide, step_intro
+from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
 from stepwork.errors import UsageError
 from stepwork.prompting import ask_day, ask_yes_no, read_line
 from stepwork.states import AmendsKind, AmendsStatus
@@ -237,7 +237,7 @@ def _step8(new: bool) -> int:
             amends.Change(status=AmendsStatus.WILLING, would_injure=injure, kind=kind),
         )
     if ask_yes_no(messages.STEP_REFLECT, default=False):
-        return run_step_guide(8, new, intro=False)
+        return run_step_guide(8, new, GuideRun(intro=False))
     out.print(messages.STEP8_DONE, style="green")
     return 0
 
@@ -267,7 +267,7 @@ def _step9(new: bool) -> int:
             amends.update(row.id, amends.Change(status=AmendsStatus.MADE, note=how or None))
             out.print(messages.AMENDS_MADE, style="green")
     if ask_yes_no(messages.STEP_REFLECT, default=False):
-        return run_step_guide(9, new, intro=False)
+        return run_step_guide(9, new, GuideRun(intro=False))
     return 0
 
 

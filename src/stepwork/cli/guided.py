@@ -18,6 +18,7 @@ def run_session(
     out: Console,
     editor_setting: str,
     on_answer: Callable[[Question, str], None] | None = None,
+    draft_intro: str = messages.KEPT_DRAFT_INTRO,
 ) -> engine.Outcome:
     """Ask whatever is still unanswered in a stored session; finish it when all are done.
 
@@ -33,7 +34,9 @@ def run_session(
         if on_answer is not None:
             on_answer(question, text)
 
-    outcome = engine.Engine(questions, saved, save, out, editor_setting=editor_setting).run()
+    outcome = engine.Engine(
+        questions, saved, save, out, editor_setting=editor_setting, draft_intro=draft_intro
+    ).run()
     if outcome is engine.Outcome.INTERRUPTED:
         raise KeyboardInterrupt
     if outcome is engine.Outcome.FINISHED:

@@ -14,7 +14,7 @@ from stepwork import dates, engine, inventory, messages, records, render, settin
 from stepwork.choices import YES, menu
 from stepwork.cli.app import app
 from stepwork.cli.guided import guarded, run_session
-from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, run_step_guide, step_intro
+from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
 from stepwork.content import Question
 from stepwork.content.inventory import SECTIONS, Section, section
 from stepwork.errors import UsageError
@@ -164,7 +164,7 @@ def _step4(new: bool) -> int:
             out.print(messages.STEP4_DONE)
             return 0
         if choice == "reflect":
-            return run_step_guide(4, new, intro=False)
+            return run_step_guide(4, new, GuideRun(intro=False))
         if _add_items(choice, out) is not engine.Outcome.FINISHED:
             return _not_finished()
 
@@ -489,7 +489,7 @@ def _step5(new: bool) -> int:
             count += 1
     out.print(messages.share_done(count, whom), style="green")
     if ask_yes_no(messages.SHARE_REFLECT, default=False):
-        return run_step_guide(5, new, intro=False)
+        return run_step_guide(5, new, GuideRun(intro=False))
     return 0
 
 
@@ -539,7 +539,7 @@ def defects_command(
     out.print(table)
 
 
-def _defect_questions(step_number: int) -> list[Question]:
+def _defect_questions(step_number: int) -> tuple[Question, ...]:
     questions = []
     for d in _defects():
         if step_number == 6:
@@ -548,8 +548,8 @@ def _defect_questions(step_number: int) -> list[Question]:
         else:
             text = messages.defect_practice_question(d.name, d.opposite)
             questions.append(Question(key=f"practise-{d.name}", text=text, section=d.name))
-    return questions
+    return tuple(questions)
 
 
-STEP_FLOWS[6] = lambda new: run_step_guide(6, new, _defect_questions(6))
-STEP_FLOWS[7] = lambda new: run_step_guide(7, new, _defect_questions(7))
+STEP_FLOWS[6] = lambda new: run_step_guide(6, new, GuideRun(extra=_defect_questions(6)))
+STEP_FLOWS[7] = lambda new: run_step_guide(7, new, GuideRun(extra=_defect_questions(7)))

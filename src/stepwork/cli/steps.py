@@ -4,7 +4,8 @@ Most steps are a guided set of questions. Steps with work of their own (the inve
 it, defects, amends) register a flow in `STEP_FLOWS`, and what `--show` adds in `STEP_SHOWS`.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import typer
 from rich.console import Console
@@ -44,25 +45,35 @@ def step(
     raise typer.Exit(flow(new) if flow else run_step_guide(n, new))
 
 
-def run_step_guide(n: int, new: bool, extra: Sequence[Question] = (), intro: bool = True) -> int:
-    """The step's guided questions (after any `extra` ones), resumable, saved as answered.
+@dataclass(frozen=True)
+class GuideRun:
+    """How one step's guide is run: `intro=False` when the step's own flow already showed the
+    statement; a daily flow (the nightly review) resumes only a session from today."""
 
-    `intro=False` when the step's own flow has already shown the statement.
-    """
-    return guarded(lambda: _guide(n, new, tuple(extra), intro), f"stepwork step {n}")
+    extra: tuple[Question, ...] = ()
+    intro: bool = True
+    today_only: bool = False
+    command: str | None = None
+    done_message: str | None = None
 
 
-def _guide(n: int, new: bool, extra: tuple[Question, ...], intro: bool) -> int:
+def run_step_guide(n: int, new: bool, run: GuideRun = GuideRun()) -> int:
+    """The step's guided questions (after any extra ones), resumable, saved as answered."""
+    return guarded(lambda: _guide(n, new, run), run.command or f"stepwork step {n}")
+
+
+def _guide(n: int, new: bool, run: GuideRun) -> int:
     from stepwork.store import guided
 
     values = settings.load()
     guide = load_step(n, values)
-    questions = extra + guide.questions
+    questions = run.extra + guide.questions
+    flow = stepguide.flow_name(n)
     out = render.console()
-    session = _choose_session(n, questions, new)
+    session = _choose_session(n, questions, new, flow, run.today_only)
     if session is None:
-        session = guided.start(stepguide.flow_name(n), n, dates.today())
-        if intro:
+        session = guided.start(flow, n, dates.today())
+        if run.intro:
             step_intro(n, out)
     else:
         out.print(Rule(Text(f"Step {n} · {guide.title}"), style="cyan"))
@@ -70,9 +81,9 @@ def _guide(n: int, new: bool, extra: tuple[Question, ...], intro: bool) -> int:
     outcome = run_session(questions, session.id, out, values["editor"])
     out.print()
     if outcome is engine.Outcome.FINISHED:
-        out.print(messages.step_finished(n), style="green")
+        out.print(run.done_message or messages.step_finished(n), style="green")
     else:
-        out.print(messages.step_paused(n))
+        out.print(messages.paused(run.command or f"stepwork step {n}"))
     return 0
 
 
@@ -92,12 +103,17 @@ def step_intro(n: int, out: Console) -> None:
     )
 
 
-def _choose_session(n: int, questions: tuple[Question, ...], new: bool):  # type: ignore[no-untyped-def]
+def _choose_session(
+    n: int, questions: tuple[Question, ...], new: bool, flow: str, today_only: bool
+):  # type: ignore[no-untyped-def]
     """The open session to resume, or None for a fresh one (an open one is then set aside)."""
     from stepwork.store import guided
 
-    current = guided.latest_open(stepguide.flow_name(n))
+    current = guided.latest_open(flow)
     if current is None:
+        return None
+    if today_only and current.local_date != dates.today():
+        guided.finish(current.id)  # an earlier day's review stays as it was written
         return None
     if not new:
         keys = {q.key for q in questions}

@@ -1,21 +1,52 @@
-"""`stepwork` on its own: a short welcome and the one next thing to do."""
+"""`stepwork` on its own: today at a glance, and the one next thing to do."""
 
 from rich.panel import Panel
 from rich.text import Text
 
-from stepwork import messages, render, stepguide
+from stepwork import dates, messages, render, sobriety, stepguide
+
+EVENING_HOUR = 17
 
 
 def welcome() -> None:
-    from stepwork.store import guided
+    from stepwork.store import counters, daily, guided
 
+    today = dates.today()
     summaries = guided.step_summaries()
-    open_steps = sorted(n for n, s in summaries.items() if s.open_sessions)
+    open_steps = sorted(
+        n for n, s in summaries.items() if s.open_sessions and n not in stepguide.DAILY_FLOWS
+    )
     worked = {n for n, s in summaries.items() if s.finished_sessions}
-    out = render.console()
+    checked_in = daily.has_checkin_on(today)
+    reviewed = guided.finished_on(stepguide.flow_name(10), today)
+
     body = Text()
     body.append(messages.WELCOME_BODY + "\n\n")
-    body.append(stepguide.suggest_next(open_steps, worked), style="bold")
+    for counter in counters.all_counters():
+        span = sobriety.span(counter.started_on, today)
+        body.append(f"{counter.name}: ", style="bold")
+        body.append(messages.counter_span(span.days, span.years, span.months, span.rest_days))
+        reached = sobriety.reached_today(counter.started_on, today)
+        if reached is not None:
+            body.append("  " + messages.milestone_today(counter.name, reached.label), style="green")
+        body.append("\n")
+    body.append((messages.DASH_CHECKIN_DONE if checked_in else messages.DASH_CHECKIN_TODO) + "\n")
+    body.append((messages.DASH_REVIEW_DONE if reviewed else messages.DASH_REVIEW_TODO) + "\n")
+    if open_steps:
+        body.append(messages.dash_in_progress(open_steps) + "\n")
+    body.append("\n")
+    body.append(_next(checked_in, reviewed, open_steps, worked), style="bold")
     body.append("\n" + messages.NEXT_TOUR, style="dim")
     body.append("\n\n" + messages.NOT_AFFILIATED, style="dim")
-    out.print(Panel(body, title=messages.WELCOME_TITLE, title_align="left", border_style="cyan"))
+    render.console().print(
+        Panel(body, title=messages.WELCOME_TITLE, title_align="left", border_style="cyan")
+    )
+
+
+def _next(checked_in: bool, reviewed: bool, open_steps: list[int], worked: set[int]) -> str:
+    """One suggestion: check in first; in the evening, the review; otherwise the step work."""
+    if not checked_in:
+        return messages.NEXT_CHECKIN
+    if not reviewed and dates.now_local().hour >= EVENING_HOUR:
+        return messages.NEXT_REVIEW
+    return stepguide.suggest_next(open_steps, worked)

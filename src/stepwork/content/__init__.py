@@ -9,7 +9,7 @@ STEP_NUMBERS = range(1, 13)
 PLACEHOLDERS = ("substance", "higher_power")
 
 
-TEXT, CHOICES, YESNO = "text", "choices", "yesno"
+TEXT, CHOICES, YESNO, NUMBER = "text", "choices", "yesno", "number"
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,9 @@ class Question:
     """Skip this question when the answer to the question with this key was yes."""
     note_if_yes: str = ""
     """Said gently when a yes/no question is answered yes."""
+    low: int = 0
+    high: int = 10
+    """The range of a `number` question."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,20 @@ def question_from(
         choices=tuple(raw.get("choices", ())),
         unless=raw.get("unless", ""),
         note_if_yes=(notes or {}).get(raw.get("note_if_yes", ""), ""),
+        low=int(raw.get("low", 0)),
+        high=int(raw.get("high", 10)),
     )
+
+
+@cache
+def _raw_daily() -> dict:
+    source = resources.files(__package__).joinpath("daily.toml")
+    return tomllib.loads(source.read_text(encoding="utf-8"))
+
+
+def daily_questions(name: str, settings: dict[str, str]) -> tuple[Question, ...]:
+    """The questions of a daily flow in daily.toml: 'checkin' or 'plan'."""
+    return tuple(question_from(q, settings) for q in _raw_daily()[name]["questions"])
 
 
 def step_titles() -> dict[int, str]:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from stepwork.states import SessionStatus
+from stepwork.states import AnswerState, SessionStatus
 from stepwork.store.database import database
 from stepwork.store.models import Answer, GuidedSession, utc_now
 
@@ -129,3 +129,49 @@ def step_summaries() -> dict[int, StepSummary]:
             last_worked=last,
         )
     return summaries
+
+
+def latest_with_answers(flow: str) -> GuidedSession | None:
+    """The newest session of a flow that holds at least one written answer."""
+    with database().read() as s:
+        return s.exec(
+            select(GuidedSession)
+            .where(GuidedSession.flow == flow)
+            .where(
+                col(GuidedSession.id).in_(
+                    select(Answer.session_id).where(Answer.state != AnswerState.SKIPPED)
+                )
+            )
+            .order_by(col(GuidedSession.id).desc())
+            .limit(1)
+        ).first()
+
+
+def seed_drafts(session_id: int, drafts: list[tuple[int, str, str, str]]) -> None:
+    """Start a session with earlier text as drafts: (position, key, question, text)."""
+    with database().write() as s:
+        for position, key, question, text in drafts:
+            s.add(
+                Answer(
+                    session_id=session_id,
+                    position=position,
+                    question_key=key,
+                    question_text=question,
+                    text=text,
+                    state=AnswerState.DRAFT,
+                )
+            )
+
+
+def finished_on(flow: str, day: date) -> bool:
+    with database().read() as s:
+        found = s.exec(
+            select(GuidedSession.id)
+            .where(
+                GuidedSession.flow == flow,
+                GuidedSession.local_date == day,
+                GuidedSession.status == SessionStatus.FINISHED,
+            )
+            .limit(1)
+        ).first()
+        return found is not None

@@ -110,6 +110,75 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX ix_amends_status ON amends (status)",
         ),
     ),
+    Migration(
+        3,
+        "daily practice: check-ins, gratitude, meetings, triggers, service, sobriety counters",
+        (
+            """
+            CREATE TABLE checkin (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                local_date DATE NOT NULL,
+                mood INTEGER CHECK (mood BETWEEN 1 AND 10),
+                craving INTEGER CHECK (craving BETWEEN 0 AND 10),
+                halt TEXT NOT NULL DEFAULT '',
+                note TEXT NOT NULL DEFAULT '',
+                created_at DATETIME NOT NULL,
+                updated_at DATETIME NOT NULL
+            )
+            """,
+            "CREATE INDEX ix_checkin_local_date ON checkin (local_date)",
+            """
+            CREATE TABLE daily_entry (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                checkin_id INTEGER REFERENCES checkin (id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('gratitude', 'meeting', 'trigger')),
+                category TEXT,
+                text TEXT NOT NULL,
+                local_date DATE NOT NULL,
+                created_at DATETIME NOT NULL
+            )
+            """,
+            "CREATE INDEX ix_daily_entry_kind_date ON daily_entry (kind, local_date)",
+            "CREATE INDEX ix_daily_entry_checkin ON daily_entry (checkin_id)",
+            """
+            CREATE TABLE service (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                local_date DATE NOT NULL,
+                what TEXT NOT NULL,
+                carried_message BOOLEAN NOT NULL DEFAULT 0,
+                note TEXT NOT NULL DEFAULT '',
+                created_at DATETIME NOT NULL
+            )
+            """,
+            "CREATE INDEX ix_service_local_date ON service (local_date)",
+            """
+            CREATE TABLE sobriety_counter (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                started_on DATE NOT NULL,
+                created_at DATETIME NOT NULL,
+                updated_at DATETIME NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE sobriety_run (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                counter_id INTEGER NOT NULL
+                    REFERENCES sobriety_counter (id) ON DELETE CASCADE,
+                started_on DATE NOT NULL,
+                ended_on DATE NOT NULL,
+                note TEXT NOT NULL DEFAULT '',
+                created_at DATETIME NOT NULL
+            )
+            """,
+            "CREATE INDEX ix_sobriety_run_counter ON sobriety_run (counter_id)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -92,3 +92,75 @@ class Amends(SQLModel, table=True):
     notes: str = ""
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
+
+
+class Checkin(SQLModel, table=True):
+    """A daily check-in; several a day are fine. `local_date` is the person's own day."""
+
+    __tablename__ = "checkin"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, unique=True)
+    local_date: date = Field(index=True)
+    mood: int | None = None
+    craving: int | None = None
+    halt: str = ""
+    note: str = ""
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class DailyEntry(SQLModel, table=True):
+    """A gratitude, a meeting or a trigger: part of a check-in, or (gratitude) on its own."""
+
+    __tablename__ = "daily_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, unique=True)
+    checkin_id: int | None = Field(
+        default=None, foreign_key="checkin.id", ondelete="CASCADE", index=True
+    )
+    kind: str
+    category: str | None = None
+    text: str
+    local_date: date
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+class Service(SQLModel, table=True):
+    """Service done, or the message carried to someone still struggling (step twelve)."""
+
+    __tablename__ = "service"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, unique=True)
+    local_date: date = Field(index=True)
+    what: str
+    carried_message: bool = False
+    note: str = ""
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+class SobrietyCounter(SQLModel, table=True):
+    __tablename__ = "sobriety_counter"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, unique=True)
+    name: str = Field(unique=True)
+    started_on: date
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class SobrietyRun(SQLModel, table=True):
+    """An earlier run of a counter, kept when it was started again."""
+
+    __tablename__ = "sobriety_run"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, unique=True)
+    counter_id: int = Field(foreign_key="sobriety_counter.id", ondelete="CASCADE", index=True)
+    started_on: date
+    ended_on: date
+    note: str = ""
+    created_at: datetime = Field(default_factory=utc_now)

@@ -1,0 +1,415 @@
+"""Daily practice: check-ins, the coping plan, the nightly review and the morning, service,
+gratitude and stats."""
+
+import json
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from stepwork import daily, dates, engine, messages, render, settings
+from stepwork.cli.app import app
+from stepwork.cli.guided import guarded, run_session
+from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide
+from stepwork.content import Question, daily_questions
+from stepwork.errors import UsageError
+from stepwork.prompting import ask_yes_no, read_line
+from stepwork.states import AnswerState
+
+# --- check-ins ---------------------------------------------------------------------------
+
+
+@app.command()
+def checkin(
+    mood: int = typer.Option(None, "--mood", help="Mood from 1 (very low) to 10 (very good)."),
+    craving: int = typer.Option(None, "--craving", help="Craving from 0 (none) to 10."),
+    halt: list[str] = typer.Option(
+        None, "--halt", help="Any of hungry, angry, lonely, tired (comma-separated)."
+    ),
+    meeting: list[str] = typer.Option(None, "--meeting", help="A meeting today (repeatable)."),
+    grateful: list[str] = typer.Option(None, "--grateful", help="Something you are grateful for."),
+    trigger: list[str] = typer.Option(
+        None, "--trigger", help='person:, place: or thing: and a word or two ("place:the bar").'
+    ),
+    note: str = typer.Option(None, "--note", help="Anything else on your mind."),
+    on: str = typer.Option(None, "--date", help="The day, if not today: YYYY-MM-DD, yesterday."),
+) -> None:
+    """A quick daily check-in: guided, or all at once with options (no questions asked)."""
+    day = dates.parse_day(on, allow_future=False) if on is not None else dates.today()
+    given = (mood, craving, halt, meeting, grateful, trigger, note)
+    if any(v not in (None, []) for v in given):
+        raise typer.Exit(
+            _checkin_from_options(day, mood, craving, halt, meeting, grateful, trigger, note)
+        )
+    raise typer.Exit(guarded(lambda: _guided_checkin(day), "stepwork checkin"))
+
+
+def _checkin_from_options(day, mood, craving, halt, meeting, grateful, trigger, note) -> int:  # type: ignore[no-untyped-def]
+    from stepwork.store import daily as store
+
+    # Everything is checked before anything is written: bad input saves nothing.
+    new = store.NewCheckin(
+        local_date=day,
+        mood=daily.check_rating("mood", mood, daily.MOOD_RANGE) if mood is not None else None,
+        craving=(
+            daily.check_rating("craving", craving, daily.CRAVING_RANGE)
+            if craving is not None
+            else None
+        ),
+        halt=tuple(daily.parse_halt(halt or [])),
+        meetings=tuple(daily.clean_items(meeting or [])),
+        gratitude=tuple(daily.clean_items(grateful or [])),
+        triggers=tuple((t.kind, t.text) for t in map(daily.parse_trigger, trigger or [])),
+        note=(note or "").strip(),
+    )
+    store.add_checkin(new)
+    out = render.console()
+    out.print(messages.CHECKIN_SAVED, style="green")
+    _after_checkin(new.craving, out)
+    return 0
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _trigger_from_line(line: str) -> tuple[str | None, str]:
+    kind, sep, rest = line.partition(":")
+    if sep and kind.strip().lower() in daily.TRIGGER_KINDS and rest.strip():
+        return kind.strip().lower(), rest.strip()
+    return "thing", line.strip()
+
+
+def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
+    from stepwork.store import daily as store
+
+    values = settings.load()
+    questions = daily_questions("checkin", values)
+    out = render.console()
+    out.print(messages.CHECKIN_INTRO, style="dim")
+    checkin_id = store.start_checkin(day)
+    craving: dict[str, int | None] = {"value": None}
+
+    def save(position: int, question: Question, text: str, state: str) -> None:
+        answered = state != AnswerState.SKIPPED and text.strip() != ""
+        key = question.key
+        if key in ("mood", "craving"):
+            number = int(text) if answered else None
+            store.update_checkin(checkin_id, **{key: number})
+            if key == "craving":
+                craving["value"] = number
+        elif key == "halt":
+            store.update_checkin(checkin_id, halt=",".join(daily.parse_halt([text])))
+        elif key == "note":
+            store.update_checkin(checkin_id, note=text.strip())
+        elif key == "triggers":
+            store.replace_entries(
+                checkin_id, store.TRIGGER, list(map(_trigger_from_line, _lines(text)))
+            )
+        else:
+            kind = store.MEETING if key == "meetings" else store.GRATITUDE
+            store.replace_entries(checkin_id, kind, [(None, line) for line in _lines(text)])
+
+    outcome = engine.Engine(questions, {}, save, out, editor_setting=values["editor"]).run()
+    nothing_given = store.delete_checkin_if_empty(checkin_id)
+    if outcome is engine.Outcome.INTERRUPTED:
+        raise KeyboardInterrupt
+    out.print()
+    if nothing_given:
+        out.print(messages.CHECKIN_NOTHING)
+        return 0
+    out.print(messages.CHECKIN_SAVED, style="green")
+    _after_checkin(craving["value"], out)
+    return 0
+
+
+def _after_checkin(craving: int | None, out: Console) -> None:
+    threshold = int(settings.load()["craving_threshold"])
+    if craving is None or craving < threshold:
+        return
+    plan = _plan_text()
+    out.print()
+    if plan is None:
+        out.print(messages.PLAN_HIGH_CRAVING_NO_PLAN)
+        return
+    out.print(messages.PLAN_HIGH_CRAVING)
+    out.print(plan)
+
+
+# --- the coping plan ---------------------------------------------------------------------
+
+
+def _plan_text() -> Panel | None:
+    from stepwork.store import guided
+
+    session = guided.latest_with_answers("plan")
+    if session is None:
+        return None
+    answers = guided.answers(session.id)
+    body = Text()
+    for question in daily_questions("plan", settings.load()):
+        answer = answers.get(question.key)
+        if answer is None or answer.state == AnswerState.SKIPPED or not answer.text.strip():
+            continue
+        body.append(question.text + "\n", style="bold")
+        body.append(answer.text.strip() + "\n\n")
+    body.rstrip()
+    return Panel(body, title=messages.PLAN_TITLE, title_align="left", border_style="green")
+
+
+@app.command()
+def plan(
+    edit: bool = typer.Option(False, "--edit", help="Write or change your plan."),
+) -> None:
+    """Your own plan for hard moments: warning signs, what helps, people to call, safe places."""
+    out = render.console()
+    current = _plan_text()
+    if not edit:
+        if current is not None:
+            out.print(current)
+            return
+        out.print(messages.PLAN_NONE)
+        answer = guarded(lambda: 0 if ask_yes_no(messages.PLAN_WRITE_NOW) else 1, "stepwork plan")
+        if answer != 0:
+            raise typer.Exit(0 if answer == 1 else answer)
+    raise typer.Exit(guarded(_write_plan, "stepwork plan --edit"))
+
+
+def _write_plan() -> int:
+    from stepwork.store import guided
+
+    values = settings.load()
+    questions = daily_questions("plan", values)
+    out = render.console()
+    previous = guided.latest_with_answers("plan")
+    open_session = guided.latest_open("plan")
+    if open_session is not None and (previous is None or open_session.id == previous.id):
+        session = open_session
+    else:
+        session = guided.start("plan", None, dates.today())
+        if previous is not None:
+            earlier = guided.answers(previous.id)
+            guided.seed_drafts(
+                session.id,
+                [
+                    (i, q.key, q.text, earlier[q.key].text)
+                    for i, q in enumerate(questions, start=1)
+                    if q.key in earlier and earlier[q.key].text.strip()
+                ],
+            )
+    out.print(messages.PLAN_INTRO, style="dim")
+    outcome = run_session(
+        questions, session.id, out, values["editor"], draft_intro=messages.PLAN_SAYS
+    )
+    out.print()
+    if outcome is engine.Outcome.FINISHED:
+        out.print(messages.PLAN_SAVED, style="green")
+    else:
+        out.print(messages.paused("stepwork plan --edit"))
+    return 0
+
+
+# --- the nightly review and the morning --------------------------------------------------
+
+REVIEW = GuideRun(today_only=True, command="stepwork review", done_message=messages.REVIEW_DONE)
+MORNING = GuideRun(today_only=True, command="stepwork morning", done_message=messages.MORNING_DONE)
+STEP_FLOWS[10] = lambda new: run_step_guide(10, new, REVIEW)
+STEP_FLOWS[11] = lambda new: run_step_guide(11, new, MORNING)
+
+
+@app.command()
+def review(
+    new: bool = typer.Option(False, "--new", help="Start again instead of resuming tonight's."),
+) -> None:
+    """The nightly review (step 10): a short, honest look back at the day."""
+    raise typer.Exit(run_step_guide(10, new, REVIEW))
+
+
+@app.command()
+def morning(
+    new: bool = typer.Option(False, "--new", help="Start again instead of resuming."),
+) -> None:
+    """The morning (step 11): the next twenty-four hours, motives, a pause, a quiet moment."""
+    raise typer.Exit(run_step_guide(11, new, MORNING))
+
+
+# --- gratitude and service ---------------------------------------------------------------
+
+
+@app.command()
+def gratitude(
+    text: str = typer.Argument(None, help="What you are grateful for.", show_default=False),
+    on: str = typer.Option(None, "--date", help="The day, if not today."),
+    count: int = typer.Option(20, "-n", help="How many recent ones to list."),
+) -> None:
+    """Add something you are grateful for, or list recent ones."""
+    from stepwork.store import daily as store
+
+    out = render.console()
+    if text is not None:
+        clean = text.strip()
+        if not clean:
+            raise UsageError(messages.GRATITUDE_NEEDS_TEXT)
+        day = dates.parse_day(on, allow_future=False) if on is not None else dates.today()
+        store.add_gratitude(clean, day)
+        out.print(messages.gratitude_saved(render.local_day(day)), style="green")
+        return
+    rows = store.recent_gratitude(max(count, 1))
+    if not rows:
+        out.print(messages.GRATITUDE_EMPTY)
+        return
+    table = Table(title=messages.GRATITUDE_TITLE, title_justify="left", show_header=False)
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    for row in rows:
+        table.add_row(render.local_day(row.local_date), Text(row.text))
+    out.print(table)
+
+
+@app.command()
+def service(
+    what: str = typer.Argument(None, help="What you did.", show_default=False),
+    message: bool = typer.Option(
+        False, "--message", help="It was carrying the message to someone still struggling."
+    ),
+    note: str = typer.Option("", "--note", help="Anything to remember about it."),
+    on: str = typer.Option(None, "--date", help="The day, if not today."),
+    show_list: bool = typer.Option(False, "--list", help="List recent service instead."),
+) -> None:
+    """Log service and carrying the message (step 12); with no text, it asks."""
+    from stepwork.store import daily as store
+
+    out = render.console()
+    if show_list:
+        _list_service(out)
+        return
+    day = dates.parse_day(on, allow_future=False) if on is not None else dates.today()
+    if what is not None:
+        clean = what.strip()
+        if not clean:
+            raise UsageError(messages.SERVICE_NEEDS_WHAT)
+        store.add_service(clean, day, message, note.strip())
+        out.print(messages.service_saved(render.local_day(day)), style="green")
+        return
+
+    def ask() -> int:
+        answer = read_line(messages.SERVICE_WHAT + " ").strip()
+        if not answer:
+            return 0
+        carried = ask_yes_no(messages.SERVICE_MESSAGE, default=False)
+        remember = read_line(messages.SERVICE_NOTE + " ").strip()
+        store.add_service(answer, day, carried, remember)
+        out.print(messages.service_saved(render.local_day(day)), style="green")
+        return 0
+
+    raise typer.Exit(guarded(ask, "stepwork service"))
+
+
+def _list_service(out: Console) -> None:
+    from stepwork.store import daily as store
+
+    rows = store.recent_service(30)
+    if not rows:
+        out.print(messages.SERVICE_EMPTY)
+        return
+    table = Table(title=messages.SERVICE_TITLE, title_justify="left")
+    table.add_column("Day", no_wrap=True, style="dim")
+    table.add_column("What")
+    table.add_column("Message", no_wrap=True)
+    table.add_column("Note")
+    for row in rows:
+        table.add_row(
+            render.local_day(row.local_date),
+            Text(row.what),
+            "carried" if row.carried_message else "",
+            Text(row.note),
+        )
+    out.print(table)
+
+
+# --- stats -------------------------------------------------------------------------------
+
+
+@app.command()
+def stats(
+    days: int = typer.Option(30, "--days", help="How many days back to look."),
+    as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
+) -> None:
+    """Mood and craving over time, your check-in streak, HALT, meetings and triggers."""
+    from datetime import timedelta
+
+    from stepwork.store import daily as store
+
+    if not 1 <= days <= 3650:
+        raise UsageError(messages.bad_days(days))
+    today = dates.today()
+    first = today - timedelta(days=days - 1)
+    rows = store.checkins_between(first, today)
+    points = [
+        daily.CheckinPoint(r.local_date, r.mood, r.craving, [h for h in r.halt.split(",") if h])
+        for r in rows
+    ]
+    meetings = [e.local_date for e in store.entries_between(store.MEETING, first, today)]
+    triggers = [
+        (e.category or "thing", e.text) for e in store.entries_between(store.TRIGGER, first, today)
+    ]
+    result = daily.compute(points, meetings, triggers, first, today, store.checkin_days())
+    if as_json:
+        typer.echo(json.dumps(_stats_json(result), indent=2))
+        return
+    _render_stats(result, render.console())
+
+
+def _stats_json(s: daily.Stats) -> dict:
+    return {
+        "from": s.first_day.isoformat(),
+        "to": s.last_day.isoformat(),
+        "checkins": s.checkins,
+        "days_with_checkin": s.days_with_checkin,
+        "mood_by_day": {d.isoformat(): round(v, 2) for d, v in s.mood_by_day.items()},
+        "craving_by_day": {d.isoformat(): round(v, 2) for d, v in s.craving_by_day.items()},
+        "current_streak": s.current_streak,
+        "longest_streak": s.longest_streak,
+        "halt": s.halt_counts,
+        "meetings_per_week": s.meetings_per_week,
+        "top_triggers": [{"kind": k, "text": t, "count": n} for k, t, n in s.top_triggers],
+    }
+
+
+def _average(values: dict) -> str:  # type: ignore[type-arg]
+    return f"{sum(values.values()) / len(values):.1f}" if values else "-"
+
+
+def _render_stats(s: daily.Stats, out: Console) -> None:
+    out.print(
+        Text(
+            messages.stats_title(render.local_day(s.first_day), render.local_day(s.last_day)),
+            style="bold",
+        )
+    )
+    if not s.checkins:
+        out.print(messages.STATS_EMPTY)
+        return
+    chart = Table(show_header=False, box=None, padding=(0, 1))
+    chart.add_column(style="bold", no_wrap=True)
+    chart.add_column(no_wrap=True, overflow="fold")
+    chart.add_column(style="dim", no_wrap=True)
+    mood = daily.sparkline(s.mood_by_day, s.first_day, s.last_day, *daily.MOOD_RANGE)
+    craving = daily.sparkline(s.craving_by_day, s.first_day, s.last_day, *daily.CRAVING_RANGE)
+    chart.add_row("mood", Text(mood, style="green"), f"avg {_average(s.mood_by_day)} (1-10)")
+    chart.add_row(
+        "craving", Text(craving, style="yellow"), f"avg {_average(s.craving_by_day)} (0-10)"
+    )
+    out.print(chart)
+    out.print(Text(messages.CHART_KEY, style="dim"))
+    out.print()
+    out.print(messages.streaks(s.current_streak, s.longest_streak, s.checkins, s.days_with_checkin))
+    halt = ", ".join(f"{word} {count}" for word, count in s.halt_counts.items())
+    out.print(f"HALT: {halt}")
+    weeks = "  ".join(f"{render.short_day(w)}: {n}" for w, n in s.meetings_per_week.items())
+    out.print(f"Meetings per week (from Monday): {weeks}")
+    if s.top_triggers:
+        listed = ", ".join(f"{kind}: {text} ({n})" for kind, text, n in s.top_triggers)
+        out.print(Text(f"Most frequent triggers: {listed}"))

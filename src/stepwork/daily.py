@@ -1,0 +1,165 @@
+"""Daily check-ins as values: reading them from flags or answers, and the numbers in `stats`."""
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from stepwork import messages
+from stepwork.errors import UsageError
+
+HALT = ("hungry", "angry", "lonely", "tired")
+TRIGGER_KINDS = ("person", "place", "thing")
+MOOD_RANGE = (1, 10)
+CRAVING_RANGE = (0, 10)
+
+
+def check_rating(name: str, value: int, bounds: tuple[int, int]) -> int:
+    low, high = bounds
+    if not low <= value <= high:
+        raise UsageError(messages.rating_out_of_range(name, value, low, high))
+    return value
+
+
+def parse_rating(name: str, text: str, bounds: tuple[int, int]) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise UsageError(messages.rating_not_a_number(name, text, *bounds)) from None
+    return check_rating(name, value, bounds)
+
+
+def parse_halt(values: Iterable[str]) -> list[str]:
+    """'tired,lonely' (or several flags) → ['lonely', 'tired'] in HALT order."""
+    picked = set()
+    for value in values:
+        for word in value.split(","):
+            word = word.strip().lower()
+            if not word:
+                continue
+            matches = [h for h in HALT if h.startswith(word)]
+            if len(matches) != 1:
+                raise UsageError(messages.bad_halt(word))
+            picked.add(matches[0])
+    return [h for h in HALT if h in picked]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: str
+    text: str
+
+
+def parse_trigger(value: str) -> Trigger:
+    """'place:the old bar' → Trigger('place', 'the old bar')."""
+    kind, sep, text = value.partition(":")
+    kind, text = kind.strip().lower(), text.strip()
+    if not sep or kind not in TRIGGER_KINDS or not text:
+        raise UsageError(messages.bad_trigger(value))
+    return Trigger(kind, text)
+
+
+def clean_items(values: Iterable[str]) -> list[str]:
+    return [v.strip() for v in values if v.strip()]
+
+
+# --- stats ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckinPoint:
+    local_date: date
+    mood: int | None
+    craving: int | None
+    halt: Sequence[str]
+
+
+@dataclass
+class Stats:
+    first_day: date
+    last_day: date
+    checkins: int
+    days_with_checkin: int
+    mood_by_day: dict[date, float] = field(default_factory=dict)
+    craving_by_day: dict[date, float] = field(default_factory=dict)
+    current_streak: int = 0
+    longest_streak: int = 0
+    halt_counts: dict[str, int] = field(default_factory=dict)
+    meetings_per_week: dict[str, int] = field(default_factory=dict)
+    top_triggers: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+def _streaks(days: set[date], today: date) -> tuple[int, int]:
+    """(current, longest): the current streak may end yesterday if today is not done yet."""
+    longest = run = 0
+    previous = None
+    for day in sorted(days):
+        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
+        longest = max(longest, run)
+        previous = day
+    current = 0
+    cursor = today if today in days else today - timedelta(days=1)
+    while cursor in days:
+        current += 1
+        cursor -= timedelta(days=1)
+    return current, longest
+
+
+def week_label(day: date) -> str:
+    """The Monday a week starts on: weeks read better as dates than as ISO week numbers."""
+    return (day - timedelta(days=day.weekday())).isoformat()
+
+
+def compute(
+    points: Sequence[CheckinPoint],
+    meetings: Sequence[date],
+    triggers: Sequence[tuple[str, str]],
+    first_day: date,
+    today: date,
+    all_checkin_days: set[date],
+) -> Stats:
+    stats = Stats(first_day, today, len(points), len({p.local_date for p in points}))
+    moods: dict[date, list[int]] = {}
+    cravings: dict[date, list[int]] = {}
+    for p in points:
+        if p.mood is not None:
+            moods.setdefault(p.local_date, []).append(p.mood)
+        if p.craving is not None:
+            cravings.setdefault(p.local_date, []).append(p.craving)
+    stats.mood_by_day = {d: sum(v) / len(v) for d, v in sorted(moods.items())}
+    stats.craving_by_day = {d: sum(v) / len(v) for d, v in sorted(cravings.items())}
+    stats.current_streak, _ = _streaks(all_checkin_days, today)
+    _, stats.longest_streak = _streaks({p.local_date for p in points}, today)
+    halt = Counter(word for p in points for word in p.halt)
+    stats.halt_counts = {word: halt.get(word, 0) for word in HALT}
+    weeks: Counter[str] = Counter(week_label(d) for d in meetings)
+    cursor = first_day - timedelta(days=first_day.weekday())
+    while cursor <= today:
+        stats.meetings_per_week[cursor.isoformat()] = weeks.get(cursor.isoformat(), 0)
+        cursor += timedelta(days=7)
+    counted = Counter((kind, text.lower()) for kind, text in triggers)
+    first_spelling = {}
+    for kind, text in triggers:
+        first_spelling.setdefault((kind, text.lower()), text)
+    stats.top_triggers = [(k, first_spelling[(k, t)], n) for (k, t), n in counted.most_common(5)]
+    return stats
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(
+    values_by_day: dict[date, float], first: date, last: date, low: int, high: int
+) -> str:
+    """One character a day from `first` to `last`; '·' where nothing was recorded."""
+    chars = []
+    day = first
+    while day <= last:
+        value = values_by_day.get(day)
+        if value is None:
+            chars.append("·")
+        else:
+            share = (value - low) / (high - low) if high > low else 0
+            chars.append(SPARKS[min(len(SPARKS) - 1, max(0, round(share * (len(SPARKS) - 1))))])
+        day += timedelta(days=1)
+    return "".join(chars)
