@@ -182,3 +182,29 @@ def test_step_four_interrupted_midway_through_an_item_resumes_with_nothing_lost(
     assert answers["cause"] == "They took the house"
     assert answers["affects"] == "security, finances"
     assert answers["my-part"] == "frightened"
+
+
+def test_the_nightly_review_survives_ctrl_c_and_resumes(home):
+    child = spawn(home, "review")
+    answer(child, 1, "I was short with my mother")
+    child.expect("Question 2 of")
+    child.expect_exact(PROMPT)
+    child.sendintr()
+    child.expect("stepwork review")
+    assert finish(child) == 130
+
+    child = spawn(home, "review")
+    child.expect(r"\[Y/n\]")
+    child.sendline("y")
+    child.expect("Question 2 of")
+    child.expect_exact(PROMPT)
+    child.sendline("Yes, to her")
+    child.sendline("")
+    child.expect("Question 3 of")
+    child.sendintr()
+    assert finish(child) == 130
+    assert rows(home, "SELECT text FROM answer WHERE state = 'answered' ORDER BY position") == [
+        ("I was short with my mother",),
+        ("Yes, to her",),
+    ]
+    assert rows(home, "SELECT COUNT(*) FROM guided_session") == [(1,)]

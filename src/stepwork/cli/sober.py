@@ -40,27 +40,25 @@ def show_counters() -> None:
         out.print(messages.SOBER_EMPTY)
         return
     today = dates.today()
-    table = Table(title=messages.SOBER_TITLE, title_justify="left")
-    table.add_column("Counter", style="bold")
-    table.add_column("Since")
-    table.add_column("Sober time")
-    table.add_column("Milestones", style="dim")
+    out.print(Text(messages.SOBER_TITLE, style="bold"))
     celebrations = []
     for counter in rows:
         span = sobriety.span(counter.started_on, today)
         upcoming = sobriety.next_milestone(counter.started_on, today)
-        table.add_row(
-            Text(counter.name),
-            render.local_day(counter.started_on),
-            messages.counter_span(span.days, span.years, span.months, span.rest_days),
-            messages.next_milestone(
-                upcoming.label, render.local_day(upcoming.on), (upcoming.on - today).days
-            ),
+        out.print(
+            Text.assemble(
+                (counter.name, "bold cyan"),
+                "  ",
+                messages.counter_span(span.days, span.years, span.months, span.rest_days),
+                (f"  since {render.local_day(counter.started_on)}", "dim"),
+            )
         )
+        days_to_go = (upcoming.on - today).days
+        line = messages.next_milestone(upcoming.label, render.local_day(upcoming.on), days_to_go)
+        out.print(Text("  " + line, style="dim"))
         reached = sobriety.reached_today(counter.started_on, today)
         if reached is not None:
             celebrations.append(messages.milestone_today(counter.name, reached.label))
-    out.print(table)
     for line in celebrations:
         out.print(line, style="bold green")
 
