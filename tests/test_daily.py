@@ -264,10 +264,16 @@ def test_stats_over_sixty_days(run, clock):
     assert sum(stats["meetings_per_week"].values()) == with_meeting
     assert stats["mood_by_day"]["2026-09-29"] == 1.0
 
-    chart = run("stats", "--days", "60").stdout
-    mood_line = next(line for line in chart.splitlines() if line.strip().startswith("mood"))
-    assert "·" in mood_line and "█" in mood_line
-    assert "HALT" in chart and "payday" in chart
+    chart = run("stats", "--days", "60").stdout.splitlines()
+    title = next(i for i, line in enumerate(chart) if line.startswith("Mood"))
+    mood_rows = [line[4:] for line in chart[title + 1 : title + 6]]
+    assert len({len(row.rstrip()) for row in mood_rows[-1:]}) == 1
+    assert len(mood_rows[-1]) == 60  # one column a day: 60 days fit on 80 columns
+    assert mood_rows[-1][3] == "·"  # offset 3 had no check-in
+    assert mood_rows[0][9] == "█"  # offset 9: mood 10 fills the top row
+    assert mood_rows[0][0] == " " and mood_rows[-1][0] != " "  # mood 1: a sliver at the bottom
+    text = "\n".join(chart)
+    assert "HALT" in text and "payday" in text
 
 
 def test_stats_with_nothing_yet_and_bad_days(run):

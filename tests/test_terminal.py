@@ -50,6 +50,10 @@ def wait_for_draft(home: Path, text: str) -> None:
         if (home / "stepwork.db").exists() and rows(
             home, "SELECT 1 FROM answer WHERE state = 'draft' AND text = ?", text
         ):
+            # Give the program a moment to get back to waiting for input: a signal that lands
+            # between a save and the next read is only acted on once that read returns
+            # (CPython runs signal handlers between bytecodes, not inside a blocking read).
+            time.sleep(0.3)
             return
         time.sleep(0.05)
     raise AssertionError(f"draft {text!r} was never saved")
@@ -201,6 +205,7 @@ def test_the_nightly_review_survives_ctrl_c_and_resumes(home):
     child.sendline("Yes, to her")
     child.sendline("")
     child.expect("Question 3 of")
+    child.expect_exact(PROMPT)
     child.sendintr()
     assert finish(child) == 130
     assert rows(home, "SELECT text FROM answer WHERE state = 'answered' ORDER BY position") == [

@@ -145,21 +145,40 @@ def compute(
     return stats
 
 
-SPARKS = "▁▂▃▄▅▆▇█"
+EIGHTHS = " ▁▂▃▄▅▆▇█"
+NO_DATA = "·"
 
 
-def sparkline(
-    values_by_day: dict[date, float], first: date, last: date, low: int, high: int
-) -> str:
-    """One character a day from `first` to `last`; '·' where nothing was recorded."""
-    chars = []
-    day = first
-    while day <= last:
-        value = values_by_day.get(day)
-        if value is None:
-            chars.append("·")
-        else:
-            share = (value - low) / (high - low) if high > low else 0
-            chars.append(SPARKS[min(len(SPARKS) - 1, max(0, round(share * (len(SPARKS) - 1))))])
-        day += timedelta(days=1)
-    return "".join(chars)
+def columns(
+    values_by_day: dict[date, float], first: date, last: date, width: int
+) -> list[float | None]:
+    """One value per chart column: the days are grouped so the chart fits `width` columns."""
+    days = (last - first).days + 1
+    per_column = max(1, -(-days // max(width, 1)))
+    result: list[float | None] = []
+    for start in range(0, days, per_column):
+        values = [
+            values_by_day[d]
+            for offset in range(start, min(start + per_column, days))
+            if (d := first + timedelta(days=offset)) in values_by_day
+        ]
+        result.append(sum(values) / len(values) if values else None)
+    return result
+
+
+def bar_chart(values: list[float | None], low: int, high: int, height: int = 5) -> list[str]:
+    """Rows of a column chart, top row first, in eighth-block steps; '·' marks no data."""
+    rows = []
+    for row in range(height - 1, -1, -1):
+        line = []
+        for value in values:
+            if value is None:
+                line.append(NO_DATA if row == 0 else " ")
+                continue
+            share = (value - low) / (high - low) if high > low else 0.0
+            eighths = round(max(0.0, min(1.0, share)) * height * 8)
+            # A recorded lowest value still shows as a sliver, not as nothing.
+            eighths = max(eighths, 1)
+            line.append(EIGHTHS[max(0, min(8, eighths - row * 8))])
+        rows.append("".join(line))
+    return rows

@@ -171,10 +171,8 @@ def question_counter(position: int, total: int) -> str:
     return f"Question {position} of {total}"
 
 
-def resume_offer(step: int, started: str, answered: int, total: int) -> str:
-    return (
-        f"You started step {step} on {started} and have answered {answered} of {total} questions."
-    )
+def resume_offer(what: str, started: str, answered: int, total: int) -> str:
+    return f"You started {what} on {started} and have answered {answered} of {total} questions."
 
 
 RESUME_QUESTION = "Pick up where you left off?"
@@ -475,7 +473,13 @@ PLAN_INTRO = (
 PLAN_WRITE_NOW = "Write it now?"
 PLAN_SAYS = "Your plan says:"
 GRATITUDE_NEEDS_TEXT = 'Say what you are grateful for, for example: stepwork gratitude "my sponsor"'
-CHART_KEY = "One mark a day, oldest on the left; · is a day with no check-in."
+CHART_KEY = "Oldest on the left; · marks days with no check-in."
+
+
+def chart_title(label: str, average: str, low: int, high: int) -> str:
+    return f"{label.capitalize()} ({low}-{high}), average {average}"
+
+
 PLAN_SAVED = "Your plan is saved. See it any time with: stepwork plan"
 REVIEW_DONE = "That is today's review. Rest well; tomorrow is a new day."
 MORNING_DONE = "Your morning is set. Take it one day at a time."

@@ -392,17 +392,25 @@ def _render_stats(s: daily.Stats, out: Console) -> None:
     if not s.checkins:
         out.print(messages.STATS_EMPTY)
         return
-    chart = Table(show_header=False, box=None, padding=(0, 1))
-    chart.add_column(style="bold", no_wrap=True)
-    chart.add_column(no_wrap=True, overflow="fold")
-    chart.add_column(style="dim", no_wrap=True)
-    mood = daily.sparkline(s.mood_by_day, s.first_day, s.last_day, *daily.MOOD_RANGE)
-    craving = daily.sparkline(s.craving_by_day, s.first_day, s.last_day, *daily.CRAVING_RANGE)
-    chart.add_row("mood", Text(mood, style="green"), f"avg {_average(s.mood_by_day)} (1-10)")
-    chart.add_row(
-        "craving", Text(craving, style="yellow"), f"avg {_average(s.craving_by_day)} (0-10)"
-    )
-    out.print(chart)
+    width = max(20, out.width - 8)
+    for label, series, bounds, style in (
+        ("mood", s.mood_by_day, daily.MOOD_RANGE, "green"),
+        ("craving", s.craving_by_day, daily.CRAVING_RANGE, "yellow"),
+    ):
+        values = daily.columns(series, s.first_day, s.last_day, width)
+        rows = daily.bar_chart(values, *bounds)
+        out.print(Text(messages.chart_title(label, _average(series), *bounds), style="bold"))
+        for index, row in enumerate(rows):
+            axis = (
+                str(bounds[1]) if index == 0 else (str(bounds[0]) if index == len(rows) - 1 else "")
+            )
+            out.print(Text.assemble((f"{axis:>3} ", "dim"), (row, style)), soft_wrap=True)
+        first, last = (
+            render.short_day(s.first_day.isoformat()),
+            render.short_day(s.last_day.isoformat()),
+        )
+        gap = max(1, len(values) - len(first) - len(last))
+        out.print(Text(f"    {first}{' ' * gap}{last}", style="dim"), soft_wrap=True)
     out.print(Text(messages.CHART_KEY, style="dim"))
     out.print()
     out.print(messages.streaks(s.current_streak, s.longest_streak, s.checkins, s.days_with_checkin))

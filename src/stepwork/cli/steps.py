@@ -55,6 +55,8 @@ class GuideRun:
     today_only: bool = False
     command: str | None = None
     done_message: str | None = None
+    label: str | None = None
+    """How the resume offer names it ("today's review"); by default "step N"."""
 
 
 def run_step_guide(n: int, new: bool, run: GuideRun = GuideRun()) -> int:
@@ -70,7 +72,7 @@ def _guide(n: int, new: bool, run: GuideRun) -> int:
     questions = run.extra + guide.questions
     flow = stepguide.flow_name(n)
     out = render.console()
-    session = _choose_session(n, questions, new, flow, run.today_only)
+    session = _choose_session(n, questions, new, flow, run)
     if session is None:
         session = guided.start(flow, n, dates.today())
         if run.intro:
@@ -103,16 +105,14 @@ def step_intro(n: int, out: Console) -> None:
     )
 
 
-def _choose_session(
-    n: int, questions: tuple[Question, ...], new: bool, flow: str, today_only: bool
-):  # type: ignore[no-untyped-def]
+def _choose_session(n: int, questions: tuple[Question, ...], new: bool, flow: str, run: GuideRun):  # type: ignore[no-untyped-def]
     """The open session to resume, or None for a fresh one (an open one is then set aside)."""
     from stepwork.store import guided
 
     current = guided.latest_open(flow)
     if current is None:
         return None
-    if today_only and current.local_date != dates.today():
+    if run.today_only and current.local_date != dates.today():
         guided.finish(current.id)  # an earlier day's review stays as it was written
         return None
     if not new:
@@ -123,7 +123,8 @@ def _choose_session(
             if key in keys and a.state == AnswerState.ANSWERED
         )
         started = render.local_day(current.started_at)
-        render.console().print(messages.resume_offer(n, started, done, len(questions)))
+        label = run.label or f"step {n}"
+        render.console().print(messages.resume_offer(label, started, done, len(questions)))
         if ask_yes_no(messages.RESUME_QUESTION):
             return current
     guided.finish(current.id)
