@@ -8,8 +8,7 @@ import pytest
 from sqlmodel import SQLModel
 
 from stepwork.errors import UserError
-from stepwork.home import paths
-from stepwork.store import migrations
+from stepwork.store import journal, migrations
 from stepwork.store.connection import open_connection
 from stepwork.store.database import Database
 
@@ -38,7 +37,7 @@ def test_settings_file_is_private(run, home):
 
 
 def test_every_connection_gets_the_safe_pragmas(home):
-    Database(paths())
+    journal.ready()
     conn = open_connection(home / "stepwork.db")
     pragma = lambda name: conn.execute(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
     assert pragma("journal_mode") == "wal"
@@ -58,7 +57,7 @@ def test_deleting_a_session_removes_its_answers(run, home):
 
 
 def test_blank_database_is_brought_to_the_latest_schema(home):
-    Database(paths())
+    journal.ready()
     conn = sqlite3.connect(home / "stepwork.db")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST_VERSION
     conn.close()
@@ -70,7 +69,7 @@ def test_an_older_schema_is_upgraded_and_a_copy_kept(home, start):
     conn = open_connection(home / "stepwork.db")
     migrations.migrate(conn, home / "stepwork.db", home / "backups", migrations.MIGRATIONS[:start])
     conn.close()
-    Database(paths())
+    journal.ready()
     conn = sqlite3.connect(home / "stepwork.db")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST_VERSION
     conn.close()
@@ -167,7 +166,7 @@ def test_models_match_the_migrated_schema(home):
     """The SQLModel classes and the migrations describe the same tables and columns."""
     import stepwork.store.models  # noqa: F401  (registers the tables)
 
-    Database(paths())
+    journal.ready()
     conn = sqlite3.connect(home / "stepwork.db")
     for table in SQLModel.metadata.sorted_tables:
         in_db = {
@@ -184,7 +183,7 @@ def test_models_match_the_migrated_schema(home):
 
 def test_write_transactions_take_the_write_lock_up_front(home):
     """BEGIN IMMEDIATE: a second writer waits for the lock instead of failing mid-way."""
-    db = Database(paths())
+    db = Database()
     other = open_connection(home / "stepwork.db")
     other.execute("PRAGMA busy_timeout = 0")
     with db.write() as session:

@@ -14,25 +14,16 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
-from stepwork.home import Paths, paths
-from stepwork.store.connection import ensure_database_file, open_connection, translate
-from stepwork.store.migrations import migrate
+from stepwork.home import paths
+from stepwork.store import journal
+from stepwork.store.connection import open_connection, translate
 
 _WRITE_OPTION = "stepwork_write"
 
 
 class Database:
-    def __init__(self, where: Paths) -> None:
-        self.path: Path = where.database
-        ensure_database_file(self.path)
-        conn = open_connection(self.path, wal=False)
-        try:
-            migrate(conn, self.path, where.backups_dir)
-            conn.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.Error as exc:
-            raise translate(exc, self.path) from exc
-        finally:
-            conn.close()
+    def __init__(self) -> None:
+        self.path: Path = journal.ready()
         self._engine = self._make_engine()
         self._writer = self._engine.execution_options(**{_WRITE_OPTION: True})
 
@@ -76,8 +67,14 @@ _open: dict[Path, Database] = {}
 
 def database() -> Database:
     """The journal for the current home, opened (and upgraded) once per process."""
-    where = paths()
-    db = _open.get(where.database)
+    path = paths().database
+    db = _open.get(path)
     if db is None:
-        db = _open[where.database] = Database(where)
+        db = _open[path] = Database()
     return db
+
+
+def forget() -> None:
+    """Open afresh next time (after a restore replaced the file)."""
+    _open.clear()
+    journal.forget()

@@ -179,6 +179,27 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX ix_sobriety_run_counter ON sobriety_run (counter_id)",
         ),
     ),
+    Migration(
+        4,
+        "journal notes (imported from jrnl)",
+        (
+            """
+            CREATE TABLE note (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                local_date DATE NOT NULL,
+                written_at DATETIME NOT NULL,
+                title TEXT NOT NULL DEFAULT '',
+                body TEXT NOT NULL DEFAULT '',
+                tags TEXT NOT NULL DEFAULT '',
+                starred BOOLEAN NOT NULL DEFAULT 0,
+                created_at DATETIME NOT NULL,
+                updated_at DATETIME NOT NULL
+            )
+            """,
+            "CREATE INDEX ix_note_local_date ON note (local_date)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -164,3 +164,20 @@ class SobrietyRun(SQLModel, table=True):
     ended_on: date
     note: str = ""
     created_at: datetime = Field(default_factory=utc_now)
+
+
+class Note(SQLModel, table=True):
+    """A free journal note, such as an entry imported from jrnl."""
+
+    __tablename__ = "note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, unique=True)
+    local_date: date = Field(index=True)
+    written_at: datetime
+    title: str = ""
+    body: str = ""
+    tags: str = ""
+    starred: bool = False
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)

@@ -1,0 +1,79 @@
+"""The journal file made ready for use, and short raw transactions on it.
+
+`ready()` creates the file (0600), refuses what is not ours, brings the schema up to date and
+sets up full-text search, once per process, using only the standard `sqlite3` module. Commands
+that only read, list, search or export work through `reading()` and never load SQLAlchemy.
+"""
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from stepwork.home import paths
+from stepwork.store import search_index
+from stepwork.store.connection import ensure_database_file, open_connection, translate
+from stepwork.store.migrations import migrate
+
+_ready: set[Path] = set()
+
+
+def ready() -> Path:
+    """The journal's path, after making sure it exists and has the newest schema."""
+    where = paths()
+    path = where.database
+    if path in _ready:
+        return path
+    ensure_database_file(path)
+    conn = open_connection(path, wal=False)
+    try:
+        migrate(conn, path, where.backups_dir)
+        conn.execute("PRAGMA journal_mode = WAL")
+        search_index.ensure(conn)
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from exc
+    finally:
+        conn.close()
+    _ready.add(path)
+    return path
+
+
+def forget() -> None:
+    """Open afresh next time (after a restore replaced the file)."""
+    _ready.clear()
+
+
+@contextmanager
+def reading() -> Iterator[sqlite3.Connection]:
+    """One consistent read transaction."""
+    path = ready()
+    conn = open_connection(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute("BEGIN")
+        yield conn
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from exc
+    finally:
+        conn.close()
+
+
+@contextmanager
+def writing() -> Iterator[sqlite3.Connection]:
+    """One write transaction, begun IMMEDIATE; rolled back whole if anything fails."""
+    path = ready()
+    conn = open_connection(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from exc
+    finally:
+        conn.close()
