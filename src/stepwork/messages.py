@@ -597,3 +597,147 @@ NEXT_MORNING = "Start the day:  stepwork morning"
 def dash_in_progress(steps: list[int]) -> str:
     listed = ", ".join(str(n) for n in steps)
     return f"Step work in progress: step {listed}"
+
+
+# --- log, search, show, edit, delete ------------------------------------------------------
+LOG_EMPTY = "Nothing written yet, or nothing that matches. Begin with: stepwork step 1"
+SEARCH_NEEDS_WORDS = "Give a word or two to search for, like: stepwork search resentment"
+NOTHING_CHANGED = "Nothing changed."
+EDIT_FIELDS_HOW = (
+    "Press Enter to keep a field, type a new value to replace it, - to clear it, "
+    "or /edit to change it in your editor."
+)
+NO_EDITOR_FOR_EDIT = "No editor was found. Set one with: stepwork config editor nano (or $EDITOR)."
+
+
+def bad_kind(value: str, known: list[str]) -> str:
+    return f"There is no kind {value!r}. Kinds are: {', '.join(known)}"
+
+
+def since_after_until(since: str, until: str) -> str:
+    return f"--since {since} is after --until {until}; nothing could match."
+
+
+def no_results(query: str) -> str:
+    return f"Nothing found for {query!r}."
+
+
+def no_record(label: str) -> str:
+    return f"There is no record {label!r}. IDs look like i3 or c12, as shown by: stepwork log"
+
+
+def nothing_to_edit(label: str) -> str:
+    return f"{label} has nothing that can be edited."
+
+
+def editor_document_header(label: str) -> str:
+    return (
+        f"# Editing {label}. Change the text under each {FIELD_MARK_HINT} line; keep those lines "
+        "as they are. Save and close the editor to finish."
+    )
+
+
+FIELD_MARK_HINT = "'#>'"
+
+
+def editor_unknown_field(key: str) -> str:
+    return f"The edited text has a field {key!r} that this record does not have. Nothing was saved."
+
+
+def editor_failed_nothing_saved(detail: str) -> str:
+    return f"The editor did not finish cleanly ({detail}). Nothing was saved."
+
+
+# --- export, import, backup ---------------------------------------------------------------
+def import_unreadable(path: Path, detail: str) -> str:
+    return f"Could not read {path}: {detail}. Nothing was changed."
+
+
+def import_not_utf8(path: Path) -> str:
+    return (
+        f"{path} is not UTF-8 text, so it cannot be a stepwork or jrnl export. Nothing was changed."
+    )
+
+
+def import_not_json(path: Path, line: int, column: int, detail: str) -> str:
+    return (
+        f"{path} is not valid JSON (line {line}, column {column}: {detail}). Nothing was changed."
+    )
+
+
+def import_bad_file(path: Path, detail: str) -> str:
+    return f"{path} cannot be imported: {detail}. Nothing was changed."
+
+
+def import_not_stepwork(path: Path) -> str:
+    return (
+        f"{path} is not a stepwork export. For a jrnl export, use: stepwork import --from jrnl "
+        f"{path}. Nothing was changed."
+    )
+
+
+def import_too_new(path: Path, found: int, known: int) -> str:
+    return (
+        f"{path} was written by a newer stepwork (format {found}; this one reads up to {known}). "
+        "Nothing was changed; please update stepwork."
+    )
+
+
+def import_summary(added: int, updated: int, unchanged: int, dry_run: bool) -> str:
+    verb = "Would add" if dry_run else "Added"
+    tail = " Nothing was changed (dry run)." if dry_run else ""
+    updated_verb = "would update" if dry_run else "updated"
+    return f"{verb} {added}, {updated_verb} {updated}, unchanged {unchanged}.{tail}"
+
+
+def exported_to(path: Path) -> str:
+    return f"Exported to {path}."
+
+
+def vault_written(count: int, path: Path) -> str:
+    return f"Wrote {count} files under {path}."
+
+
+EXPORT_JSON_NO_FILTERS = (
+    "The JSON export always holds the whole journal, so it can be imported losslessly; "
+    "--kind, --step, --since, --until and --for work with markdown."
+)
+VAULT_NEEDS_DIR = "--vault writes one file per record: give a folder with --output DIR."
+
+
+def unknown_format(value: str) -> str:
+    return f"There is no export format {value!r}. Use markdown or json."
+
+
+def unknown_source(value: str) -> str:
+    return f"stepwork can import its own JSON or jrnl's (--from jrnl), not {value!r}."
+
+
+def output_exists(path: Path) -> str:
+    return f"{path} already exists. Choose another name, or add --force to replace it."
+
+
+def output_not_dir(path: Path) -> str:
+    return f"{path} is not a folder. --vault needs a folder to write into."
+
+
+def backup_written(path: Path) -> str:
+    return f"Backup written to {path} (readable only by you)."
+
+
+def restore_done(path: Path, kept: Path) -> str:
+    return f"Restored from {path}. The journal as it was before is kept at {kept}."
+
+
+def restore_not_journal(path: Path) -> str:
+    return f"{path} is not a stepwork journal (or it is damaged). Nothing was changed."
+
+
+RESTORE_QUESTION = "Replace your journal with this backup? (Your current one is kept as a copy.)"
+RESTORE_KEPT = "Nothing was changed."
+
+
+def import_not_jrnl(path: Path) -> str:
+    return (
+        f"{path} does not look like a jrnl JSON export (no list of entries). Nothing was changed."
+    )

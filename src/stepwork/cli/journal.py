@@ -1,0 +1,316 @@
+"""Journal-wide commands over every kind of record: log, search, show, edit, delete."""
+
+import json
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from stepwork import dates, editor, messages, render, settings
+from stepwork.cli.app import app
+from stepwork.cli.guided import guarded
+from stepwork.errors import UsageError
+from stepwork.prompting import ask_yes_no, read_line
+
+
+def filters(kind: list[str] | None, step: int | None, since: str | None, until: str | None):  # type: ignore[no-untyped-def]
+    from stepwork.kinds import KINDS, Filters, kind_named
+
+    names = set()
+    for value in kind or []:
+        for part in value.split(","):
+            found = kind_named(part)
+            if found is None:
+                raise UsageError(messages.bad_kind(part, sorted(KINDS)))
+            names.add(found.name)
+    if step is not None and not 1 <= step <= 12:
+        raise UsageError(messages.bad_step(str(step)))
+    first = dates.parse_day(since) if since else None
+    last = dates.parse_day(until) if until else None
+    if first and last and first > last:
+        raise UsageError(messages.since_after_until(first.isoformat(), last.isoformat()))
+    return Filters(frozenset(names), step, first, last)
+
+
+KIND_HELP = (
+    "Only these kinds: step, review, morning, plan, inventory, amends, checkin, gratitude, "
+    "service, note."
+)
+
+
+def entry_json(entry) -> dict:  # type: ignore[no-untyped-def]
+    return {
+        "id": entry.label,
+        "kind": entry.kind,
+        "date": entry.day.isoformat(),
+        "step": entry.step,
+        "title": entry.title,
+        "summary": entry.summary,
+    }
+
+
+@app.command()
+def log(
+    kind: list[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
+    step: int = typer.Option(None, "--step", help="Only what belongs to step N."),
+    since: str = typer.Option(
+        None, "--since", help="From this day (YYYY-MM-DD, today, yesterday)."
+    ),
+    until: str = typer.Option(None, "--until", help="Up to and including this day."),
+    count: int = typer.Option(20, "-n", help="How many, newest first."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Everything you have written, newest first, with IDs for show, edit and delete."""
+    from stepwork import kinds
+    from stepwork.store import journal
+
+    f = filters(kind, step, since, until)
+    with journal.reading() as conn:
+        entries = kinds.log(conn, f, max(count, 1))
+    if as_json:
+        typer.echo(json.dumps([entry_json(e) for e in entries], indent=2, ensure_ascii=False))
+        return
+    out = render.console()
+    if not entries:
+        out.print(messages.LOG_EMPTY)
+        return
+    table = Table(box=None, padding=(0, 1), show_header=True, header_style="bold")
+    table.add_column("ID", style="bold cyan", no_wrap=True)
+    table.add_column("Day", style="dim", no_wrap=True)
+    table.add_column("What", no_wrap=True, max_width=36)
+    table.add_column("", ratio=1)
+    for entry in entries:
+        table.add_row(
+            entry.label,
+            render.local_day(entry.day),
+            Text(entry.title, overflow="ellipsis"),
+            Text(entry.summary, overflow="ellipsis", no_wrap=True),
+        )
+    out.print(table)
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help="Words to look for; 'resented' also finds 'resentment'."),
+    kind: list[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
+    step: int = typer.Option(None, "--step", help="Only what belongs to step N."),
+    since: str = typer.Option(None, "--since", help="From this day."),
+    until: str = typer.Option(None, "--until", help="Up to and including this day."),
+    count: int = typer.Option(20, "-n", help="How many results at most."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Search everything you have written, best matches first."""
+    from stepwork.store import journal
+    from stepwork.store.search import MARK_END, MARK_START, words
+    from stepwork.store.search import search as find
+
+    if not words(query):
+        raise UsageError(messages.SEARCH_NEEDS_WORDS)
+    f = filters(kind, step, since, until)
+    with journal.reading() as conn:
+        hits = find(conn, query, f, max(count, 1))
+    if as_json:
+        rows = [
+            entry_json(h.entry)
+            | {"snippet": h.snippet.replace(MARK_START, "**").replace(MARK_END, "**")}
+            for h in hits
+        ]
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    out = render.console()
+    if not hits:
+        out.print(messages.no_results(query))
+        return
+    for hit in hits:
+        out.print(
+            Text.assemble(
+                (hit.entry.label, "bold cyan"),
+                "  ",
+                (render.local_day(hit.entry.day), "dim"),
+                "  ",
+                (hit.entry.title, "bold"),
+            )
+        )
+        out.print(Text("  ").append_text(_highlight(hit.snippet, MARK_START, MARK_END)))
+
+
+def _highlight(snippet: str, start: str, end: str) -> Text:
+    text = Text()
+    inside = False
+    for piece in snippet.replace(end, start).split(start):
+        text.append(piece, style="bold yellow" if inside else "")
+        inside = not inside
+    return text
+
+
+def _find(conn, label: str):  # type: ignore[no-untyped-def]
+    from stepwork import kinds
+
+    found = kinds.resolve(conn, label)
+    if found is None:
+        raise UsageError(messages.no_record(label))
+    return found
+
+
+def render_record(record, out: Console) -> None:  # type: ignore[no-untyped-def]
+    body = Text()
+    for heading, text in record.parts:
+        body.append(heading + "\n", style="bold")
+        body.append(text.rstrip() + "\n\n")
+    body.rstrip()
+    title = f"{record.entry.label} · {record.entry.title} · {render.local_day(record.entry.day)}"
+    out.print(Panel(body, title=Text(title), title_align="left", border_style="cyan"))
+
+
+@app.command()
+def show(record_id: str = typer.Argument(..., help="An ID from the log, like i3 or c12.")) -> None:
+    """Show one record in full."""
+    from stepwork.store import journal
+
+    with journal.reading() as conn:
+        kind, number = _find(conn, record_id)
+        record = kind.record(conn, number)
+    render_record(record, render.console())
+
+
+@app.command()
+def delete(
+    record_id: str = typer.Argument(..., help="An ID from the log, like i3 or c12."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
+) -> None:
+    """Delete one record for good (asks first). Its words are removed from the search index."""
+    from stepwork.store import journal, search_index
+
+    with journal.reading() as conn:
+        kind, number = _find(conn, record_id)
+        record = kind.record(conn, number)
+    out = render.console()
+    if not yes:
+        render_record(record, out)
+        answer = guarded(
+            lambda: 0 if ask_yes_no(messages.DELETE_QUESTION, default=False) else 1,
+            f"stepwork delete {record_id}",
+        )
+        if answer != 0:
+            if answer == 1:
+                out.print(messages.DELETE_KEPT)
+            raise typer.Exit(0 if answer == 1 else answer)
+    with journal.writing() as conn:
+        kind.delete(conn, number)
+    with journal.writing() as conn:
+        search_index.optimize(conn)
+    out.print(messages.item_deleted(record.entry.label))
+
+
+@app.command()
+def edit(
+    record_id: str = typer.Argument(..., help="An ID from the log, like i3 or c12."),
+    in_editor: bool = typer.Option(
+        False, "--editor", "-e", help="Edit the whole record in $VISUAL or $EDITOR."
+    ),
+) -> None:
+    """Change a record, field by field or in your editor. Nothing changes until all is valid."""
+    from stepwork.store import journal
+
+    with journal.reading() as conn:
+        kind, number = _find(conn, record_id)
+        fields = kind.fields(conn, number)
+    if not fields:
+        raise UsageError(messages.nothing_to_edit(record_id))
+    label = kind.label_of(number)
+    if in_editor:
+        changes = _edit_in_editor(label, fields)
+    else:
+        result: dict[str, dict[str, str]] = {}
+
+        def ask() -> int:
+            result["changes"] = _edit_by_field(fields, render.console())
+            return 0
+
+        code = guarded(ask, f"stepwork edit {label}")
+        if code != 0:
+            raise typer.Exit(code)
+        changes = result["changes"]
+    if not changes:
+        render.console().print(messages.NOTHING_CHANGED)
+        return
+    with journal.writing() as conn:
+        for key, value in changes.items():
+            kind.update(conn, number, key, value)
+    render.console().print(messages.item_updated(label), style="green")
+
+
+def _check(field, value: str) -> str:  # type: ignore[no-untyped-def]
+    return field.parse(value) if field.parse is not None and value else value
+
+
+def _edit_by_field(fields, out: Console) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    out.print(messages.EDIT_FIELDS_HOW, style="dim")
+    changes: dict[str, str] = {}
+    for field in fields:
+        out.print()
+        out.print(Text(field.label, style="bold"))
+        out.print(Text(field.value or messages.ANSWER_SKIPPED, style="dim"))
+        while True:
+            reply = read_line(messages.ANSWER_PROMPT)
+            command = reply.strip()
+            if not command:
+                break
+            if command == "/edit":
+                try:
+                    command_line = editor.editor_command(settings.load()["editor"])
+                    new_value = editor.edit(field.value, command_line)
+                except (editor.EditorUnavailable, editor.EditorFailed):
+                    out.print(messages.NO_EDITOR, style="yellow")
+                    continue
+            else:
+                new_value = "" if command == "-" else reply.strip()
+            try:
+                checked = _check(field, new_value)
+            except ValueError as problem:
+                out.print(str(problem), style="yellow")
+                continue
+            if checked != field.value:
+                changes[field.key] = checked
+            break
+    return changes
+
+
+FIELD_MARK = "#> "
+
+
+def _edit_in_editor(label: str, fields) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    lines = [messages.editor_document_header(label)]
+    for field in fields:
+        lines += [f"{FIELD_MARK}{field.key} | {field.label}", field.value, ""]
+    try:
+        command_line = editor.editor_command(settings.load()["editor"])
+        text = editor.edit("\n".join(lines), command_line)
+    except editor.EditorUnavailable:
+        raise UsageError(messages.NO_EDITOR_FOR_EDIT) from None
+    except editor.EditorFailed as problem:
+        raise UsageError(messages.editor_failed_nothing_saved(str(problem))) from None
+    by_key = {f.key: f for f in fields}
+    values: dict[str, list[str]] = {}
+    current = None
+    for line in text.splitlines():
+        if line.startswith(FIELD_MARK):
+            key = line[len(FIELD_MARK) :].split("|", 1)[0].strip()
+            if key not in by_key:
+                raise UsageError(messages.editor_unknown_field(key))
+            current = key
+            values[current] = []
+        elif current is not None:
+            values[current].append(line)
+    changes = {}
+    for key, collected in values.items():
+        value = "\n".join(collected).strip()
+        try:
+            checked = _check(by_key[key], value)
+        except ValueError as problem:
+            raise UsageError(f"{by_key[key].label}: {problem} Nothing was saved.") from None
+        if checked != by_key[key].value:
+            changes[key] = checked
+    return changes

@@ -1,0 +1,285 @@
+"""One readable markdown document of the journal: sections by area, the inventory as tables.
+
+It is written record by record as it is read, so a journal of any size exports in flat memory.
+It reads well on GitHub and in Obsidian.
+"""
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import IO
+
+from stepwork import render
+from stepwork.content import step_titles
+from stepwork.kinds import KINDS, Filters
+
+SECTION_TITLES = {"resentment": "Resentments", "fear": "Fears",
+                  "sex": "Sex conduct and relationships", "harm": "Harms done"}  # fmt: skip
+STATUS_WORDS = {"not_willing": "not yet willing", "willing": "willing",
+                "planned": "planned", "made": "made"}  # fmt: skip
+
+
+def cell(text: str | None) -> str:
+    """Text made safe for one markdown table cell."""
+    if not text:
+        return ""
+    return " <br> ".join(line.strip() for line in text.strip().splitlines()).replace("|", "\\|")
+
+
+def quote(text: str) -> str:
+    return "\n".join("> " + line if line.strip() else ">" for line in text.strip().splitlines())
+
+
+class Writer:
+    def __init__(
+        self, conn: sqlite3.Connection, out: IO[str], f: Filters, tick: Callable[[], None]
+    ):
+        self.conn, self.out, self.f, self.tick = conn, out, f, tick
+
+    def wants(self, kind: str) -> bool:
+        return not self.f.kinds or kind in self.f.kinds
+
+    def ids(self, kind: str) -> Iterator[int]:
+        return KINDS[kind].ids(self.conn, self.f) if self.wants(kind) else iter(())
+
+    def line(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+
+    # -- sections --------------------------------------------------------------------------
+
+    def sessions(self, kind: str, heading: str) -> None:
+        first = True
+        for session_id in self.ids(kind):
+            s = self.conn.execute(
+                "SELECT id, step, local_date, status FROM guided_session WHERE id = ?",
+                (session_id,),
+            ).fetchone()
+            if first:
+                self.line(f"## {heading}\n")
+                first = False
+            title = f"Step {s['step']} · {step_titles()[s['step']]}" if kind == "step" else heading
+            state = " (in progress)" if s["status"] == "open" else ""
+            self.line(
+                f"### {title}: {render.local_day(date.fromisoformat(s['local_date']))}{state}\n"
+            )
+            for a in self.conn.execute(
+                "SELECT question_text, text, state FROM answer WHERE session_id = ? "
+                "AND state != 'skipped' AND text != '' ORDER BY position, id",
+                (session_id,),
+            ):
+                self.line(f"**{a['question_text']}**\n")
+                self.line(quote(a["text"]) + "\n")
+            self.tick()
+
+    def inventory(self, item_filter: str = "", params: tuple = ()) -> None:
+        if not self.wants("inventory"):
+            return
+        wanted = set(self.ids("inventory"))
+        if not wanted:
+            return
+        self.line("## Inventory\n")
+        for section, title in SECTION_TITLES.items():
+            rows = self.conn.execute(
+                "SELECT i.id, i.for_therapist, i.for_sponsor FROM inventory_item i "
+                f"WHERE i.section = ? {item_filter} ORDER BY i.id",
+                (section, *params),
+            ).fetchall()
+            rows = [r for r in rows if r["id"] in wanted]
+            if not rows:
+                continue
+            self.line(f"### {title}\n")
+            self.line("| ID | Who / what | Cause | Affects | My part | Notes |")
+            self.line("|---|---|---|---|---|---|")
+            for r in rows:
+                self.line(self._inventory_row(r))
+                self.tick()
+            self.line()
+
+    def _inventory_row(self, r: sqlite3.Row) -> str:
+        answers = {
+            a["question_key"]: a["text"]
+            for a in self.conn.execute(
+                "SELECT question_key, text FROM answer WHERE state != 'skipped' AND session_id = "
+                "(SELECT session_id FROM inventory_item WHERE id = ?)",
+                (r["id"],),
+            )
+        }
+        affects = answers.get("affects") or answers.get("effect", "")
+        if answers.get("no-part") == "yes":
+            my_part = "no part: harmed (for a therapist)"
+        else:
+            my_part = "; ".join(x for x in (answers.get("my-part"), answers.get("part-note")) if x)
+        if answers.get("instead"):
+            my_part = "; ".join(x for x in (my_part, f"instead: {answers['instead']}") if x)
+        notes = []
+        if r["for_therapist"]:
+            notes.append("for a therapist")
+        if r["for_sponsor"]:
+            notes.append("for a sponsor")
+        if answers.get("amends") == "yes":
+            notes.append("owes amends")
+        for share in self.conn.execute(
+            "SELECT shared_with, shared_on FROM inventory_share "
+            "WHERE item_id = ? ORDER BY shared_on",
+            (r["id"],),
+        ):
+            notes.append(f"shared with {share['shared_with']} on {share['shared_on']}")
+        cells = [f"i{r['id']}", answers.get("who"), answers.get("cause"), affects, my_part]
+        return "| " + " | ".join(cell(c) for c in [*cells, ", ".join(notes)]) + " |"
+
+    def amends(self) -> None:
+        ids = list(self.ids("amends"))
+        if not ids:
+            return
+        self.line("## Amends\n")
+        self.line("| ID | Person | Harm | Kind | Status | Planned | Notes |")
+        self.line("|---|---|---|---|---|---|---|")
+        for amends_id in ids:
+            a = self.conn.execute("SELECT * FROM amends WHERE id = ?", (amends_id,)).fetchone()
+            kind = (a["kind"] or "") + (" (would injure: not direct)" if a["would_injure"] else "")
+            cells = [f"a{a['id']}", a["person"], a["harm"], kind, STATUS_WORDS[a["status"]],
+                     a["planned_on"] or "", a["notes"]]  # fmt: skip
+            self.line("| " + " | ".join(cell(c) for c in cells) + " |")
+            self.tick()
+        self.line()
+
+    def checkins(self) -> None:
+        first = True
+        for checkin_id in self.ids("checkin"):
+            c = self.conn.execute("SELECT * FROM checkin WHERE id = ?", (checkin_id,)).fetchone()
+            if first:
+                self.line("## Check-ins\n")
+                self.line(
+                    "| Day | Mood | Craving | HALT | Meetings | Grateful for | Triggers | Note |"
+                )
+                self.line("|---|---|---|---|---|---|---|---|")
+                first = False
+            entries = self.conn.execute(
+                "SELECT kind, category, text FROM daily_entry WHERE checkin_id = ? ORDER BY id",
+                (checkin_id,),
+            ).fetchall()
+
+            def listed(kind: str, rows: list[sqlite3.Row] = entries) -> str:
+                return "; ".join(
+                    (f"{e['category']}: " if e["category"] else "") + e["text"]
+                    for e in rows
+                    if e["kind"] == kind
+                )
+
+            cells = [c["local_date"], "" if c["mood"] is None else str(c["mood"]),
+                     "" if c["craving"] is None else str(c["craving"]),
+                     c["halt"].replace(",", ", "), listed("meeting"), listed("gratitude"),
+                     listed("trigger"), c["note"]]  # fmt: skip
+            self.line("| " + " | ".join(cell(x) for x in cells) + " |")
+            self.tick()
+        if not first:
+            self.line()
+
+    def simple_list(
+        self, kind: str, heading: str, sql: str, fmt: Callable[[sqlite3.Row], str]
+    ) -> None:
+        first = True
+        for record_id in self.ids(kind):
+            row = self.conn.execute(sql, (record_id,)).fetchone()
+            if first:
+                self.line(f"## {heading}\n")
+                first = False
+            self.line(fmt(row))
+            self.tick()
+        if not first:
+            self.line()
+
+    def notes(self) -> None:
+        first = True
+        for note_id in self.ids("note"):
+            n = self.conn.execute("SELECT * FROM note WHERE id = ?", (note_id,)).fetchone()
+            if first:
+                self.line("## Journal notes\n")
+                first = False
+            star = " ★" if n["starred"] else ""
+            self.line(f"### {n['title'] or 'Note'}{star}: {n['local_date']}\n")
+            if n["body"].strip():
+                self.line(n["body"].strip() + "\n")
+            if n["tags"]:
+                self.line("Tags: " + ", ".join(n["tags"].split(",")) + "\n")
+            self.tick()
+
+    def counters(self) -> None:
+        if self.f.kinds or self.f.step is not None:
+            return
+        counters = self.conn.execute("SELECT * FROM sobriety_counter ORDER BY id").fetchall()
+        if not counters:
+            return
+        self.line("## Sober time\n")
+        for c in counters:
+            self.line(f"- **{c['name']}** since {c['started_on']}")
+            for run in self.conn.execute(
+                "SELECT * FROM sobriety_run WHERE counter_id = ? ORDER BY started_on", (c["id"],)
+            ):
+                note = f": {run['note']}" if run["note"] else ""
+                self.line(f"  - earlier: {run['started_on']} to {run['ended_on']}{note}")
+        self.line()
+
+
+def date_range(conn: sqlite3.Connection, f: Filters) -> tuple[str, str] | None:
+    if f.since and f.until:
+        return f.since.isoformat(), f.until.isoformat()
+    row = conn.execute(
+        "SELECT MIN(d), MAX(d) FROM (SELECT local_date AS d FROM guided_session "
+        "UNION ALL SELECT local_date FROM checkin UNION ALL SELECT local_date FROM daily_entry "
+        "UNION ALL SELECT local_date FROM service UNION ALL SELECT local_date FROM note)"
+    ).fetchone()
+    if row[0] is None:
+        return None
+    first = f.since.isoformat() if f.since else row[0]
+    last = f.until.isoformat() if f.until else row[1]
+    return first, last
+
+
+def write(
+    conn: sqlite3.Connection,
+    out: IO[str],
+    f: Filters,
+    for_whom: str | None = None,
+    tick: Callable[[], None] = lambda: None,
+) -> None:
+    today = render.local_day(date.today())
+    w = Writer(conn, out, f, tick)
+    if for_whom:
+        w.line(f"# Shared with {for_whom}\n")
+        w.line(f"From my stepwork inventory, exported {today}.\n")
+        who = for_whom.strip().lower()
+        flag = {"sponsor": " OR i.for_sponsor", "therapist": " OR i.for_therapist"}.get(who, "")
+        condition = (
+            "AND (EXISTS (SELECT 1 FROM inventory_share s WHERE s.item_id = i.id "
+            f"AND lower(s.shared_with) = ?){flag})"
+        )
+        w.inventory(condition, (who,))
+        return
+    w.line("# My stepwork journal\n")
+    span = date_range(conn, f)
+    covering = f" · covering {span[0]} to {span[1]}" if span else ""
+    w.line(f"Exported {today}{covering}. Private: written by me, for me.\n")
+    w.sessions("step", "Step work")
+    w.inventory()
+    w.amends()
+    w.checkins()
+    w.sessions("review", "Nightly reviews")
+    w.sessions("morning", "Mornings")
+    w.sessions("plan", "Coping plan")
+    w.simple_list(
+        "gratitude", "Gratitude", "SELECT * FROM daily_entry WHERE id = ?",
+        lambda r: f"- {r['local_date']}: {cell(r['text'])}",
+    )  # fmt: skip
+    w.simple_list(
+        "service", "Service and carrying the message", "SELECT * FROM service WHERE id = ?",
+        lambda r: f"- {r['local_date']}: {cell(r['what'])}"
+        + (" (carrying the message)" if r["carried_message"] else "")
+        + (f". {cell(r['note'])}" if r["note"] else ""),
+    )  # fmt: skip
+    w.counters()
+    w.notes()
+
+
+def count(conn: sqlite3.Connection, f: Filters) -> int:
+    return sum(sum(1 for _ in KINDS[k].ids(conn, f)) for k in KINDS if not f.kinds or k in f.kinds)

@@ -1,0 +1,125 @@
+"""What every kind of record offers to log, show, search, edit, delete and export.
+
+A kind of record joins the journal-wide commands by subclassing `Kind` in a module of this
+package and registering an instance with `register`. All queries here are plain SQL through
+`stepwork.store.journal`, so these commands start without SQLAlchemy.
+"""
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+
+@dataclass(frozen=True)
+class Filters:
+    kinds: frozenset[str] = frozenset()
+    step: int | None = None
+    since: date | None = None
+    until: date | None = None
+
+    def wants(self, kind: str, step: int | None) -> bool:
+        if self.kinds and kind not in self.kinds:
+            return False
+        return self.step is None or self.step == step
+
+    def date_sql(self, column: str) -> tuple[str, list[object]]:
+        """' AND column >= ? AND column <= ?' for the date filters that are set."""
+        sql, params = "", []
+        if self.since is not None:
+            sql += f" AND {column} >= ?"
+            params.append(self.since.isoformat())
+        if self.until is not None:
+            sql += f" AND {column} <= ?"
+            params.append(self.until.isoformat())
+        return sql, params
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the log: any record, summarised."""
+
+    label: str
+    kind: str
+    day: date
+    step: int | None
+    title: str
+    summary: str
+    written: str
+    """When it was written (UTC, ISO): newest first in the log."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One editable part of a record."""
+
+    key: str
+    label: str
+    value: str
+    parse: Callable[[str], str] | None = None
+    """Checks and normalises a new value; raises ValueError with a message for the person."""
+    multiline: bool = False
+
+
+@dataclass(frozen=True)
+class Record:
+    """A whole record for reading: `show`, vault export and search results use this."""
+
+    entry: Entry
+    parts: list[tuple[str, str]] = field(default_factory=list)
+    """(heading, text) pairs in reading order."""
+    tags: list[str] = field(default_factory=list)
+
+
+class Kind:
+    name: str = ""
+    prefix: str = ""
+    label: str = ""
+    """How the kind is named in headings ("Step work", "Inventory", ...)."""
+    aliases: tuple[str, ...] = ()
+
+    def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
+        raise NotImplementedError
+
+    def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
+        """Every matching record's id, oldest first (for export)."""
+        raise NotImplementedError
+
+    def record(self, conn: sqlite3.Connection, record_id: int) -> Record | None:
+        raise NotImplementedError
+
+    def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
+        raise NotImplementedError
+
+    def fields(self, conn: sqlite3.Connection, record_id: int) -> list[Field]:
+        return []
+
+    def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
+        raise NotImplementedError
+
+    def label_of(self, record_id: int) -> str:
+        return f"{self.prefix}{record_id}"
+
+
+KINDS: dict[str, Kind] = {}
+BY_PREFIX: dict[str, list[Kind]] = {}
+
+
+def register(kind: Kind) -> Kind:
+    KINDS[kind.name] = kind
+    BY_PREFIX.setdefault(kind.prefix, []).append(kind)
+    return kind
+
+
+def first_line(text: str, width: int = 80) -> str:
+    line = next((part.strip() for part in text.splitlines() if part.strip()), "")
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def day_of(value: str) -> date:
+    return date.fromisoformat(value[:10])
+
+
+def utc_stamp() -> str:
+    """Now, as the journal stores times (UTC, the same text form SQLModel writes)."""
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")

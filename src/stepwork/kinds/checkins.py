@@ -1,0 +1,145 @@
+"""Daily check-ins, with their meetings, gratitude and triggers."""
+
+import sqlite3
+from collections.abc import Iterator
+
+from stepwork.kinds.base import (
+    Entry,
+    Field,
+    Filters,
+    Kind,
+    Record,
+    day_of,
+    first_line,
+    register,
+    utc_stamp,
+)
+
+
+def checkin_summary(r: sqlite3.Row) -> str:
+    parts = []
+    if r["mood"] is not None:
+        parts.append(f"mood {r['mood']}")
+    if r["craving"] is not None:
+        parts.append(f"craving {r['craving']}")
+    if r["halt"]:
+        parts.append(r["halt"].replace(",", ", "))
+    if r["note"]:
+        parts.append(first_line(r["note"], 50))
+    return " · ".join(parts)
+
+
+def _rating(low: int, high: int):  # type: ignore[no-untyped-def]
+    def parse(text: str) -> str:
+        text = text.strip()
+        if text and not (text.isdigit() and low <= int(text) <= high):
+            raise ValueError(f"Use a whole number from {low} to {high} (or - to clear it).")
+        return text
+
+    return parse
+
+
+def _halt(text: str) -> str:
+    from stepwork import daily
+    from stepwork.errors import UserError
+
+    try:
+        return ",".join(daily.parse_halt([text]))
+    except UserError as problem:
+        raise ValueError(problem.message) from None
+
+
+class CheckinKind(Kind):
+    name, prefix, label, aliases = "checkin", "c", "Check-ins", ("checkins", "check-in")
+
+    def _where(self, f: Filters) -> tuple[str, list[object]]:
+        if f.step is not None:
+            return "WHERE 0", []
+        sql, params = f.date_sql("local_date")
+        return "WHERE 1" + sql, params
+
+    def _entry(self, r: sqlite3.Row) -> Entry:
+        return Entry(
+            self.label_of(r["id"]),
+            self.name,
+            day_of(r["local_date"]),
+            None,
+            "Check-in",
+            checkin_summary(r),
+            r["created_at"],
+        )
+
+    def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
+        where, params = self._where(f)
+        rows = conn.execute(
+            f"SELECT * FROM checkin {where} ORDER BY local_date "
+            "DESC, created_at DESC, id DESC LIMIT ?",
+            [*params, limit],
+        )
+        return [self._entry(r) for r in rows]
+
+    def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
+        where, params = self._where(f)
+        for row in conn.execute(f"SELECT id FROM checkin {where} ORDER BY local_date, id", params):
+            yield row[0]
+
+    def record(self, conn: sqlite3.Connection, record_id: int) -> Record | None:
+        r = conn.execute("SELECT * FROM checkin WHERE id = ?", (record_id,)).fetchone()
+        if r is None:
+            return None
+        entries = conn.execute(
+            "SELECT kind, category, text FROM daily_entry WHERE checkin_id = ? ORDER BY id",
+            (record_id,),
+        ).fetchall()
+
+        def listed(kind: str) -> str:
+            return "\n".join(
+                (f"{e['category']}: " if e["category"] else "") + e["text"]
+                for e in entries
+                if e["kind"] == kind
+            )
+
+        parts = [
+            ("Mood", "" if r["mood"] is None else f"{r['mood']} of 10"),
+            ("Craving", "" if r["craving"] is None else f"{r['craving']} of 10"),
+            ("HALT", r["halt"].replace(",", ", ")),
+            ("Meetings", listed("meeting")),
+            ("Grateful for", listed("gratitude")),
+            ("Triggers", listed("trigger")),
+            ("Note", r["note"]),
+        ]
+        return Record(self._entry(r), [(h, t) for h, t in parts if t], ["checkin"])
+
+    def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
+        conn.execute("DELETE FROM checkin WHERE id = ?", (record_id,))
+
+    def fields(self, conn: sqlite3.Connection, record_id: int) -> list[Field]:
+        r = conn.execute("SELECT * FROM checkin WHERE id = ?", (record_id,)).fetchone()
+        if r is None:
+            return []
+        return [
+            Field(
+                "mood", "Mood (1-10)", "" if r["mood"] is None else str(r["mood"]), _rating(1, 10)
+            ),
+            Field(
+                "craving",
+                "Craving (0-10)",
+                "" if r["craving"] is None else str(r["craving"]),
+                _rating(0, 10),
+            ),
+            Field("halt", "HALT (hungry, angry, lonely, tired)", r["halt"], _halt),
+            Field("note", "Note", r["note"], multiline=True),
+        ]
+
+    def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
+        assert key in ("mood", "craving", "halt", "note")
+        stored: object = value
+        if key in ("mood", "craving"):
+            stored = int(value) if value else None
+        conn.execute(
+            f"UPDATE checkin SET {key} = ?, updated_at = ? WHERE id = ?",
+            (stored, utc_stamp(), record_id),
+        )
+
+
+CHECKIN = register(CheckinKind())
