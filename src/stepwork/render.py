@@ -5,9 +5,9 @@ from datetime import date, datetime
 from rich.console import Console
 
 
-def console() -> Console:
+def console(stderr: bool = False) -> Console:
     # Created per call so it always writes to the current sys.stdout (tests swap it).
-    return Console(highlight=False)
+    return Console(highlight=False, stderr=stderr)
 
 
 def local_day(moment: datetime | date) -> str:

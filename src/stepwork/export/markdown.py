@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import IO
 
-from stepwork import render
+from stepwork import dates, render
 from stepwork.content import step_titles
 from stepwork.kinds import KINDS, Filters
 
@@ -27,7 +27,13 @@ def cell(text: str | None) -> str:
 
 
 def quote(text: str) -> str:
-    return "\n".join("> " + line if line.strip() else ">" for line in text.strip().splitlines())
+    """A blockquote keeping the writer's line breaks (two trailing spaces: a hard break)."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    quoted = []
+    for index, line in enumerate(lines):
+        last = index == len(lines) - 1 or not lines[index + 1]
+        quoted.append(f"> {line}" + ("" if last or not line else "  ") if line else ">")
+    return "\n".join(quoted)
 
 
 class Writer:
@@ -243,7 +249,7 @@ def write(
     for_whom: str | None = None,
     tick: Callable[[], None] = lambda: None,
 ) -> None:
-    today = render.local_day(date.today())
+    today = render.local_day(dates.today())
     w = Writer(conn, out, f, tick)
     if for_whom:
         w.line(f"# Shared with {for_whom}\n")

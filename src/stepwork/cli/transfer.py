@@ -1,0 +1,188 @@
+"""`stepwork export`, `import`, `backup` and `restore`."""
+
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import typer
+
+from stepwork import messages, render
+from stepwork.cli.app import app
+from stepwork.cli.guided import guarded
+from stepwork.cli.journal import KIND_HELP, filters
+from stepwork.errors import UsageError
+from stepwork.home import PRIVATE_FILE_MODE, ensure_private_dir
+from stepwork.prompting import ask_yes_no
+
+FORMATS = ("markdown", "md", "json")
+
+
+@contextlib.contextmanager
+def progress(label: str, total: int, show: bool) -> Iterator[Callable[[], None]]:
+    """A progress bar on the terminal (stderr); nothing at all when piped or redirected."""
+    if not show or not sys.stderr.isatty() or total < 200:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)
+
+
+@contextlib.contextmanager
+def private_output(path: Path) -> Iterator:  # type: ignore[type-arg]
+    """Write to a 0600 temporary file beside `path`, moved into place only when complete."""
+    ensure_private_dir(path.parent)
+    tmp = path.with_name(f".{path.name}.partial-{os.getpid()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+@app.command()
+def export(
+    output: Path = typer.Option(None, "--output", "-o", help="A file (or a folder with --vault)."),
+    fmt: str = typer.Option("markdown", "--format", "-f", help="markdown (the default) or json."),
+    vault: bool = typer.Option(False, "--vault", help="One markdown file per record, by kind."),
+    for_whom: str = typer.Option(
+        None, "--for", help="Only what you marked for, or shared with: sponsor, therapist, a name."
+    ),
+    kind: list[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
+    step: int = typer.Option(None, "--step", help="Only what belongs to step N."),
+    since: str = typer.Option(None, "--since", help="From this day."),
+    until: str = typer.Option(None, "--until", help="Up to and including this day."),
+) -> None:
+    """Everything you wrote as one markdown document (or JSON, or a vault of files)."""
+    from stepwork.export import jsonfile, markdown
+    from stepwork.export import vault as vault_files
+    from stepwork.store import journal
+
+    chosen = fmt.strip().lower()
+    if chosen not in FORMATS:
+        raise UsageError(messages.unknown_format(fmt))
+    f = filters(kind, step, since, until)
+    filtered = bool(f.kinds or f.step or f.since or f.until or for_whom)
+    if chosen == "json" and (filtered or vault):
+        raise UsageError(messages.EXPORT_JSON_NO_FILTERS)
+    if vault and output is None:
+        raise UsageError(messages.VAULT_NEEDS_DIR)
+    if vault and output.exists() and not output.is_dir():
+        raise UsageError(messages.output_not_dir(output))
+    if for_whom is not None and not for_whom.strip():
+        raise UsageError(messages.SHARE_NEEDS_WHOM)
+    with journal.reading() as conn:
+        if vault:
+            with progress("Writing files", markdown.count(conn, f), True) as tick:
+                written = vault_files.write(conn, output, f, tick)
+            render.console(stderr=True).print(messages.vault_written(written, output))
+            return
+        if output is None:
+            if chosen == "json":
+                jsonfile.write(conn, sys.stdout)
+            else:
+                markdown.write(conn, sys.stdout, f, for_whom)
+            return
+        total = jsonfile.count_rows(conn) if chosen == "json" else markdown.count(conn, f)
+        with progress("Exporting", total, True) as tick, private_output(output) as handle:
+            if chosen == "json":
+                jsonfile.write(conn, handle, tick)
+            else:
+                markdown.write(conn, handle, f, for_whom, tick)
+    render.console(stderr=True).print(messages.exported_to(output))
+
+
+@app.command("import")
+def import_command(
+    path: Path = typer.Argument(..., help="A stepwork JSON export, or jrnl's with --from jrnl."),
+    source: str = typer.Option("stepwork", "--from", help="stepwork (the default) or jrnl."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; change nothing."),
+) -> None:
+    """Bring in a stepwork JSON export (merged by id; the newer edit wins) or a jrnl export."""
+    from stepwork.export import jrnl, jsonfile
+    from stepwork.store import journal
+
+    origin = source.strip().lower()
+    if origin not in ("stepwork", "jrnl"):
+        raise UsageError(messages.unknown_source(source))
+    document = jsonfile.read_document(path)
+    if origin == "jrnl":
+        tables = jrnl.to_tables(document, path)
+        rows = {name: tables.get(name, []) for name in (t.name for t in jsonfile.TABLES)}
+        tables = jsonfile.validate(
+            {"format": "stepwork", "format_version": 1, "tables": rows}, path
+        )
+    else:
+        tables = jsonfile.validate(document, path)
+    total = sum(len(rows) for rows in tables.values())
+
+    class DryRun(Exception):
+        pass
+
+    counts = None
+    with progress("Importing", total, True) as tick:
+        try:
+            with journal.writing() as conn:
+                counts = jsonfile.merge(conn, tables, path, tick)
+                if dry_run:
+                    raise DryRun
+        except DryRun:
+            pass
+    if counts.changes and not dry_run:
+        from stepwork.store import search_index
+
+        with journal.writing() as conn:
+            search_index.optimize(conn)
+    render.console().print(
+        messages.import_summary(
+            sum(counts.added.values()),
+            sum(counts.updated.values()),
+            sum(counts.unchanged.values()),
+            dry_run,
+        )
+    )
+
+
+@app.command()
+def backup(
+    path: Path = typer.Argument(
+        None, help="Where to write it (a file or a folder).", show_default=False
+    ),
+) -> None:
+    """A consistent copy of your journal, readable only by you."""
+    from stepwork.store import backup as backups
+
+    target = backups.backup(path if path is not None else backups.default_target())
+    render.console().print(messages.backup_written(target))
+
+
+@app.command()
+def restore(
+    path: Path = typer.Argument(..., help="A backup made by stepwork backup."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
+) -> None:
+    """Put a backup back in place. The journal as it is now is kept as a copy first."""
+    from stepwork.store import backup as backups
+
+    backups.check(path)
+    if not yes:
+        answer = guarded(
+            lambda: 0 if ask_yes_no(messages.RESTORE_QUESTION, default=False) else 1,
+            f"stepwork restore {path}",
+        )
+        if answer != 0:
+            if answer == 1:
+                render.console().print(messages.RESTORE_KEPT)
+            raise typer.Exit(0 if answer == 1 else answer)
+    kept = backups.restore(path)
+    render.console().print(messages.restore_done(path, kept))
