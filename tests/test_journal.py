@@ -1,0 +1,185 @@
+"""Journal-wide commands: log, search, show, edit and delete, over every kind of record."""
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from stepwork import settings
+from stepwork.content import load_step
+
+
+def lines(*parts: str) -> str:
+    return "".join(p + "\n" for p in parts)
+
+
+@pytest.fixture
+def journal(run, clock):
+    """A small journal written through the commands, on known days."""
+    clock("2026-11-20 09:00")
+    run("step", "1", input=lines("I tried only drinking beer", "", "Many times", ""))
+    clock("2026-11-21 10:00")
+    run("step", "4", input=lines("1", "My boss", "", "He shouted; I hold a resentment", "",
+                                 "1", "n", "1", "", "", "n", "n", ""))  # fmt: skip
+    clock("2026-11-22 20:00")
+    run("checkin", "--mood", "6", "--craving", "3", "--note", "quiet evening")
+    run("gratitude", "my sponsor")
+    clock("2026-11-23 21:00")
+    run("service", "made the coffee")
+    run("amends", "add", "Dad", "--harm", "lied to him")
+    return run
+
+
+def log_json(run, *args):
+    result = run("log", "--json", *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_log_lists_every_kind_newest_first_with_ids(journal):
+    entries = log_json(journal)
+    assert [e["kind"] for e in entries][:2] in (["service", "amends"], ["amends", "service"])
+    assert {e["id"][0] for e in entries} == {"s", "i", "c", "g", "v", "a"}
+    days = [e["date"] for e in entries]
+    assert days == sorted(days, reverse=True)
+    table = journal("log").stdout
+    assert "i1" in table and "My boss" in table
+
+
+@pytest.mark.parametrize(
+    "args, kinds",
+    [
+        (("--kind", "inventory"), {"inventory"}),
+        (("--kind", "checkin,gratitude"), {"checkin", "gratitude"}),
+        (("--step", "4"), {"inventory"}),
+        (("--step", "1"), {"step"}),
+        (("--since", "2026-11-22", "--until", "2026-11-22"), {"checkin", "gratitude"}),
+    ],
+)
+def test_log_filters(journal, args, kinds):
+    assert {e["kind"] for e in log_json(journal, *args)} == kinds
+
+
+def test_log_count(journal):
+    assert len(log_json(journal, "-n", "2")) == 2
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (("--kind", "diary"), "no kind 'diary'"),
+        (("--since", "last tuesday"), "not a date"),
+        (("--since", "2026-11-22", "--until", "2026-11-01"), "is after"),
+        (("--step", "13"), "1 to 12"),
+    ],
+)
+def test_log_bad_filters(run, args, expected):
+    result = run("log", *args)
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_search_is_stemmed_ranked_and_highlighted(journal):
+    result = journal("search", "resented", "--json")
+    assert result.exit_code == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert [h["id"] for h in hits] == ["i1"]
+    assert "**resentment**" in hits[0]["snippet"]
+    assert "resentment" in journal("search", "resented").stdout
+
+
+def test_search_filters_and_no_results(journal):
+    assert json.loads(journal("search", "coffee", "--kind", "service", "--json").stdout)
+    assert json.loads(journal("search", "coffee", "--kind", "checkin", "--json").stdout) == []
+    assert "Nothing found" in journal("search", "zebra").stdout
+
+
+@pytest.mark.parametrize("query", ['"boss', "boss*", "NOT AND", "a:b", "don't", "(x", "ünïcödé"])
+def test_search_never_breaks_on_punctuation(journal, query):
+    result = journal("search", query)
+    assert result.exit_code == 0, result.stderr
+
+
+def test_search_needs_words(run):
+    result = run("search", "!!!")
+    assert result.exit_code == 2
+
+
+def test_show_any_record_by_id(journal):
+    for label, expected in (("i1", "My boss"), ("c1", "quiet evening"), ("g1", "my sponsor"),
+                            ("v1", "made the coffee"), ("a1", "lied to him"),
+                            ("s1", "I tried only drinking beer")):  # fmt: skip
+        result = journal("show", label)
+        assert result.exit_code == 0, (label, result.stderr)
+        assert expected in result.stdout, label
+    missing = journal("show", "c99")
+    assert missing.exit_code == 2 and "no record" in missing.stderr
+
+
+def test_edit_field_by_field_validates_and_saves(journal, db):
+    result = journal("edit", "c1", input=lines("11", "8", "", "t", "-"))
+    assert result.exit_code == 0, result.stderr
+    assert "from 1 to 10" in result.stdout
+    assert db("SELECT mood, craving, halt, note FROM checkin") == [(8, 3, "tired", "")]
+
+
+def test_edit_inventory_choices_are_checked(journal, db):
+    fields = len(load_step(4, settings.load()).questions)
+    assert fields
+    result = journal("edit", "i1", input=lines("", "", "9", "pride", "", "", "", ""))
+    assert "'9' is not one of the choices" in result.stdout
+    assert ("pride",) in db("SELECT text FROM answer WHERE question_key = 'affects'")
+
+
+@pytest.fixture
+def sed_editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    def make(expression: str) -> None:
+        script = tmp_path / "sed-editor"
+        script.write_text(f"#!/bin/sh\nsed -i '{expression}' \"$1\"\n")
+        script.chmod(0o755)
+        monkeypatch.setenv("EDITOR", str(script))
+
+    return make
+
+
+def test_edit_in_the_editor(journal, db, sed_editor):
+    sed_editor("s/quiet evening/a quiet, good evening/")
+    result = journal("edit", "c1", "--editor")
+    assert result.exit_code == 0, result.stderr
+    assert db("SELECT note FROM checkin") == [("a quiet, good evening",)]
+
+
+def test_an_invalid_edit_in_the_editor_saves_nothing(journal, db, sed_editor):
+    sed_editor("s/^6$/twelve/; s/quiet evening/changed/")
+    result = journal("edit", "c1", "--editor")
+    assert result.exit_code == 2
+    assert "Nothing was saved" in result.stderr
+    assert db("SELECT mood, note FROM checkin") == [(6, "quiet evening")]
+
+
+def test_delete_asks_and_removes_the_words_from_the_file(run, home):
+    secret = "zanzibarquokka"
+    run("checkin", "--mood", "5", "--note", f"the {secret} thing")
+    run("checkin", "--mood", "7", "--note", "something else")
+    kept = run("delete", "c1", input="n\n")
+    assert "Nothing was deleted" in kept.stdout
+    assert run("search", secret, "--json").stdout.strip() != "[]"
+    before = b"".join(p.read_bytes() for p in home.iterdir() if p.is_file())
+    assert secret.encode() in before  # the check below can fail
+    gone = run("delete", "c1", "--yes")
+    assert gone.exit_code == 0, gone.stderr
+    assert json.loads(run("search", secret, "--json").stdout) == []
+    # Every connection is closed: the WAL is folded back in; no byte of the word remains.
+    for path in home.iterdir():
+        if path.is_file():
+            assert secret.encode() not in path.read_bytes(), path.name
+    conn = sqlite3.connect(home / "stepwork.db")
+    assert conn.execute("SELECT COUNT(*) FROM checkin").fetchone()[0] == 1
+    conn.close()
+
+
+def test_delete_of_a_step_session_removes_its_answers(journal, db):
+    journal("delete", "s1", "--yes")
+    assert db("SELECT COUNT(*) FROM answer WHERE text LIKE 'I tried%'") == [(0,)]
