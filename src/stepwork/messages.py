@@ -741,3 +741,80 @@ def import_not_jrnl(path: Path) -> str:
     return (
         f"{path} does not look like a jrnl JSON export (no list of entries). Nothing was changed."
     )
+
+
+# --- encryption ---------------------------------------------------------------------------
+ENCRYPTION_NOT_INSTALLED = (
+    "Encryption needs the optional extra: pip install 'stepwork[encryption]' "
+    "(it brings sqlcipher3 and argon2-cffi)."
+)
+WRONG_PASSPHRASE = "wrong passphrase"
+EMPTY_PASSPHRASE = "The passphrase cannot be empty."
+PASSPHRASE_NEEDS_TERMINAL = (
+    "This journal is encrypted. Run stepwork in a terminal to type the passphrase, "
+    "or set STEPWORK_PASSPHRASE."
+)
+PASSPHRASE_PROMPT = "Passphrase: "
+NEW_PASSPHRASE_PROMPT = "New passphrase: "
+PASSPHRASE_AGAIN = "The same passphrase again: "
+PASSPHRASES_DIFFER = "The two passphrases were not the same. Nothing was changed."
+ALREADY_ENCRYPTED = (
+    "The journal is already encrypted. To change the passphrase: stepwork passphrase"
+)
+NOT_ENCRYPTED = "The journal is not encrypted, so there is nothing to decrypt."
+NOT_ENCRYPTED_PASSPHRASE = "The journal is not encrypted. Encrypt it with: stepwork encrypt"
+ENCRYPT_WARNING = (
+    "Your journal will be encrypted under a passphrase. Without it, nobody can read the journal: "
+    "not you, not anyone. Write it down somewhere safe."
+)
+
+
+def encrypted_done(count: int, home: Path) -> str:
+    extra = f" and {plural(count - 1, 'backup')}" if count > 1 else ""
+    return (
+        f"Encrypted the journal{extra}. Nothing in the clear is left in {home}. "
+        "From now on stepwork asks for the passphrase."
+    )
+
+
+def backups_encrypted(count: int) -> str:
+    return f"Encrypted {plural(count, 'backup')} that were still in the clear."
+
+
+def decrypted_done(count: int) -> str:
+    extra = f" and {plural(count - 1, 'backup')}" if count > 1 else ""
+    return f"Decrypted the journal{extra}. It is no longer protected by a passphrase."
+
+
+PASSPHRASE_CHANGED = "Passphrase changed. Backups made while encrypted open with the new one too."
+
+
+def keyfile_damaged(path: Path) -> str:
+    return f"The key file {path} is damaged, so the journal cannot be opened. Nothing was changed."
+
+
+def journal_tampered(path: Path) -> str:
+    return (
+        f"{path} could not be read with the right key: it is damaged or was changed from outside "
+        "stepwork. Nothing was changed; restore a backup."
+    )
+
+
+RESTORE_PLAIN_INTO_ENCRYPTED = (
+    "This backup is not encrypted but your journal is. Decrypt the journal first "
+    "(stepwork decrypt), restore, then encrypt again. Nothing was changed."
+)
+
+
+def restore_encrypted_or_not_journal(path: Path) -> str:
+    return (
+        f"{path} is not a stepwork journal, or it is an encrypted backup, which can only be "
+        "restored into a journal encrypted with the same passphrase. Nothing was changed."
+    )
+
+
+def conversion_failed(path: Path) -> str:
+    return f"The converted copy of {path} did not check out, so the original was kept unchanged."
+
+
+DECRYPT_QUESTION = "Store your journal without encryption from now on?"

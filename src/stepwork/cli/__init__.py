@@ -4,7 +4,7 @@ Nothing here imports the storage layer: commands import it when they run, so `--
 `--version` stay fast.
 """
 
-from stepwork.cli import steps, daily, sober, inventory, amends, journal, transfer, setup  # noqa: F401, I001  (registers the commands, in help order)
+from stepwork.cli import steps, daily, sober, inventory, amends, journal, transfer, privacy, setup  # noqa: F401, I001  (registers the commands, in help order)
 from stepwork.cli.app import app
 
 

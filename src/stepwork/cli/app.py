@@ -10,6 +10,7 @@ from typer.core import TyperGroup
 
 from stepwork import __version__, messages
 from stepwork.errors import UserError
+from stepwork.store import start_afresh
 
 EXIT_INTERRUPTED = 130
 EXIT_BUG = 70
@@ -27,6 +28,7 @@ class StepworkGroup(TyperGroup):
     def main(self, args: Any = None, prog_name: Any = None, *a: Any, **kw: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         kw["standalone_mode"] = False
+        start_afresh()
         try:
             result = super().main(argv, "stepwork", *a, **kw)
         except UserError as exc:

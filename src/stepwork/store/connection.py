@@ -1,16 +1,19 @@
 """The one place a connection to the journal is opened, and set up to be safe.
 
 Every connection, raw or through SQLAlchemy, comes from `open_connection`, so every one gets
-the same pragmas. (This is also where a later encryption key would be applied.)
+the same pragmas, and an encrypted journal gets its key here before anything else is read.
 """
 
 import os
 import sqlite3
+import sys
 from pathlib import Path
+from types import ModuleType
 
 from stepwork import messages
 from stepwork.errors import UserError
 from stepwork.home import PRIVATE_FILE_MODE, ensure_private_dir
+from stepwork.store import encryption
 
 PRAGMAS = (
     "PRAGMA busy_timeout = 10000",
@@ -19,6 +22,24 @@ PRAGMAS = (
     "PRAGMA secure_delete = ON",
 )
 BUSY_TIMEOUT_SECONDS = 10.0
+
+
+def db_errors() -> tuple[type[Exception], ...]:
+    """The exception types either driver raises (sqlite3, and sqlcipher3 once it is loaded)."""
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    return (sqlite3.Error,) + ((cipher.Error,) if cipher is not None else ())
+
+
+def driver(key: bytes | None) -> ModuleType:
+    if key is None:
+        return sqlite3
+    import sqlcipher3.dbapi2
+
+    return sqlcipher3.dbapi2
+
+
+def row_factory(conn: object) -> type:
+    return driver(None if isinstance(conn, sqlite3.Connection) else b"x").Row
 
 
 def ensure_database_file(path: Path) -> None:
@@ -33,29 +54,46 @@ def ensure_database_file(path: Path) -> None:
     os.close(fd)
 
 
-def open_connection(path: Path, wal: bool = True) -> sqlite3.Connection:
+def connect_file(path: Path, key: bytes | None, read_only: bool = False):  # type: ignore[no-untyped-def]
+    """A bare connection to any journal-format file (a backup, a copy), keyed if need be."""
+    target = f"file:{path}?mode=ro" if read_only else str(path)
+    conn = driver(key).connect(
+        target, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, uri=read_only
+    )
+    if key is not None:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(encryption.key_pragma(key))
+    return conn
+
+
+def open_connection(path: Path, wal: bool = True):  # type: ignore[no-untyped-def]
     """Open the journal with autocommit off in the driver: transactions are begun explicitly.
 
     `wal=False` is for looking at a file before deciding it is ours: switching to WAL rewrites
     the header, and a file we refuse must stay byte for byte as it was.
     """
+    key = encryption.key_for(path)
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
-    except sqlite3.Error as exc:
+        conn = connect_file(path, key)
+    except db_errors() as exc:
         raise UserError(messages.database_unreadable(path, str(exc))) from exc
     try:
         for pragma in PRAGMAS + (("PRAGMA journal_mode = WAL",) if wal else ()):
             conn.execute(pragma)
-    except sqlite3.DatabaseError as exc:
+    except db_errors() as exc:
         conn.close()
+        if key is not None and "not a database" in str(exc):
+            raise UserError(messages.journal_tampered(path)) from exc
         raise translate(exc, path) from exc
     return conn
 
 
-def translate(exc: sqlite3.Error, path: Path) -> UserError:
+def translate(exc: Exception, path: Path) -> UserError:
     """Turn what SQLite says about the file into one line the person can act on."""
     text = str(exc).lower()
     if "not a database" in text or "malformed" in text or "encrypted" in text:
+        if encryption.is_encrypted(path):
+            return UserError(messages.journal_tampered(path))
         return UserError(messages.database_not_ours(path))
     if "locked" in text or "busy" in text:
         return UserError(messages.DATABASE_BUSY)
@@ -64,3 +102,17 @@ def translate(exc: sqlite3.Error, path: Path) -> UserError:
     if "disk is full" in text or "disk i/o" in text or "unable to open" in text:
         return UserError(messages.database_unwritable(path, str(exc)))
     return UserError(messages.database_unreadable(path, str(exc)))
+
+
+def copy_into(source, target_path: Path, key: bytes | None) -> None:  # type: ignore[no-untyped-def]
+    """A consistent page-for-page copy of an open journal into a new file, keyed the same way."""
+    previous = os.umask(0o077)  # private from the moment the file exists
+    try:
+        target = connect_file(target_path, key)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        os.umask(previous)
+    target_path.chmod(PRIVATE_FILE_MODE)

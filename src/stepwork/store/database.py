@@ -4,7 +4,6 @@ Write sessions begin with BEGIN IMMEDIATE, so two stepwork windows writing at on
 other (up to the busy timeout) instead of failing with "database is locked" halfway through.
 """
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,8 +14,8 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from stepwork.home import paths
-from stepwork.store import journal
-from stepwork.store.connection import open_connection, translate
+from stepwork.store import encryption, journal
+from stepwork.store.connection import driver, open_connection, translate
 
 _WRITE_OPTION = "stepwork_write"
 
@@ -30,7 +29,10 @@ class Database:
     def _make_engine(self) -> Engine:
         # NullPool: one short-lived connection per session; a CLI process has nothing to share.
         engine = create_engine(
-            f"sqlite:///{self.path}", creator=lambda: open_connection(self.path), poolclass=NullPool
+            f"sqlite:///{self.path}",
+            creator=lambda: open_connection(self.path),
+            poolclass=NullPool,
+            module=driver(encryption.key_for(self.path)),
         )
 
         @event.listens_for(engine, "begin")
@@ -58,7 +60,7 @@ class Database:
             with Session(bind, expire_on_commit=False) as session:
                 yield session
         except DBAPIError as exc:
-            orig = exc.orig if isinstance(exc.orig, sqlite3.Error) else sqlite3.Error(str(exc))
+            orig = exc.orig if isinstance(exc.orig, Exception) else Exception(str(exc))
             raise translate(orig, self.path) from exc
 
 

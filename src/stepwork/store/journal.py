@@ -11,8 +11,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from stepwork.home import paths
-from stepwork.store import search_index
-from stepwork.store.connection import ensure_database_file, open_connection, translate
+from stepwork.store import encryption, search_index
+from stepwork.store.connection import (
+    db_errors,
+    ensure_database_file,
+    open_connection,
+    row_factory,
+    translate,
+)
 from stepwork.store.migrations import migrate
 
 _ready: set[Path] = set()
@@ -25,12 +31,13 @@ def ready() -> Path:
     if path in _ready:
         return path
     ensure_database_file(path)
+    encryption.settle(path)
     conn = open_connection(path, wal=False)
     try:
         migrate(conn, path, where.backups_dir)
         conn.execute("PRAGMA journal_mode = WAL")
         search_index.ensure(conn)
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
         raise translate(exc, path) from exc
     finally:
         conn.close()
@@ -48,12 +55,12 @@ def reading() -> Iterator[sqlite3.Connection]:
     """One consistent read transaction."""
     path = ready()
     conn = open_connection(path)
-    conn.row_factory = sqlite3.Row
+    conn.row_factory = row_factory(conn)
     try:
         conn.execute("BEGIN")
         yield conn
         conn.execute("COMMIT")
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
         raise translate(exc, path) from exc
     finally:
         conn.close()
@@ -64,7 +71,7 @@ def writing() -> Iterator[sqlite3.Connection]:
     """One write transaction, begun IMMEDIATE; rolled back whole if anything fails."""
     path = ready()
     conn = open_connection(path)
-    conn.row_factory = sqlite3.Row
+    conn.row_factory = row_factory(conn)
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -73,7 +80,7 @@ def writing() -> Iterator[sqlite3.Connection]:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
         raise translate(exc, path) from exc
     finally:
         conn.close()

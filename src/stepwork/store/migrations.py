@@ -12,7 +12,7 @@ from pathlib import Path
 
 from stepwork import messages
 from stepwork.errors import UserError
-from stepwork.home import PRIVATE_FILE_MODE, ensure_private_dir
+from stepwork.home import ensure_private_dir
 
 
 @dataclass(frozen=True)
@@ -205,6 +205,12 @@ MIGRATIONS: tuple[Migration, ...] = (
 LATEST_VERSION = MIGRATIONS[-1].version
 
 
+def db_errors() -> tuple[type[Exception], ...]:
+    from stepwork.store.connection import db_errors as errors
+
+    return errors()
+
+
 def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
@@ -216,22 +222,20 @@ def _has_tables(conn: sqlite3.Connection) -> bool:
     return row is not None
 
 
-def keep_copy(conn: sqlite3.Connection, backups_dir: Path, version: int) -> Path:
-    """A consistent copy of the database (SQLite's backup API), 0600, before it is changed."""
+def keep_copy(conn, db_path: Path, backups_dir: Path, reason: str) -> Path:  # type: ignore[no-untyped-def]
+    """A consistent copy of the database before a change: 0600, encrypted if the journal is."""
+    from stepwork.store import encryption
+    from stepwork.store.connection import copy_into
+
     ensure_private_dir(backups_dir)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = backups_dir / f"stepwork-v{version}-before-upgrade-{stamp}.db"
-    target.touch(mode=PRIVATE_FILE_MODE, exist_ok=False)
-    copy = sqlite3.connect(target)
-    try:
-        conn.backup(copy)
-    finally:
-        copy.close()
+    target = backups_dir / f"stepwork-{reason}-{stamp}.db"
+    copy_into(conn, target, encryption.key_for(db_path))
     return target
 
 
 def migrate(
-    conn: sqlite3.Connection,
+    conn,  # type: ignore[no-untyped-def]
     db_path: Path,
     backups_dir: Path,
     migrations: tuple[Migration, ...] = MIGRATIONS,
@@ -245,7 +249,8 @@ def migrate(
         raise UserError(messages.database_too_new(db_path, version, latest))
     if version == 0 and _has_tables(conn):
         raise UserError(messages.database_not_ours(db_path))
-    kept = keep_copy(conn, backups_dir, version) if version > 0 else None
+    reason = f"v{version}-before-upgrade"
+    kept = keep_copy(conn, db_path, backups_dir, reason) if version > 0 else None
     for migration in migrations:
         if migration.version <= version:
             continue
@@ -259,7 +264,7 @@ def migrate(
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {migration.version:d}")
             conn.execute("COMMIT")
-        except sqlite3.Error as exc:
+        except db_errors() as exc:
             conn.execute("ROLLBACK")
             raise UserError(
                 messages.migration_failed(db_path, migration.version, str(exc), kept)
