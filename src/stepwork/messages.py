@@ -818,3 +818,57 @@ def conversion_failed(path: Path) -> str:
 
 
 DECRYPT_QUESTION = "Store your journal without encryption from now on?"
+
+
+# --- doctor -------------------------------------------------------------------------------
+DOCTOR_TITLE = "stepwork doctor"
+DOCTOR_CLEAN = "All is well."
+MODES_OK = "The data folder is 0700 and every file in it 0600: readable only by you."
+NO_JOURNAL_YET = "No journal yet; it is created the first time you write something."
+ENCRYPTED_OK = "The journal is encrypted (SQLCipher)."
+NOT_ENCRYPTED_NOTE = (
+    "The journal is not encrypted. To protect it with a passphrase: stepwork encrypt"
+)
+INTEGRITY_OK = "SQLite's integrity check passed."
+NO_FTS5 = "This Python's SQLite has no FTS5; search uses a slower plain match."
+SEARCH_INDEX_LATER = "The search index is built the next time the journal is opened."
+SEARCH_OK = "Full-text search (FTS5) is ready."
+
+
+def doctor_problems(count: int) -> str:
+    return f"Found {plural(count, 'problem')}; each line above says what to do."
+
+
+def loose_dir(path: Path, mode: int) -> str:
+    return f"{path} is {mode:o}, so others may look inside. Fix: chmod 700 {path}"
+
+
+def loose_file(path: Path, mode: int) -> str:
+    return f"{path} is {mode:o}, so others may read it. Fix: chmod 600 {path}"
+
+
+def plain_backups(count: int) -> str:
+    return (
+        f"{plural(count, 'backup')} in the backups folder are not encrypted. "
+        "Fix: stepwork encrypt (it encrypts them with the journal's key)"
+    )
+
+
+def schema_behind(found: int, latest: int) -> str:
+    return f"Format {found}; it is upgraded to {latest} (with a copy kept) the next time it opens."
+
+
+def schema_current(version: int) -> str:
+    return f"Format {version}, the newest this stepwork knows."
+
+
+def integrity_failed(detail: str) -> str:
+    return f"SQLite's integrity check failed ({detail}). Fix: stepwork restore a recent backup."
+
+
+def low_disk(megabytes: int) -> str:
+    return f"Only {megabytes} MB free. Fix: free some space so saving never fails."
+
+
+def disk_ok(megabytes: int) -> str:
+    return f"{megabytes:,} MB free."

@@ -4,8 +4,21 @@ Nothing here imports the storage layer: commands import it when they run, so `--
 `--version` stay fast.
 """
 
-from stepwork.cli import steps, daily, sober, inventory, amends, journal, transfer, privacy, setup  # noqa: F401, I001  (registers the commands, in help order)
+from stepwork.cli import (
+    amends,
+    daily,
+    inventory,
+    journal,
+    privacy,
+    setup,
+    sober,
+    steps,
+    transfer,
+)
 from stepwork.cli.app import app
+
+# Imported for what they do when imported: each module registers its commands on `app`.
+COMMAND_MODULES = (amends, daily, inventory, journal, privacy, setup, sober, steps, transfer)
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from stepwork import dates, messages, records, render
 from stepwork.choices import menu
+from stepwork.cli import panels
 from stepwork.cli.app import app
 from stepwork.cli.guided import guarded
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
@@ -20,7 +21,7 @@ amends_app = typer.Typer(
     help="The people you have harmed and the amends you are making (steps 8 and 9).",
     invoke_without_command=True,
 )
-app.add_typer(amends_app, name="amends")
+app.add_typer(amends_app, name="amends", rich_help_panel=panels.STEP_WORK)
 
 STATUS_WORDS = {
     AmendsStatus.NOT_WILLING: "not yet willing",

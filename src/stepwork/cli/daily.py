@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stepwork import daily, dates, engine, messages, render, settings
+from stepwork.cli import panels
 from stepwork.cli.app import app
 from stepwork.cli.guided import guarded, run_session
 from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide
@@ -21,7 +22,7 @@ from stepwork.states import AnswerState
 # --- check-ins ---------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(rich_help_panel=panels.DAILY)
 def checkin(
     mood: int = typer.Option(None, "--mood", help="Mood from 1 (very low) to 10 (very good)."),
     craving: int = typer.Option(None, "--craving", help="Craving from 0 (none) to 10."),
@@ -159,7 +160,7 @@ def _plan_text() -> Panel | None:
     return Panel(body, title=messages.PLAN_TITLE, title_align="left", border_style="green")
 
 
-@app.command()
+@app.command(rich_help_panel=panels.DAILY)
 def plan(
     edit: bool = typer.Option(False, "--edit", help="Write or change your plan."),
 ) -> None:
@@ -219,7 +220,7 @@ STEP_FLOWS[10] = lambda new: run_step_guide(10, new, REVIEW)
 STEP_FLOWS[11] = lambda new: run_step_guide(11, new, MORNING)
 
 
-@app.command()
+@app.command(rich_help_panel=panels.DAILY)
 def review(
     new: bool = typer.Option(False, "--new", help="Start again instead of resuming tonight's."),
 ) -> None:
@@ -227,7 +228,7 @@ def review(
     raise typer.Exit(run_step_guide(10, new, REVIEW))
 
 
-@app.command()
+@app.command(rich_help_panel=panels.DAILY)
 def morning(
     new: bool = typer.Option(False, "--new", help="Start again instead of resuming."),
 ) -> None:
@@ -238,7 +239,7 @@ def morning(
 # --- gratitude and service ---------------------------------------------------------------
 
 
-@app.command()
+@app.command(rich_help_panel=panels.DAILY)
 def gratitude(
     text: str = typer.Argument(None, help="What you are grateful for.", show_default=False),
     on: str = typer.Option(None, "--date", help="The day, if not today."),
@@ -268,7 +269,7 @@ def gratitude(
     out.print(table)
 
 
-@app.command()
+@app.command(rich_help_panel=panels.DAILY)
 def service(
     what: str = typer.Argument(None, help="What you did.", show_default=False),
     message: bool = typer.Option(
@@ -332,7 +333,7 @@ def _list_service(out: Console) -> None:
 # --- stats -------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(rich_help_panel=panels.DAILY)
 def stats(
     days: int = typer.Option(30, "--days", help="How many days back to look."),
     as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),

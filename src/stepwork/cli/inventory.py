@@ -12,6 +12,7 @@ from rich.text import Text
 
 from stepwork import dates, engine, inventory, messages, records, render, settings
 from stepwork.choices import YES, menu
+from stepwork.cli import panels
 from stepwork.cli.app import app
 from stepwork.cli.guided import guarded, run_session
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
@@ -29,7 +30,7 @@ inventory_app = typer.Typer(
     no_args_is_help=False,
     invoke_without_command=True,
 )
-app.add_typer(inventory_app, name="inventory")
+app.add_typer(inventory_app, name="inventory", rich_help_panel=panels.STEP_WORK)
 
 SECTION_NAMES = {
     "resentment": "resentment",
@@ -505,7 +506,7 @@ def _defects() -> "list[inventory.Defect]":
     return inventory.defects(store.list_items())
 
 
-@app.command("defects")
+@app.command("defects", rich_help_panel=panels.STEP_WORK)
 def defects_command(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stepwork import dates, editor, messages, render, settings
+from stepwork.cli import panels
 from stepwork.cli.app import app
 from stepwork.cli.guided import guarded
 from stepwork.errors import UsageError
@@ -51,7 +52,7 @@ def entry_json(entry) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
-@app.command()
+@app.command(rich_help_panel=panels.WORDS)
 def log(
     kind: list[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
     step: int = typer.Option(None, "--step", help="Only what belongs to step N."),
@@ -91,7 +92,7 @@ def log(
     out.print(table)
 
 
-@app.command()
+@app.command(rich_help_panel=panels.WORDS)
 def search(
     query: str = typer.Argument(..., help="Words to look for; 'resented' also finds 'resentment'."),
     kind: list[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
@@ -164,7 +165,7 @@ def render_record(record, out: Console) -> None:  # type: ignore[no-untyped-def]
     out.print(Panel(body, title=Text(title), title_align="left", border_style="cyan"))
 
 
-@app.command()
+@app.command(rich_help_panel=panels.WORDS)
 def show(record_id: str = typer.Argument(..., help="An ID from the log, like i3 or c12.")) -> None:
     """Show one record in full."""
     from stepwork.store import journal
@@ -175,7 +176,7 @@ def show(record_id: str = typer.Argument(..., help="An ID from the log, like i3 
     render_record(record, render.console())
 
 
-@app.command()
+@app.command(rich_help_panel=panels.WORDS)
 def delete(
     record_id: str = typer.Argument(..., help="An ID from the log, like i3 or c12."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
@@ -204,7 +205,7 @@ def delete(
     out.print(messages.item_deleted(record.entry.label))
 
 
-@app.command()
+@app.command(rich_help_panel=panels.WORDS)
 def edit(
     record_id: str = typer.Argument(..., help="An ID from the log, like i3 or c12."),
     in_editor: bool = typer.Option(

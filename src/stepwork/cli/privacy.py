@@ -1,13 +1,40 @@
-"""`stepwork encrypt`, `decrypt` and `passphrase`."""
+"""`stepwork doctor`, `encrypt`, `decrypt` and `passphrase`."""
 
 import typer
+from rich.table import Table
+from rich.text import Text
 
+from stepwork import doctor as checks
 from stepwork import messages, render
+from stepwork.cli import panels
 from stepwork.cli.app import app
 from stepwork.home import paths
 
+STYLE = {checks.OK: "green", checks.NOTE: "cyan", checks.PROBLEM: "bold red"}
 
-@app.command()
+
+@app.command(rich_help_panel=panels.PRIVACY)
+def doctor() -> None:
+    """Check file permissions, the journal's integrity and version, search, encryption and disk."""
+    findings = checks.examine(paths())
+    table = Table(title=messages.DOCTOR_TITLE, title_justify="left")
+    table.add_column("Check", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("Details")
+    for finding in findings:
+        table.add_row(
+            finding.check, Text(finding.status, style=STYLE[finding.status]), Text(finding.detail)
+        )
+    out = render.console()
+    out.print(table)
+    problems = sum(1 for f in findings if f.status == checks.PROBLEM)
+    if problems:
+        out.print(messages.doctor_problems(problems), style="bold red")
+        raise typer.Exit(1)
+    out.print(messages.DOCTOR_CLEAN, style="green")
+
+
+@app.command(rich_help_panel=panels.PRIVACY)
 def encrypt() -> None:
     """Encrypt your journal (and its backups) under a passphrase, asked twice and hidden."""
     from stepwork.store import encrypting, encryption, journal
@@ -24,7 +51,7 @@ def encrypt() -> None:
     out.print(messages.backups_encrypted(count), style="green")
 
 
-@app.command()
+@app.command(rich_help_panel=panels.PRIVACY)
 def decrypt(
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
 ) -> None:
@@ -44,7 +71,7 @@ def decrypt(
     render.console().print(messages.decrypted_done(count), style="green")
 
 
-@app.command()
+@app.command(rich_help_panel=panels.PRIVACY)
 def passphrase() -> None:
     """Change the passphrase of an encrypted journal."""
     from stepwork.store import encrypting

@@ -5,6 +5,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stepwork import dates, messages, render, sobriety
+from stepwork.cli import panels
 from stepwork.cli.app import app
 from stepwork.errors import UsageError
 
@@ -12,7 +13,7 @@ sober_app = typer.Typer(
     help="Sober time: counters in days and in years, months and days, with milestones.",
     invoke_without_command=True,
 )
-app.add_typer(sober_app, name="sober")
+app.add_typer(sober_app, name="sober", rich_help_panel=panels.DAILY)
 
 
 def _name(value: str) -> str:

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stepwork import dates, engine, messages, render, settings, stepguide
+from stepwork.cli import panels
 from stepwork.cli.app import app
 from stepwork.cli.guided import guarded, run_session
 from stepwork.content import Question, load_step, step_titles
@@ -28,7 +29,7 @@ STEP_FLOWS: dict[int, StepFlow] = {}
 STEP_SHOWS: dict[int, Callable[[], None]] = {}
 
 
-@app.command()
+@app.command(rich_help_panel=panels.STEP_WORK)
 def step(
     number: str = typer.Argument(..., help="The step to work, 1 to 12.", show_default=False),
     show: bool = typer.Option(False, "--show", help="Read back everything you wrote for it."),
@@ -164,7 +165,7 @@ def _show(n: int, quiet_if_empty: bool = False) -> None:
             out.print()
 
 
-@app.command("steps")
+@app.command("steps", rich_help_panel=panels.STEP_WORK)
 def steps_table() -> None:
     """All twelve steps: where you are with each, and when you last worked it."""
     from stepwork.store import guided

@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from stepwork import messages, render
+from stepwork.cli import panels
 from stepwork.cli.app import app
 from stepwork.cli.guided import guarded
 from stepwork.cli.journal import KIND_HELP, filters
@@ -50,7 +51,7 @@ def private_output(path: Path) -> Iterator:  # type: ignore[type-arg]
         raise
 
 
-@app.command()
+@app.command(rich_help_panel=panels.WORDS)
 def export(
     output: Path = typer.Option(None, "--output", "-o", help="A file (or a folder with --vault)."),
     fmt: str = typer.Option("markdown", "--format", "-f", help="markdown (the default) or json."),
@@ -102,7 +103,7 @@ def export(
     render.console(stderr=True).print(messages.exported_to(output))
 
 
-@app.command("import")
+@app.command("import", rich_help_panel=panels.WORDS)
 def import_command(
     path: Path = typer.Argument(..., help="A stepwork JSON export, or jrnl's with --from jrnl."),
     source: str = typer.Option("stepwork", "--from", help="stepwork (the default) or jrnl."),
@@ -153,7 +154,7 @@ def import_command(
     )
 
 
-@app.command()
+@app.command(rich_help_panel=panels.WORDS)
 def backup(
     path: Path = typer.Argument(
         None, help="Where to write it (a file or a folder).", show_default=False
@@ -166,7 +167,7 @@ def backup(
     render.console().print(messages.backup_written(target))
 
 
-@app.command()
+@app.command(rich_help_panel=panels.WORDS)
 def restore(
     path: Path = typer.Argument(..., help="A backup made by stepwork backup."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),

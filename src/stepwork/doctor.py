@@ -1,0 +1,110 @@
+"""Checks of a stepwork home: file modes, integrity, schema, search, encryption, disk space."""
+
+import shutil
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from stepwork import messages
+from stepwork.errors import UserError
+from stepwork.home import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, Paths
+
+OK, NOTE, PROBLEM = "ok", "note", "problem"
+LOW_DISK_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    status: str
+    detail: str
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def modes(where: Paths) -> list[Finding]:
+    found = []
+    for folder in {where.data_dir, where.config_dir, where.backups_dir}:
+        if folder.is_dir() and _mode(folder) & 0o077:
+            found.append(Finding("file modes", PROBLEM, messages.loose_dir(folder, _mode(folder))))
+    db = where.database
+    files = [db.with_name(db.name + s) for s in ("", "-wal", "-shm", ".key")]
+    files += [where.settings_file, where.wording_file]
+    if where.backups_dir.is_dir():
+        files += sorted(where.backups_dir.glob("*.db"))
+    for path in files:
+        if path.is_file() and _mode(path) & 0o077:
+            found.append(Finding("file modes", PROBLEM, messages.loose_file(path, _mode(path))))
+    if not found:
+        found.append(Finding("file modes", OK, messages.MODES_OK))
+    return found
+
+
+def journal(where: Paths) -> list[Finding]:
+    from stepwork.store import encryption, search_index
+    from stepwork.store.connection import db_errors, open_connection
+    from stepwork.store.migrations import LATEST_VERSION
+
+    db = where.database
+    if not db.exists() or db.stat().st_size == 0:
+        return [Finding("journal", NOTE, messages.NO_JOURNAL_YET)]
+    found = []
+    encrypted = encryption.is_encrypted(db)
+    if encrypted:
+        if not encryption.available():
+            return [Finding("encryption", PROBLEM, messages.ENCRYPTION_NOT_INSTALLED)]
+        found.append(Finding("encryption", OK, messages.ENCRYPTED_OK))
+        plain = [b for b in where.backups_dir.glob("*.db") if encryption.looks_plain(b)]
+        if where.backups_dir.is_dir() and plain:
+            found.append(Finding("encryption", PROBLEM, messages.plain_backups(len(plain))))
+    else:
+        found.append(Finding("encryption", NOTE, messages.NOT_ENCRYPTED_NOTE))
+    try:
+        conn = open_connection(db, wal=False)
+    except UserError as problem:
+        return [*found, Finding("journal", PROBLEM, problem.message)]
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > LATEST_VERSION:
+            found.append(
+                Finding("schema", PROBLEM, messages.database_too_new(db, version, LATEST_VERSION))
+            )
+        elif version < LATEST_VERSION:
+            found.append(Finding("schema", NOTE, messages.schema_behind(version, LATEST_VERSION)))
+        else:
+            found.append(Finding("schema", OK, messages.schema_current(version)))
+        result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        if result == ["ok"]:
+            found.append(Finding("integrity", OK, messages.INTEGRITY_OK))
+        else:
+            found.append(Finding("integrity", PROBLEM, messages.integrity_failed(result[0])))
+        if not search_index.fts5_available(conn):
+            found.append(Finding("search", NOTE, messages.NO_FTS5))
+        elif not search_index.present(conn):
+            found.append(Finding("search", NOTE, messages.SEARCH_INDEX_LATER))
+        else:
+            found.append(Finding("search", OK, messages.SEARCH_OK))
+    except db_errors() as exc:
+        found.append(Finding("journal", PROBLEM, messages.database_not_ours(db) + f" ({exc})"))
+    finally:
+        conn.close()
+    return found
+
+
+def disk(where: Paths) -> list[Finding]:
+    folder = where.data_dir if where.data_dir.exists() else where.data_dir.parent
+    while not folder.exists():
+        folder = folder.parent
+    free = shutil.disk_usage(folder).free
+    if free < LOW_DISK_BYTES:
+        return [Finding("disk", PROBLEM, messages.low_disk(free // (1024 * 1024)))]
+    return [Finding("disk", OK, messages.disk_ok(free // (1024 * 1024)))]
+
+
+def examine(where: Paths) -> list[Finding]:
+    return modes(where) + journal(where) + disk(where)
+
+
+__all__ = ["NOTE", "OK", "PRIVATE_DIR_MODE", "PRIVATE_FILE_MODE", "PROBLEM", "Finding", "examine"]
