@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from stepwork import messages
+from stepwork import limits, messages
 from stepwork.errors import UsageError
 
 HALT = ("hungry", "angry", "lonely", "tired")
@@ -53,14 +53,15 @@ class Trigger:
 def parse_trigger(value: str) -> Trigger:
     """'place:the old bar' → Trigger('place', 'the old bar')."""
     kind, sep, text = value.partition(":")
-    kind, text = kind.strip().lower(), text.strip()
+    kind, text = kind.strip().lower(), limits.text("trigger", text)
     if not sep or kind not in TRIGGER_KINDS or not text:
         raise UsageError(messages.bad_trigger(value))
     return Trigger(kind, text)
 
 
-def clean_items(values: Iterable[str]) -> list[str]:
-    return [v.strip() for v in values if v.strip()]
+def clean_items(what: str, values: Iterable[str]) -> list[str]:
+    """Each given value checked: none may be empty or too long (never silently dropped)."""
+    return [limits.text(what, v, allow_empty=False) for v in values]
 
 
 # --- stats ---------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from rich.panel import Panel
 from rich.rule import Rule
 from rich.text import Text
 
-from stepwork import choices, editor, interrupts, messages
+from stepwork import choices, editor, interrupts, limits, messages
 from stepwork.choices import YES
 from stepwork.content import CHOICES, NUMBER, YESNO, Question
 from stepwork.prompting import read_line
@@ -120,6 +120,9 @@ class Engine:
             if command == "/edit":
                 if self._edit(position, question, text):
                     return
+                continue
+            if len(text) + len(line) > limits.MAX_TEXT:
+                self.console.print(messages.LINE_TOO_LONG, style="yellow")
                 continue
             lines.append(line.rstrip())
             self._store(position, question, "\n".join(lines), AnswerState.DRAFT)

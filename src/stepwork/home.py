@@ -8,6 +8,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from stepwork import messages
+from stepwork.errors import UserError
+
 HOME_ENV = "STEPWORK_HOME"
 APP_NAME = "stepwork"
 PRIVATE_DIR_MODE = 0o700
@@ -56,15 +59,21 @@ def ensure_private_dir(path: Path) -> None:
     """
     if path.is_dir():
         return
-    path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
-    path.chmod(PRIVATE_DIR_MODE)
+    try:
+        path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+        path.chmod(PRIVATE_DIR_MODE)
+    except OSError as exc:
+        raise UserError(messages.cannot_create_folder(path, exc.strerror or str(exc))) from exc
 
 
 def write_private_file(path: Path, text: str) -> None:
     """Write `text` to `path` atomically, readable by the owner only."""
     ensure_private_dir(path.parent)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    except OSError as exc:
+        raise UserError(messages.cannot_write_file(path, exc.strerror or str(exc))) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)

@@ -872,3 +872,28 @@ def low_disk(megabytes: int) -> str:
 
 def disk_ok(megabytes: int) -> str:
     return f"{megabytes:,} MB free."
+
+
+# --- limits and the file system -----------------------------------------------------------
+def cannot_create_folder(path: Path, detail: str) -> str:
+    return f"Could not create the folder {path}: {detail}. Nothing was saved."
+
+
+def cannot_write_file(path: Path, detail: str) -> str:
+    return f"Could not write {path}: {detail}. Nothing was changed."
+
+
+def too_long(what: str, limit: int) -> str:
+    return (
+        f"That {what} is longer than stepwork keeps in one piece ({limit:,} characters). "
+        "Nothing was saved; split it up, or keep the long text in a file of your own."
+    )
+
+
+def empty_value(what: str) -> str:
+    return f"The {what} is empty. Give it a word or two, or leave the option out."
+
+
+LINE_TOO_LONG = (
+    "That answer has grown longer than stepwork keeps in one piece; this line was not added."
+)

@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from stepwork import dates, messages, records, render
+from stepwork import dates, limits, messages, records, render
 from stepwork.choices import menu
 from stepwork.cli import panels
 from stepwork.cli.app import app
@@ -140,10 +140,11 @@ def amends_add(
     """Add someone to your amends list by hand."""
     from stepwork.store import amends
 
-    name = person.strip()
+    name = limits.text("name", person)
     if not name:
         raise UsageError(messages.AMENDS_NEEDS_PERSON)
-    row = amends.add(name, harm.strip(), parse_kind(kind) if kind is not None else None)
+    harm_text = limits.text("harm", harm)
+    row = amends.add(name, harm_text, parse_kind(kind) if kind is not None else None)
     render.console().print(messages.amends_added(amends_label(row.id), name))
 
 
@@ -168,7 +169,7 @@ def amends_set(
         status=parse_status(status) if status is not None else None,
         kind=parse_kind(kind) if kind is not None else None,
         planned_on=dates.parse_day(on) if on is not None else None,
-        note=note.strip() if note else None,
+        note=limits.text("note", note) if note else None,
         would_injure=would_injure,
     )
     if change == amends.Change():

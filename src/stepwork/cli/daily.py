@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from stepwork import daily, dates, engine, messages, render, settings
+from stepwork import daily, dates, engine, limits, messages, render, settings
 from stepwork.cli import panels
 from stepwork.cli.app import app
 from stepwork.cli.guided import guarded, run_session
@@ -60,10 +60,10 @@ def _checkin_from_options(day, mood, craving, halt, meeting, grateful, trigger, 
             else None
         ),
         halt=tuple(daily.parse_halt(halt or [])),
-        meetings=tuple(daily.clean_items(meeting or [])),
-        gratitude=tuple(daily.clean_items(grateful or [])),
+        meetings=tuple(daily.clean_items("meeting", meeting or [])),
+        gratitude=tuple(daily.clean_items("gratitude", grateful or [])),
         triggers=tuple((t.kind, t.text) for t in map(daily.parse_trigger, trigger or [])),
-        note=(note or "").strip(),
+        note=limits.text("note", note or ""),
     )
     store.add_checkin(new)
     out = render.console()
@@ -250,7 +250,7 @@ def gratitude(
 
     out = render.console()
     if text is not None:
-        clean = text.strip()
+        clean = limits.text("gratitude", text)
         if not clean:
             raise UsageError(messages.GRATITUDE_NEEDS_TEXT)
         day = dates.parse_day(on, allow_future=False) if on is not None else dates.today()
@@ -288,10 +288,10 @@ def service(
         return
     day = dates.parse_day(on, allow_future=False) if on is not None else dates.today()
     if what is not None:
-        clean = what.strip()
+        clean = limits.text("service", what)
         if not clean:
             raise UsageError(messages.SERVICE_NEEDS_WHAT)
-        store.add_service(clean, day, message, note.strip())
+        store.add_service(clean, day, message, limits.text("note", note))
         out.print(messages.service_saved(render.local_day(day)), style="green")
         return
 

@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from stepwork import dates, engine, inventory, messages, records, render, settings
+from stepwork import dates, engine, inventory, limits, messages, records, render, settings
 from stepwork.choices import YES, menu
 from stepwork.cli import panels
 from stepwork.cli.app import app
@@ -444,7 +444,7 @@ def inventory_share(
     """Record that you shared items with someone (step five)."""
     from stepwork.store import inventory as store
 
-    whom = with_whom.strip()
+    whom = limits.text("name", with_whom)
     if not whom:
         raise UsageError(messages.SHARE_NEEDS_WHOM)
     day = dates.parse_day(on, allow_future=False)

@@ -4,7 +4,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from stepwork import dates, messages, render, sobriety
+from stepwork import dates, limits, messages, render, sobriety
 from stepwork.cli import panels
 from stepwork.cli.app import app
 from stepwork.errors import UsageError
@@ -17,7 +17,7 @@ app.add_typer(sober_app, name="sober", rich_help_panel=panels.DAILY)
 
 
 def _name(value: str) -> str:
-    name = value.strip()
+    name = limits.text("name", value)
     if not name:
         raise UsageError(messages.EMPTY_NAME)
     return name
@@ -103,7 +103,7 @@ def sober_reset(
             messages.reset_before_start(day.isoformat(), counter.started_on.isoformat())
         )
     kept_days = (day - counter.started_on).days
-    counters.reset(counter.id, day, note.strip())
+    counters.reset(counter.id, day, limits.text("note", note))
     render.console().print(messages.counter_reset(counter.name, render.local_day(day), kept_days))
 
 

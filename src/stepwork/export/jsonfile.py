@@ -16,6 +16,7 @@ from typing import IO, Any
 from stepwork import __version__, messages
 from stepwork.errors import UserError
 from stepwork.export.tables import BOOL, DATE, INT, TABLES, TEXT, TIME, Column, Table
+from stepwork.limits import MAX_IMPORTED_TEXT
 
 FORMAT = "stepwork"
 FORMAT_VERSION = 1
@@ -116,6 +117,8 @@ def _check_value(path: Path, where: str, column: Column, value: Any) -> None:
             datetime.fromisoformat(value)
     except ValueError:
         raise _bad(path, where, f"{column.name} is not a valid {column.type}: {value!r}") from None
+    if column.type == TEXT and len(value) > MAX_IMPORTED_TEXT:
+        raise _bad(path, where, f"{column.name} is longer than {MAX_IMPORTED_TEXT:,} characters")
     if column.choices and value not in column.choices:
         raise _bad(
             path, where, f"{column.name} {value!r} is not one of {', '.join(column.choices)}"
