@@ -14,18 +14,40 @@ def lines(*parts: str) -> str:
 
 
 PLAN = lines(
-    "Everything gets worse at night", "",
-    "Take a walk", "", "Sam 555 0101", "", "the library", "", "my kids", "",
-)  # fmt: skip
+    "Everything gets worse at night",
+    "",
+    "Take a walk",
+    "",
+    "Sam 555 0101",
+    "",
+    "the library",
+    "",
+    "my kids",
+    "",
+)
 
 
 def test_checkin_by_options_saves_everything_in_one_go(run, db, clock):
     clock("2026-11-27 12:00")
     result = run(
-        "checkin", "--mood", "7", "--craving", "2", "--halt", "tired,lonely",
-        "--meeting", "Tuesday noon", "--grateful", "my sponsor", "--grateful", "sunshine",
-        "--trigger", "place:the old bar", "--note", "steady day",
-    )  # fmt: skip
+        "checkin",
+        "--mood",
+        "7",
+        "--craving",
+        "2",
+        "--halt",
+        "tired,lonely",
+        "--meeting",
+        "Tuesday noon",
+        "--grateful",
+        "my sponsor",
+        "--grateful",
+        "sunshine",
+        "--trigger",
+        "place:the old bar",
+        "--note",
+        "steady day",
+    )
     assert result.exit_code == 0, result.stderr
     assert "Check-in saved" in result.stdout
     assert db("SELECT local_date, mood, craving, halt, note FROM checkin") == [
@@ -79,8 +101,21 @@ def test_several_checkins_a_day_each_keep_their_day(run, db):
 
 def test_guided_checkin_saves_each_answer(run, db):
     n = len(daily_questions("checkin", settings.load()))
-    typed = lines("6", "3", "t, l", "Tuesday noon", "", "my sponsor", "rain", "",
-                  "place: the old bar", "Steve", "", "okay day", "")  # fmt: skip
+    typed = lines(
+        "6",
+        "3",
+        "t, l",
+        "Tuesday noon",
+        "",
+        "my sponsor",
+        "rain",
+        "",
+        "place: the old bar",
+        "Steve",
+        "",
+        "okay day",
+        "",
+    )
     result = run("checkin", input=typed)
     assert result.exit_code == 0, result.stderr
     assert n == 7

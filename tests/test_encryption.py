@@ -31,8 +31,11 @@ def leaked(home: Path) -> list[str]:
 def written(run, monkeypatch):
     """A journal holding each of WORDS somewhere, with a backup in the clear beside it."""
     run("step", "1", input=lines(f"I tried {WORDS[0]}", ""))
-    run("step", "4", input=lines("1", f"My {WORDS[1]}", "", "He shouted", "", "", "n", "", "",
-                                 "", "n", ""))  # fmt: skip
+    run(
+        "step",
+        "4",
+        input=lines("1", f"My {WORDS[1]}", "", "He shouted", "", "", "n", "", "", "", "n", ""),
+    )
     run("checkin", "--mood", "5", "--note", f"a {WORDS[2]} day")
     run("gratitude", f"the {WORDS[3]}")
     run("amends", "add", "Dad", "--harm", f"the {WORDS[4]}")

@@ -11,8 +11,18 @@ def lines(*parts: str) -> str:
 
 # Typed answers for one item of each section, in question order. A text answer ends with an
 # empty line; a choice or yes/no answer is one line.
-RESENTMENT = ("My boss", "", "He shouted at me in the meeting", "", "1,pride", "n",
-              "selfish, fright", "I was late again", "", "y")  # fmt: skip
+RESENTMENT = (
+    "My boss",
+    "",
+    "He shouted at me in the meeting",
+    "",
+    "1,pride",
+    "n",
+    "selfish, fright",
+    "I was late again",
+    "",
+    "y",
+)
 RESENTMENT_NO_PART = ("My uncle", "", "What he did when I was small", "", "8", "y")
 FEAR = ("Being alone", "", "I was left a lot", "", "I cling to people", "")
 SEX = ("I cheated on Sam", "", "n", "2,3", "", "Sam", "", "Tell the truth", "", "y")
@@ -263,9 +273,10 @@ def test_step_six_asks_about_each_defect(run, db):
 def test_step_eight_builds_the_list_and_willingness(run):
     step4(run, 4, HARM)
     result = run(
-        "step", "8",
+        "step",
+        "8",
         input=lines("Dad", "I lied to him for years", "", "y", "y", "2", "n", "n"),
-    )  # fmt: skip
+    )
     assert result.exit_code == 0, result.stderr
     rows = {r["person"]: r for r in json.loads(run("amends", "list", "--json").stdout)}
     assert rows["My sister"]["status"] == "willing"

@@ -20,8 +20,25 @@ def journal(run, clock):
     clock("2026-11-20 09:00")
     run("step", "1", input=lines("I tried only drinking beer", "", "Many times", ""))
     clock("2026-11-21 10:00")
-    run("step", "4", input=lines("1", "My boss", "", "He shouted; I hold a resentment", "",
-                                 "1", "n", "1", "", "", "n", "n", ""))  # fmt: skip
+    run(
+        "step",
+        "4",
+        input=lines(
+            "1",
+            "My boss",
+            "",
+            "He shouted; I hold a resentment",
+            "",
+            "1",
+            "n",
+            "1",
+            "",
+            "",
+            "n",
+            "n",
+            "",
+        ),
+    )
     clock("2026-11-22 20:00")
     run("checkin", "--mood", "6", "--craving", "3", "--note", "quiet evening")
     run("gratitude", "my sponsor")
@@ -108,9 +125,14 @@ def test_search_needs_words(run):
 
 
 def test_show_any_record_by_id(journal):
-    for label, expected in (("i1", "My boss"), ("c1", "quiet evening"), ("g1", "my sponsor"),
-                            ("v1", "made the coffee"), ("a1", "lied to him"),
-                            ("s1", "I tried only drinking beer")):  # fmt: skip
+    for label, expected in (
+        ("i1", "My boss"),
+        ("c1", "quiet evening"),
+        ("g1", "my sponsor"),
+        ("v1", "made the coffee"),
+        ("a1", "lied to him"),
+        ("s1", "I tried only drinking beer"),
+    ):
         result = journal("show", label)
         assert result.exit_code == 0, (label, result.stderr)
         assert expected in result.stdout, label

@@ -23,17 +23,60 @@ def small_journal(run, clock) -> None:
     clock("2026-11-20 09:00")
     run("step", "1", input=lines("I made rules", "None held", "", "Last New Year", ""))
     clock("2026-11-21 10:00")
-    run("step", "4", input=lines(
-        "1", "My boss", "", "He shouted | in front of everyone", "", "1,7", "n", "2",
-        "I lied about the report", "", "y", "y",
-        "My uncle", "", "What he did when I was small", "", "8", "y", "n",
-        "4", "My sister", "", "I took money", "", "She lost trust", "", "y", "n", "",
-    ))  # fmt: skip
+    run(
+        "step",
+        "4",
+        input=lines(
+            "1",
+            "My boss",
+            "",
+            "He shouted | in front of everyone",
+            "",
+            "1,7",
+            "n",
+            "2",
+            "I lied about the report",
+            "",
+            "y",
+            "y",
+            "My uncle",
+            "",
+            "What he did when I was small",
+            "",
+            "8",
+            "y",
+            "n",
+            "4",
+            "My sister",
+            "",
+            "I took money",
+            "",
+            "She lost trust",
+            "",
+            "y",
+            "n",
+            "",
+        ),
+    )
     run("inventory", "share", "i1", "--with", "sponsor", "--date", "2026-11-21")
     clock("2026-11-22 20:00")
-    run("checkin", "--mood", "6", "--craving", "3", "--halt", "tired",
-        "--meeting", "Home group", "--grateful", "rain", "--trigger", "place:the old bar",
-        "--note", "quiet evening")  # fmt: skip
+    run(
+        "checkin",
+        "--mood",
+        "6",
+        "--craving",
+        "3",
+        "--halt",
+        "tired",
+        "--meeting",
+        "Home group",
+        "--grateful",
+        "rain",
+        "--trigger",
+        "place:the old bar",
+        "--note",
+        "quiet evening",
+    )
     run("gratitude", "my sponsor")
     run("service", "made the coffee", "--message")
     run("sober", "start", "alcohol", "--date", "2026-06-14")
@@ -63,9 +106,18 @@ def test_markdown_export_to_a_private_file(run, clock, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     text = target.read_text()
-    for expected in ("## Step work", "## Inventory", "### Resentments", "## Amends",
-                     "## Check-ins", "## Gratitude", "## Sober time", "I made rules",
-                     "He shouted \\| in front of everyone", "shared with sponsor"):  # fmt: skip
+    for expected in (
+        "## Step work",
+        "## Inventory",
+        "### Resentments",
+        "## Amends",
+        "## Check-ins",
+        "## Gratitude",
+        "## Sober time",
+        "I made rules",
+        "He shouted \\| in front of everyone",
+        "shared with sponsor",
+    ):
         assert expected in text, expected
     assert list(target.parent.iterdir()) == [target]  # no temporary file left behind
 
@@ -183,9 +235,19 @@ def _broken(document: dict, how: str) -> dict | bytes:
 
 @pytest.mark.parametrize(
     "how",
-    ["format", "newer", "unknown table", "bad type", "out of range", "bad choice",
-     "missing column", "duplicate uid", "dangling link", "bad date"],
-)  # fmt: skip
+    [
+        "format",
+        "newer",
+        "unknown table",
+        "bad type",
+        "out of range",
+        "bad choice",
+        "missing column",
+        "duplicate uid",
+        "dangling link",
+        "bad date",
+    ],
+)
 def test_a_bad_file_changes_nothing(run, clock, tmp_path, how):
     small_journal(run, clock)
     document = export_json(run)

@@ -13,10 +13,18 @@ from stepwork import dates, render
 from stepwork.content import step_titles
 from stepwork.kinds import KINDS, Filters
 
-SECTION_TITLES = {"resentment": "Resentments", "fear": "Fears",
-                  "sex": "Sex conduct and relationships", "harm": "Harms done"}  # fmt: skip
-STATUS_WORDS = {"not_willing": "not yet willing", "willing": "willing",
-                "planned": "planned", "made": "made"}  # fmt: skip
+SECTION_TITLES = {
+    "resentment": "Resentments",
+    "fear": "Fears",
+    "sex": "Sex conduct and relationships",
+    "harm": "Harms done",
+}
+STATUS_WORDS = {
+    "not_willing": "not yet willing",
+    "willing": "willing",
+    "planned": "planned",
+    "made": "made",
+}
 
 
 def cell(text: str | None) -> str:
@@ -143,8 +151,15 @@ class Writer:
         for amends_id in ids:
             a = self.conn.execute("SELECT * FROM amends WHERE id = ?", (amends_id,)).fetchone()
             kind = (a["kind"] or "") + (" (would injure: not direct)" if a["would_injure"] else "")
-            cells = [f"a{a['id']}", a["person"], a["harm"], kind, STATUS_WORDS[a["status"]],
-                     a["planned_on"] or "", a["notes"]]  # fmt: skip
+            cells = [
+                f"a{a['id']}",
+                a["person"],
+                a["harm"],
+                kind,
+                STATUS_WORDS[a["status"]],
+                a["planned_on"] or "",
+                a["notes"],
+            ]
             self.line("| " + " | ".join(cell(c) for c in cells) + " |")
             self.tick()
         self.line()
@@ -172,10 +187,16 @@ class Writer:
                     if e["kind"] == kind
                 )
 
-            cells = [c["local_date"], "" if c["mood"] is None else str(c["mood"]),
-                     "" if c["craving"] is None else str(c["craving"]),
-                     c["halt"].replace(",", ", "), listed("meeting"), listed("gratitude"),
-                     listed("trigger"), c["note"]]  # fmt: skip
+            cells = [
+                c["local_date"],
+                "" if c["mood"] is None else str(c["mood"]),
+                "" if c["craving"] is None else str(c["craving"]),
+                c["halt"].replace(",", ", "),
+                listed("meeting"),
+                listed("gratitude"),
+                listed("trigger"),
+                c["note"],
+            ]
             self.line("| " + " | ".join(cell(x) for x in cells) + " |")
             self.tick()
         if not first:
@@ -274,15 +295,21 @@ def write(
     w.sessions("morning", "Mornings")
     w.sessions("plan", "Coping plan")
     w.simple_list(
-        "gratitude", "Gratitude", "SELECT * FROM daily_entry WHERE id = ?",
+        "gratitude",
+        "Gratitude",
+        "SELECT * FROM daily_entry WHERE id = ?",
         lambda r: f"- {r['local_date']}: {cell(r['text'])}",
-    )  # fmt: skip
+    )
     w.simple_list(
-        "service", "Service and carrying the message", "SELECT * FROM service WHERE id = ?",
-        lambda r: f"- {r['local_date']}: {cell(r['what'])}"
-        + (" (carrying the message)" if r["carried_message"] else "")
-        + (f". {cell(r['note'])}" if r["note"] else ""),
-    )  # fmt: skip
+        "service",
+        "Service and carrying the message",
+        "SELECT * FROM service WHERE id = ?",
+        lambda r: (
+            f"- {r['local_date']}: {cell(r['what'])}"
+            + (" (carrying the message)" if r["carried_message"] else "")
+            + (f". {cell(r['note'])}" if r["note"] else "")
+        ),
+    )
     w.counters()
     w.notes()
 

@@ -1,55 +1,74 @@
-"""Sobriety counters and their earlier runs."""
+"""Sobriety counters and their earlier runs, in plain SQL (the dashboard shows them)."""
 
+from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func
-from sqlmodel import col, select
-
-from stepwork.store.database import database
-from stepwork.store.models import SobrietyCounter, SobrietyRun, utc_now
+from stepwork.store import journal
+from stepwork.store.values import new_uid, now_stamp, read_day
 
 
-def find(name: str) -> SobrietyCounter | None:
-    with database().read() as s:
-        return s.exec(
-            select(SobrietyCounter).where(func.lower(SobrietyCounter.name) == name.lower())
-        ).first()
+@dataclass(frozen=True)
+class Counter:
+    id: int
+    name: str
+    started_on: date
 
 
-def all_counters() -> list[SobrietyCounter]:
-    with database().read() as s:
-        return list(s.exec(select(SobrietyCounter).order_by(col(SobrietyCounter.id))).all())
+@dataclass(frozen=True)
+class Run:
+    started_on: date
+    ended_on: date
+    note: str
 
 
-def start(name: str, day: date) -> SobrietyCounter:
-    with database().write() as s:
-        counter = SobrietyCounter(name=name, started_on=day)
-        s.add(counter)
-        s.flush()
-        return counter
+def _counter(row) -> Counter:  # type: ignore[no-untyped-def]
+    return Counter(row["id"], row["name"], read_day(row["started_on"]))
 
 
-def reset(counter_id: int, day: date, note: str) -> SobrietyRun:
-    """Keep the current run in the history and count again from `day`."""
-    with database().write() as s:
-        counter = s.get(SobrietyCounter, counter_id)
-        assert counter is not None
-        run = SobrietyRun(
-            counter_id=counter_id, started_on=counter.started_on, ended_on=day, note=note
+def find(name: str) -> Counter | None:
+    with journal.reading() as conn:
+        row = conn.execute(
+            "SELECT * FROM sobriety_counter WHERE lower(name) = lower(?)", (name,)
+        ).fetchone()
+        return None if row is None else _counter(row)
+
+
+def all_counters() -> list[Counter]:
+    with journal.reading() as conn:
+        return [_counter(r) for r in conn.execute("SELECT * FROM sobriety_counter ORDER BY id")]
+
+
+def start(name: str, day: date) -> None:
+    now = now_stamp()
+    with journal.writing() as conn:
+        conn.execute(
+            "INSERT INTO sobriety_counter (uid, name, started_on, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (new_uid(), name, day.isoformat(), now, now),
         )
-        s.add(run)
-        counter.started_on, counter.updated_at = day, utc_now()
-        s.add(counter)
-        s.flush()
-        return run
 
 
-def history(counter_id: int) -> list[SobrietyRun]:
-    with database().read() as s:
-        return list(
-            s.exec(
-                select(SobrietyRun)
-                .where(SobrietyRun.counter_id == counter_id)
-                .order_by(col(SobrietyRun.started_on))
-            ).all()
+def reset(counter_id: int, day: date, note: str) -> None:
+    """Keep the current run in the history and count again from `day`, in one transaction."""
+    now = now_stamp()
+    with journal.writing() as conn:
+        row = conn.execute(
+            "SELECT started_on FROM sobriety_counter WHERE id = ?", (counter_id,)
+        ).fetchone()
+        conn.execute(
+            "INSERT INTO sobriety_run (uid, counter_id, started_on, ended_on, note, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (new_uid(), counter_id, row["started_on"], day.isoformat(), note, now),
         )
+        conn.execute(
+            "UPDATE sobriety_counter SET started_on = ?, updated_at = ? WHERE id = ?",
+            (day.isoformat(), now, counter_id),
+        )
+
+
+def history(counter_id: int) -> list[Run]:
+    with journal.reading() as conn:
+        rows = conn.execute(
+            "SELECT * FROM sobriety_run WHERE counter_id = ? ORDER BY started_on", (counter_id,)
+        )
+        return [Run(read_day(r["started_on"]), read_day(r["ended_on"]), r["note"]) for r in rows]

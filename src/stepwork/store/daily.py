@@ -1,13 +1,11 @@
-"""Check-ins, gratitude, meetings, triggers and service."""
+"""Check-ins, gratitude, meetings, triggers and service, in plain SQL: the daily commands are
+the ones opened most, so they start without loading SQLAlchemy."""
 
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func
-from sqlmodel import col, select
-
-from stepwork.store.database import database
-from stepwork.store.models import Checkin, DailyEntry, Service, utc_now
+from stepwork.store import journal
+from stepwork.store.values import new_uid, now_stamp, read_day
 
 GRATITUDE, MEETING, TRIGGER = "gratitude", "meeting", "trigger"
 
@@ -24,165 +22,200 @@ class NewCheckin:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class CheckinRow:
+    id: int
+    local_date: date
+    mood: int | None
+    craving: int | None
+    halt: str
+    note: str
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    id: int
+    kind: str
+    category: str | None
+    text: str
+    local_date: date
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    id: int
+    local_date: date
+    what: str
+    carried_message: bool
+    note: str
+
+
+def _insert_checkin(conn, new: NewCheckin) -> int:  # type: ignore[no-untyped-def]
+    now = now_stamp()
+    cursor = conn.execute(
+        "INSERT INTO checkin (uid, local_date, mood, craving, halt, note, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            new_uid(),
+            new.local_date.isoformat(),
+            new.mood,
+            new.craving,
+            ",".join(new.halt),
+            new.note,
+            now,
+            now,
+        ),
+    )
+    checkin_id = int(cursor.lastrowid)
+    entries = [(MEETING, None, t) for t in new.meetings]
+    entries += [(GRATITUDE, None, t) for t in new.gratitude]
+    entries += [(TRIGGER, kind, t) for kind, t in new.triggers]
+    _insert_entries(conn, checkin_id, new.local_date, entries)
+    return checkin_id
+
+
+def _insert_entries(conn, checkin_id: int | None, day: date, entries) -> None:  # type: ignore[no-untyped-def]
+    now = now_stamp()
+    conn.executemany(
+        "INSERT INTO daily_entry (uid, checkin_id, kind, category, text, local_date, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (new_uid(), checkin_id, kind, category, text, day.isoformat(), now)
+            for kind, category, text in entries
+        ],
+    )
+
+
 def add_checkin(new: NewCheckin) -> int:
     """Save a whole check-in (and its meetings, gratitude and triggers) in one transaction."""
-    with database().write() as s:
-        row = Checkin(
-            local_date=new.local_date,
-            mood=new.mood,
-            craving=new.craving,
-            halt=",".join(new.halt),
-            note=new.note,
-        )
-        s.add(row)
-        s.flush()
-        assert row.id is not None
-        _add_entries(s, row.id, new.local_date, new)
-        return row.id
-
-
-def _add_entries(s, checkin_id: int, day: date, new: NewCheckin) -> None:  # type: ignore[no-untyped-def]
-    for text in new.meetings:
-        s.add(DailyEntry(checkin_id=checkin_id, kind=MEETING, text=text, local_date=day))
-    for text in new.gratitude:
-        s.add(DailyEntry(checkin_id=checkin_id, kind=GRATITUDE, text=text, local_date=day))
-    for kind, text in new.triggers:
-        s.add(
-            DailyEntry(
-                checkin_id=checkin_id, kind=TRIGGER, category=kind, text=text, local_date=day
-            )
-        )
+    with journal.writing() as conn:
+        return _insert_checkin(conn, new)
 
 
 def start_checkin(day: date) -> int:
     """An empty check-in that a guided check-in fills answer by answer."""
-    with database().write() as s:
-        row = Checkin(local_date=day)
-        s.add(row)
-        s.flush()
-        assert row.id is not None
-        return row.id
+    with journal.writing() as conn:
+        return _insert_checkin(conn, NewCheckin(local_date=day))
+
+
+CHECKIN_COLUMNS = ("mood", "craving", "halt", "note")
 
 
 def update_checkin(checkin_id: int, **values: object) -> None:
-    with database().write() as s:
-        row = s.get(Checkin, checkin_id)
-        if row is None:
-            return
-        for key, value in values.items():
-            setattr(row, key, value)
-        row.updated_at = utc_now()
-        s.add(row)
+    assert set(values) <= set(CHECKIN_COLUMNS)
+    assignments = ", ".join(f"{key} = ?" for key in values)
+    with journal.writing() as conn:
+        conn.execute(
+            f"UPDATE checkin SET {assignments}, updated_at = ? WHERE id = ?",
+            (*values.values(), now_stamp(), checkin_id),
+        )
 
 
 def replace_entries(checkin_id: int, kind: str, items: list[tuple[str | None, str]]) -> None:
     """Set a check-in's meetings, gratitude or triggers (as answered so far)."""
-    with database().write() as s:
-        row = s.get(Checkin, checkin_id)
+    with journal.writing() as conn:
+        row = conn.execute("SELECT local_date FROM checkin WHERE id = ?", (checkin_id,)).fetchone()
         if row is None:
             return
-        for old in s.exec(
-            select(DailyEntry).where(DailyEntry.checkin_id == checkin_id, DailyEntry.kind == kind)
-        ):
-            s.delete(old)
-        for category, text in items:
-            s.add(
-                DailyEntry(
-                    checkin_id=checkin_id,
-                    kind=kind,
-                    category=category,
-                    text=text,
-                    local_date=row.local_date,
-                )
-            )
+        conn.execute(
+            "DELETE FROM daily_entry WHERE checkin_id = ? AND kind = ?", (checkin_id, kind)
+        )
+        entries = [(kind, category, text) for category, text in items]
+        _insert_entries(conn, checkin_id, read_day(row["local_date"]), entries)
 
 
 def delete_checkin_if_empty(checkin_id: int) -> bool:
-    with database().write() as s:
-        row = s.get(Checkin, checkin_id)
-        if row is None:
-            return False
-        has_entries = s.exec(
-            select(DailyEntry.id).where(DailyEntry.checkin_id == checkin_id).limit(1)
-        ).first()
-        empty = row.mood is None and row.craving is None and not row.halt and not row.note
-        if empty and has_entries is None:
-            s.delete(row)
-            return True
-        return False
-
-
-def checkins_between(first: date, last: date) -> list[Checkin]:
-    with database().read() as s:
-        return list(
-            s.exec(
-                select(Checkin)
-                .where(Checkin.local_date >= first, Checkin.local_date <= last)
-                .order_by(col(Checkin.local_date), col(Checkin.id))
-            ).all()
+    with journal.writing() as conn:
+        cursor = conn.execute(
+            "DELETE FROM checkin WHERE id = ? AND mood IS NULL AND craving IS NULL "
+            "AND halt = '' AND note = '' "
+            "AND NOT EXISTS (SELECT 1 FROM daily_entry WHERE checkin_id = checkin.id)",
+            (checkin_id,),
         )
+        return cursor.rowcount > 0
+
+
+def _checkin(row) -> CheckinRow:  # type: ignore[no-untyped-def]
+    return CheckinRow(
+        row["id"],
+        read_day(row["local_date"]),
+        row["mood"],
+        row["craving"],
+        row["halt"],
+        row["note"],
+    )
+
+
+def _entry(row) -> EntryRow:  # type: ignore[no-untyped-def]
+    return EntryRow(
+        row["id"], row["kind"], row["category"], row["text"], read_day(row["local_date"])
+    )
+
+
+def checkins_between(first: date, last: date) -> list[CheckinRow]:
+    with journal.reading() as conn:
+        rows = conn.execute(
+            "SELECT * FROM checkin WHERE local_date BETWEEN ? AND ? ORDER BY local_date, id",
+            (first.isoformat(), last.isoformat()),
+        )
+        return [_checkin(r) for r in rows]
 
 
 def checkin_days() -> set[date]:
-    with database().read() as s:
-        return set(s.exec(select(Checkin.local_date).distinct()).all())
+    with journal.reading() as conn:
+        return {read_day(r[0]) for r in conn.execute("SELECT DISTINCT local_date FROM checkin")}
 
 
 def has_checkin_on(day: date) -> bool:
-    with database().read() as s:
-        return (
-            s.exec(select(Checkin.id).where(Checkin.local_date == day).limit(1)).first() is not None
-        )
+    with journal.reading() as conn:
+        row = conn.execute(
+            "SELECT 1 FROM checkin WHERE local_date = ? LIMIT 1", (day.isoformat(),)
+        ).fetchone()
+        return row is not None
 
 
-def entries_between(kind: str, first: date, last: date) -> list[DailyEntry]:
-    with database().read() as s:
-        return list(
-            s.exec(
-                select(DailyEntry)
-                .where(
-                    DailyEntry.kind == kind,
-                    DailyEntry.local_date >= first,
-                    DailyEntry.local_date <= last,
-                )
-                .order_by(col(DailyEntry.local_date), col(DailyEntry.id))
-            ).all()
+def entries_between(kind: str, first: date, last: date) -> list[EntryRow]:
+    with journal.reading() as conn:
+        rows = conn.execute(
+            "SELECT * FROM daily_entry WHERE kind = ? AND local_date BETWEEN ? AND ? "
+            "ORDER BY local_date, id",
+            (kind, first.isoformat(), last.isoformat()),
         )
+        return [_entry(r) for r in rows]
 
 
 def add_gratitude(text: str, day: date) -> None:
-    with database().write() as s:
-        s.add(DailyEntry(kind=GRATITUDE, text=text, local_date=day))
+    with journal.writing() as conn:
+        _insert_entries(conn, None, day, [(GRATITUDE, None, text)])
 
 
-def recent_gratitude(limit: int) -> list[DailyEntry]:
-    with database().read() as s:
-        return list(
-            s.exec(
-                select(DailyEntry)
-                .where(DailyEntry.kind == GRATITUDE)
-                .order_by(col(DailyEntry.local_date).desc(), col(DailyEntry.id).desc())
-                .limit(limit)
-            ).all()
+def recent_gratitude(limit: int) -> list[EntryRow]:
+    with journal.reading() as conn:
+        rows = conn.execute(
+            "SELECT * FROM daily_entry WHERE kind = 'gratitude' "
+            "ORDER BY local_date DESC, id DESC LIMIT ?",
+            (limit,),
         )
+        return [_entry(r) for r in rows]
 
 
 def add_service(what: str, day: date, carried_message: bool, note: str) -> None:
-    with database().write() as s:
-        s.add(Service(what=what, local_date=day, carried_message=carried_message, note=note))
-
-
-def recent_service(limit: int) -> list[Service]:
-    with database().read() as s:
-        return list(
-            s.exec(
-                select(Service)
-                .order_by(col(Service.local_date).desc(), col(Service.id).desc())
-                .limit(limit)
-            ).all()
+    with journal.writing() as conn:
+        conn.execute(
+            "INSERT INTO service (uid, local_date, what, carried_message, note, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (new_uid(), day.isoformat(), what, int(carried_message), note, now_stamp()),
         )
 
 
-def count_checkins() -> int:
-    with database().read() as s:
-        return int(s.exec(select(func.count()).select_from(Checkin)).one())
+def recent_service(limit: int) -> list[ServiceRow]:
+    with journal.reading() as conn:
+        rows = conn.execute(
+            "SELECT * FROM service ORDER BY local_date DESC, id DESC LIMIT ?", (limit,)
+        )
+        return [
+            ServiceRow(
+                r["id"], read_day(r["local_date"]), r["what"], bool(r["carried_message"]), r["note"]
+            )
+            for r in rows
+        ]

@@ -1,19 +1,13 @@
 """The tables as SQLModel classes. Their columns mirror `migrations.py`; a test holds them to it."""
 
-import uuid
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
 from stepwork.states import AmendsStatus, SessionStatus
+from stepwork.store.values import new_uid, utc_now
 
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def new_uid() -> str:
-    return uuid.uuid4().hex
+__all__ = ["new_uid", "utc_now"]
 
 
 class GuidedSession(SQLModel, table=True):

@@ -92,9 +92,12 @@ def _plain_snippet(body: str, word: str) -> str:
     piece = body[start : at + len(word) + 40]
     offset = at - start
     marked = (
-        piece[:offset] + MARK_START + piece[offset : offset + len(word)] + MARK_END
+        piece[:offset]
+        + MARK_START
+        + piece[offset : offset + len(word)]
+        + MARK_END
         + piece[offset + len(word) :]
-    )  # fmt: skip
+    )
     return ("…" if start else "") + " ".join(marked.split())
 
 

@@ -1,0 +1,273 @@
+"""stepwork against jrnl on journals of 10k and 100k records.
+
+    python bench/journal.py                       # both sizes, jrnl if found on PATH
+    python bench/journal.py --sizes 10000 --runs 5 --jrnl /path/to/jrnl
+
+For each size it builds a stepwork journal of mixed records (check-ins, step answers, notes,
+gratitude, service) by importing a generated JSON file, and a jrnl journal of the same number
+of entries, in throwaway folders. Then it reports the median wall time of repeated runs and the
+peak memory (max RSS) of each operation, side by side, with the ratio jrnl / stepwork.
+`pip install jrnl` to include jrnl. A script to read, not a timed test.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+WORDS = (
+    "serenity",
+    "acceptance",
+    "courage",
+    "wisdom",
+    "gratitude",
+    "honesty",
+    "patience",
+    "meeting",
+    "sponsor",
+    "resentment",
+    "fear",
+    "hope",
+    "trust",
+    "service",
+    "surrender",
+    "willingness",
+)
+
+
+def sentence(n: int, length: int = 12) -> str:
+    return " ".join(WORDS[(n * 7 + i * 3) % len(WORDS)] for i in range(length)).capitalize() + "."
+
+
+def stamp(day: date, n: int) -> str:
+    return f"{day.isoformat()} {9 + n % 12:02d}:{n % 60:02d}:00.000000"
+
+
+def stepwork_document(records: int) -> dict:
+    """A journal of `records` log entries: 40% check-ins, 20% step sessions of three answers,
+    20% notes, 10% gratitude, 10% service."""
+    tables: dict[str, list] = {
+        t: [] for t in ("guided_session", "answer", "checkin", "daily_entry", "service", "note")
+    }
+    first = date(2026, 11, 27) - timedelta(days=records // 10)
+    for n in range(records):
+        day = first + timedelta(days=n // 10)
+        when, kind = stamp(day, n), n % 10
+        if kind < 4:
+            tables["checkin"].append(
+                {
+                    "uid": f"c{n}",
+                    "local_date": day.isoformat(),
+                    "mood": 1 + n % 10,
+                    "craving": n % 11,
+                    "halt": "tired",
+                    "note": sentence(n),
+                    "created_at": when,
+                    "updated_at": when,
+                }
+            )
+        elif kind < 6:
+            tables["guided_session"].append(
+                {
+                    "uid": f"s{n}",
+                    "flow": "step-1",
+                    "step": 1,
+                    "status": "finished",
+                    "local_date": day.isoformat(),
+                    "started_at": when,
+                    "updated_at": when,
+                    "finished_at": when,
+                }
+            )
+            for q in range(3):
+                tables["answer"].append(
+                    {
+                        "uid": f"a{n}-{q}",
+                        "session_uid": f"s{n}",
+                        "position": q + 1,
+                        "question_key": f"q{q}",
+                        "question_text": f"Question {q}?",
+                        "text": sentence(n + q, 30),
+                        "state": "answered",
+                        "answered_at": when,
+                        "updated_at": when,
+                    }
+                )
+        elif kind < 8:
+            tables["note"].append(
+                {
+                    "uid": f"n{n}",
+                    "local_date": day.isoformat(),
+                    "written_at": when,
+                    "title": sentence(n, 5),
+                    "body": sentence(n, 40),
+                    "tags": "@bench",
+                    "starred": False,
+                    "created_at": when,
+                    "updated_at": when,
+                }
+            )
+        elif kind == 8:
+            tables["daily_entry"].append(
+                {
+                    "uid": f"g{n}",
+                    "checkin_uid": None,
+                    "kind": "gratitude",
+                    "category": None,
+                    "text": sentence(n, 6),
+                    "local_date": day.isoformat(),
+                    "created_at": when,
+                }
+            )
+        else:
+            tables["service"].append(
+                {
+                    "uid": f"v{n}",
+                    "local_date": day.isoformat(),
+                    "what": sentence(n, 6),
+                    "carried_message": False,
+                    "note": "",
+                    "created_at": when,
+                }
+            )
+    return {"format": "stepwork", "format_version": 1, "tables": tables}
+
+
+def jrnl_journal(records: int, path: Path) -> None:
+    first = date(2026, 11, 27) - timedelta(days=records // 10)
+    with open(path, "w", encoding="utf-8") as out:
+        for n in range(records):
+            day = first + timedelta(days=n // 10)
+            out.write(f"[{day.isoformat()} {9 + n % 12:02d}:{n % 60:02d}] {sentence(n, 5)}\n")
+            out.write(sentence(n, 40) + "\n\n")
+
+
+JRNL_CONFIG = """colors: {{body: none, date: none, tags: none, title: none}}
+default_hour: 9
+default_minute: 0
+editor: ''
+encrypt: false
+highlight: false
+indent_character: '|'
+journals:
+  default:
+    journal: {journal}
+linewrap: 79
+tagsymbols: '#@'
+template: false
+timeformat: '%Y-%m-%d %H:%M'
+version: v4.6
+"""
+
+
+def measure(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time in ms and peak memory (max RSS) in MB of one run."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = (time.perf_counter() - start) * 1000
+    if status != 0:
+        raise SystemExit(f"failed ({status}): {' '.join(command)}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def median(command: list[str], env: dict[str, str], runs: int) -> tuple[float, int]:
+    results = [measure(command, env) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def operations(stepwork: list[str], jrnl: list[str] | None) -> list[tuple[str, list, list | None]]:
+    j = jrnl or []
+    return [
+        ("--help", [*stepwork, "--help"], [*j, "--help"]),
+        ("--version", [*stepwork, "--version"], [*j, "--version"]),
+        (
+            "write one entry",
+            [*stepwork, "checkin", "--mood", "5", "--note", "bench"],
+            [*j, "bench entry, written now."],
+        ),
+        ("show the last entry", [*stepwork, "log", "-n", "1"], [*j, "-n", "1"]),
+        (
+            "search",
+            [*stepwork, "search", "serenity", "-n", "20"],
+            [*j, "-contains", "serenity", "-n", "20"],
+        ),
+        ("export markdown", [*stepwork, "export"], [*j, "--format", "md"]),
+        ("export JSON", [*stepwork, "export", "--format", "json"], [*j, "--format", "json"]),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--jrnl", default=shutil.which("jrnl"))
+    args = parser.parse_args()
+    installed = Path(sys.executable).with_name("stepwork")
+    stepwork = [str(installed)] if installed.exists() else [sys.executable, "-m", "stepwork"]
+    jrnl = [args.jrnl] if args.jrnl else None
+    print(
+        f"python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores; "
+        f"median of {args.runs} runs; peak memory is max RSS"
+    )
+    if jrnl is None:
+        print("jrnl not found (pip install jrnl, or --jrnl PATH): stepwork only")
+    baseline: dict[str, float] = {}
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as scratch:
+            root = Path(scratch)
+            env = dict(
+                os.environ,
+                STEPWORK_HOME=str(root / "stepwork"),
+                XDG_CONFIG_HOME=str(root / "config"),
+                COLUMNS="100",
+            )
+            document = root / "journal.json"
+            document.write_text(json.dumps(stepwork_document(size)))
+            started = time.perf_counter()
+            subprocess.run(
+                [*stepwork, "import", str(document)], env=env, check=True, stdout=subprocess.DEVNULL
+            )
+            built = time.perf_counter() - started
+            if jrnl:
+                (root / "config" / "jrnl").mkdir(parents=True)
+                jrnl_journal(size, root / "jrnl.txt")
+                (root / "config" / "jrnl" / "jrnl.yaml").write_text(
+                    JRNL_CONFIG.format(journal=root / "jrnl.txt")
+                )
+            print(f"\n{size:,} records (stepwork journal built by import in {built:.1f} s)")
+            header = f"  {'operation':<20} {'stepwork':>10} {'MB':>5}"
+            if jrnl:
+                header += f" {'jrnl':>10} {'MB':>5} {'jrnl/stepwork':>14}"
+            if size != args.sizes[0]:
+                header += f" {'vs ' + format(args.sizes[0], ','):>10}"
+            print(header)
+            for name, ours, theirs in operations(stepwork, jrnl):
+                ms, mb = median(ours, env, args.runs)
+                line = f"  {name:<20} {ms:8.0f}ms {mb:5d}"
+                if jrnl and theirs:
+                    jms, jmb = median(theirs, env, args.runs)
+                    line += f" {jms:8.0f}ms {jmb:5d} {jms / ms:13.1f}x"
+                if size == args.sizes[0]:
+                    baseline[name] = ms
+                else:
+                    line += f" {ms / baseline[name]:9.2f}x"
+                print(line)
+
+
+if __name__ == "__main__":
+    main()
