@@ -65,12 +65,12 @@ def test_unknown_command_is_one_line(run):
 
 
 def test_unexpected_error_is_reported_as_a_bug_without_traceback(run, monkeypatch):
-    from stepwork.store import guided
+    from stepwork.store import progress
 
     def broken(*args, **kwargs):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(guided, "step_summaries", broken)
+    monkeypatch.setattr(progress, "step_summaries", broken)
     result = run("steps")
     assert result.exit_code == 70
     assert "this is a bug" in result.stderr.lower()

@@ -1,19 +1,29 @@
-"""`--help` and `--version` must stay fast: the storage stack is not loaded for them."""
+"""Start-up cost: `--help` and `--version` never load the storage stack, and the commands people
+run most (the dashboard, a check-in, the log, search) do not load SQLAlchemy or pydantic."""
 
 import subprocess
 import sys
 
 import pytest
+import typer
+
+from stepwork.cli import loader
 
 HEAVY = ("sqlmodel", "sqlalchemy", "pydantic")
 
 
-def imported_modules(*args: str) -> set[str]:
+def imported_modules(*args: str, home=None) -> set[str]:
+    env = None
+    if home is not None:
+        import os
+
+        env = dict(os.environ, STEPWORK_HOME=str(home))
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "stepwork", *args],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     )
     names = set()
     for line in result.stderr.splitlines():
@@ -22,22 +32,61 @@ def imported_modules(*args: str) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("args", [("--help",), ("--version",)])
-def test_fast_paths_do_not_import_the_storage_stack(args):
-    modules = imported_modules(*args)
-    assert "typer" in modules  # the measurement itself works
-    heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY)
-    assert heavy == []
+def heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in HEAVY)
 
 
-def test_subcommand_help_does_not_import_the_database_layer():
-    # Typer itself validates a subcommand's options through pydantic, so only the database
-    # layer is held out here.
-    modules = imported_modules("step", "--help")
+def test_version_loads_neither_typer_nor_storage():
+    modules = imported_modules("--version")
+    assert "stepwork" in modules  # the measurement itself works
+    assert "typer" not in modules
+    assert heavy(modules) == []
+
+
+def test_help_does_not_load_the_storage_stack():
+    modules = imported_modules("--help")
     assert "typer" in modules
-    assert sorted(m for m in modules if m.split(".")[0] in ("sqlmodel", "sqlalchemy")) == []
+    assert heavy(modules) == []
 
 
-def test_a_data_command_does_load_storage(home):
-    modules = imported_modules("steps")
-    assert "sqlmodel" in modules
+@pytest.mark.parametrize(
+    "args",
+    [
+        (),
+        ("checkin", "--mood", "6", "--craving", "2"),
+        ("log", "-n", "1"),
+        ("search", "anything"),
+        ("sober",),
+        ("stats",),
+        ("export",),
+        ("step", "--help"),
+    ],
+)
+def test_everyday_commands_do_not_load_sqlalchemy_or_pydantic(home, args):
+    modules = imported_modules(*args, home=home)
+    assert "stepwork.cli.base" in modules
+    assert heavy(modules) == []
+
+
+def test_guided_step_work_does_load_sqlmodel(home):
+    assert "sqlmodel" in imported_modules("step", "1", "--show", home=home)
+
+
+def test_every_command_is_in_the_loader_map():
+    from stepwork.cli import app
+
+    registered = set(typer.main.get_command(app).commands)
+    assert registered == set(loader.MODULES_FOR)
+
+
+@pytest.mark.parametrize("command", sorted(loader.MODULES_FOR))
+def test_loading_only_the_mapped_modules_registers_the_command(command):
+    code = (
+        "import typer\n"
+        "from stepwork.cli import loader\n"
+        f"loader.load_for([{command!r}])\n"
+        "from stepwork.cli.base import app\n"
+        "print(' '.join(sorted(typer.main.get_command(app).commands)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert command in out.stdout.split()

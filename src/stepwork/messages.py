@@ -580,6 +580,10 @@ def streaks(current: int, longest: int, checkins: int, days: int) -> str:
     )
 
 
+def not_a_whole_number(option: str, value: str) -> str:
+    return f"{option} takes a whole number, not {value!r}."
+
+
 def bad_days(value: int) -> str:
     return f"--days must be between 1 and 3650, not {value}."
 

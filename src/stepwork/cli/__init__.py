@@ -1,25 +1,36 @@
 """The command line. Each area's commands live in their own module and register on `app`.
 
-Nothing here imports the storage layer: commands import it when they run, so `--help` and
-`--version` stay fast.
+Importing this package is cheap: `main` answers `--version` before loading Typer, and loads only
+the modules the command needs (`loader.py`). The storage layer is imported by commands when they
+run, so `--help` and `--version` never load it.
 """
 
-from stepwork.cli import (
-    amends,
-    daily,
-    inventory,
-    journal,
-    privacy,
-    setup,
-    sober,
-    steps,
-    transfer,
-)
-from stepwork.cli.app import app
+import sys
+from typing import Any
 
-# Imported for what they do when imported: each module registers its commands on `app`.
-COMMAND_MODULES = (amends, daily, inventory, journal, privacy, setup, sober, steps, transfer)
+from stepwork import __version__
 
 
 def main() -> None:
+    args = sys.argv[1:]
+    if args == ["--version"]:
+        print(f"stepwork {__version__}")
+        return
+    from stepwork.cli.loader import load_for
+
+    load_for(args)
+    from stepwork.cli.base import app
+
     app()
+
+
+def __getattr__(name: str) -> Any:
+    """`from stepwork.cli import app` gives the app with every command registered (tests)."""
+    if name == "app":
+        from stepwork.cli.loader import load_all
+
+        load_all()
+        from stepwork.cli.base import app
+
+        return app
+    raise AttributeError(name)

@@ -9,9 +9,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from stepwork import daily, dates, engine, limits, messages, render, settings
+from stepwork import daily, dates, engine, limits, messages, numbers, render, settings
 from stepwork.cli import panels
-from stepwork.cli.app import app
+from stepwork.cli.base import app
 from stepwork.cli.guided import guarded, run_session
 from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide
 from stepwork.content import Question, daily_questions
@@ -24,8 +24,8 @@ from stepwork.states import AnswerState
 
 @app.command(rich_help_panel=panels.DAILY)
 def checkin(
-    mood: int = typer.Option(None, "--mood", help="Mood from 1 (very low) to 10 (very good)."),
-    craving: int = typer.Option(None, "--craving", help="Craving from 0 (none) to 10."),
+    mood: str = typer.Option(None, "--mood", help="Mood from 1 (very low) to 10 (very good)."),
+    craving: str = typer.Option(None, "--craving", help="Craving from 0 (none) to 10."),
     halt: list[str] = typer.Option(
         None, "--halt", help="Any of hungry, angry, lonely, tired (comma-separated)."
     ),
@@ -40,9 +40,12 @@ def checkin(
     """A quick daily check-in: guided, or all at once with options (no questions asked)."""
     day = dates.parse_day(on, allow_future=False) if on is not None else dates.today()
     given = (mood, craving, halt, meeting, grateful, trigger, note)
+    mood_value, craving_value = numbers.whole("--mood", mood), numbers.whole("--craving", craving)
     if any(v not in (None, []) for v in given):
         raise typer.Exit(
-            _checkin_from_options(day, mood, craving, halt, meeting, grateful, trigger, note)
+            _checkin_from_options(
+                day, mood_value, craving_value, halt, meeting, grateful, trigger, note
+            )
         )
     raise typer.Exit(guarded(lambda: _guided_checkin(day), "stepwork checkin"))
 
@@ -243,7 +246,7 @@ def morning(
 def gratitude(
     text: str = typer.Argument(None, help="What you are grateful for.", show_default=False),
     on: str = typer.Option(None, "--date", help="The day, if not today."),
-    count: int = typer.Option(20, "-n", help="How many recent ones to list."),
+    count: str = typer.Option("20", "-n", help="How many recent ones to list."),
 ) -> None:
     """Add something you are grateful for, or list recent ones."""
     from stepwork.store import daily as store
@@ -257,7 +260,7 @@ def gratitude(
         store.add_gratitude(clean, day)
         out.print(messages.gratitude_saved(render.local_day(day)), style="green")
         return
-    rows = store.recent_gratitude(max(count, 1))
+    rows = store.recent_gratitude(max(numbers.whole("-n", count) or 1, 1))
     if not rows:
         out.print(messages.GRATITUDE_EMPTY)
         return
@@ -335,7 +338,7 @@ def _list_service(out: Console) -> None:
 
 @app.command(rich_help_panel=panels.DAILY)
 def stats(
-    days: int = typer.Option(30, "--days", help="How many days back to look."),
+    days: str = typer.Option("30", "--days", help="How many days back to look."),
     as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
 ) -> None:
     """Mood and craving over time, your check-in streak, HALT, meetings and triggers."""
@@ -343,10 +346,11 @@ def stats(
 
     from stepwork.store import daily as store
 
-    if not 1 <= days <= 3650:
-        raise UsageError(messages.bad_days(days))
+    days_back = numbers.whole("--days", days) or 0
+    if not 1 <= days_back <= 3650:
+        raise UsageError(messages.bad_days(days_back))
     today = dates.today()
-    first = today - timedelta(days=days - 1)
+    first = today - timedelta(days=days_back - 1)
     rows = store.checkins_between(first, today)
     points = [
         daily.CheckinPoint(r.local_date, r.mood, r.craving, [h for h in r.halt.split(",") if h])

@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 
 from stepwork import engine, interrupts, messages
-from stepwork.cli.app import EXIT_INTERRUPTED
+from stepwork.cli.base import EXIT_INTERRUPTED
 from stepwork.content import Question
 
 

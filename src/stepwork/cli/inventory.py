@@ -13,7 +13,7 @@ from rich.text import Text
 from stepwork import dates, engine, inventory, limits, messages, records, render, settings
 from stepwork.choices import YES, menu
 from stepwork.cli import panels
-from stepwork.cli.app import app
+from stepwork.cli.base import app
 from stepwork.cli.guided import guarded, run_session
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
 from stepwork.content import Question

@@ -8,15 +8,19 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from stepwork import dates, editor, messages, render, settings
+from stepwork import dates, editor, messages, numbers, render, settings
 from stepwork.cli import panels
-from stepwork.cli.app import app
+from stepwork.cli.base import app
 from stepwork.cli.guided import guarded
 from stepwork.errors import UsageError
 from stepwork.prompting import ask_yes_no, read_line
 
 
-def filters(kind: list[str] | None, step: int | None, since: str | None, until: str | None):  # type: ignore[no-untyped-def]
+def limit(count: str) -> int:
+    return max(numbers.whole("-n", count) or 1, 1)
+
+
+def filters(kind: list[str] | None, step_text: str | None, since: str | None, until: str | None):  # type: ignore[no-untyped-def]
     from stepwork.kinds import KINDS, Filters, kind_named
 
     names = set()
@@ -26,6 +30,7 @@ def filters(kind: list[str] | None, step: int | None, since: str | None, until: 
             if found is None:
                 raise UsageError(messages.bad_kind(part, sorted(KINDS)))
             names.add(found.name)
+    step = numbers.whole("--step", step_text)
     if step is not None and not 1 <= step <= 12:
         raise UsageError(messages.bad_step(str(step)))
     first = dates.parse_day(since) if since else None
@@ -55,12 +60,12 @@ def entry_json(entry) -> dict:  # type: ignore[no-untyped-def]
 @app.command(rich_help_panel=panels.WORDS)
 def log(
     kind: list[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
-    step: int = typer.Option(None, "--step", help="Only what belongs to step N."),
+    step: str = typer.Option(None, "--step", help="Only what belongs to step N."),
     since: str = typer.Option(
         None, "--since", help="From this day (YYYY-MM-DD, today, yesterday)."
     ),
     until: str = typer.Option(None, "--until", help="Up to and including this day."),
-    count: int = typer.Option(20, "-n", help="How many, newest first."),
+    count: str = typer.Option("20", "-n", help="How many, newest first."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Everything you have written, newest first, with IDs for show, edit and delete."""
@@ -69,7 +74,7 @@ def log(
 
     f = filters(kind, step, since, until)
     with journal.reading() as conn:
-        entries = kinds.log(conn, f, max(count, 1))
+        entries = kinds.log(conn, f, limit(count))
     if as_json:
         typer.echo(json.dumps([entry_json(e) for e in entries], indent=2, ensure_ascii=False))
         return
@@ -96,10 +101,10 @@ def log(
 def search(
     query: str = typer.Argument(..., help="Words to look for; 'resented' also finds 'resentment'."),
     kind: list[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
-    step: int = typer.Option(None, "--step", help="Only what belongs to step N."),
+    step: str = typer.Option(None, "--step", help="Only what belongs to step N."),
     since: str = typer.Option(None, "--since", help="From this day."),
     until: str = typer.Option(None, "--until", help="Up to and including this day."),
-    count: int = typer.Option(20, "-n", help="How many results at most."),
+    count: str = typer.Option("20", "-n", help="How many results at most."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Search everything you have written, best matches first."""
@@ -111,7 +116,7 @@ def search(
         raise UsageError(messages.SEARCH_NEEDS_WORDS)
     f = filters(kind, step, since, until)
     with journal.reading() as conn:
-        hits = find(conn, query, f, max(count, 1))
+        hits = find(conn, query, f, limit(count))
     if as_json:
         rows = [
             entry_json(h.entry)

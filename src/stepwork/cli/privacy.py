@@ -7,7 +7,7 @@ from rich.text import Text
 from stepwork import doctor as checks
 from stepwork import messages, render
 from stepwork.cli import panels
-from stepwork.cli.app import app
+from stepwork.cli.base import app
 from stepwork.home import paths
 
 STYLE = {checks.OK: "green", checks.NOTE: "cyan", checks.PROBLEM: "bold red"}

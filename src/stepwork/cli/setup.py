@@ -8,7 +8,7 @@ from rich.text import Text
 
 from stepwork import messages, render, settings
 from stepwork.cli import panels
-from stepwork.cli.app import app
+from stepwork.cli.base import app
 from stepwork.content import wording
 from stepwork.home import HOME_ENV, paths
 

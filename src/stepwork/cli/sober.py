@@ -6,7 +6,7 @@ from rich.text import Text
 
 from stepwork import dates, limits, messages, render, sobriety
 from stepwork.cli import panels
-from stepwork.cli.app import app
+from stepwork.cli.base import app
 from stepwork.errors import UsageError
 
 sober_app = typer.Typer(

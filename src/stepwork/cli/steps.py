@@ -17,7 +17,7 @@ from rich.text import Text
 
 from stepwork import dates, engine, messages, render, settings, stepguide
 from stepwork.cli import panels
-from stepwork.cli.app import app
+from stepwork.cli.base import app
 from stepwork.cli.guided import guarded, run_session
 from stepwork.content import Question, load_step, step_titles
 from stepwork.prompting import ask_yes_no
@@ -168,9 +168,9 @@ def _show(n: int, quiet_if_empty: bool = False) -> None:
 @app.command("steps", rich_help_panel=panels.STEP_WORK)
 def steps_table() -> None:
     """All twelve steps: where you are with each, and when you last worked it."""
-    from stepwork.store import guided
+    from stepwork.store import progress
 
-    summaries = guided.step_summaries()
+    summaries = progress.step_summaries()
     table = Table(title=messages.STEPS_TITLE, title_justify="left")
     table.add_column("#", justify="right")
     table.add_column("Step")

@@ -10,7 +10,7 @@ import typer
 
 from stepwork import messages, render
 from stepwork.cli import panels
-from stepwork.cli.app import app
+from stepwork.cli.base import app
 from stepwork.cli.guided import guarded
 from stepwork.cli.journal import KIND_HELP, filters
 from stepwork.errors import UsageError
@@ -53,14 +53,16 @@ def private_output(path: Path) -> Iterator:  # type: ignore[type-arg]
 
 @app.command(rich_help_panel=panels.WORDS)
 def export(
-    output: Path = typer.Option(None, "--output", "-o", help="A file (or a folder with --vault)."),
+    output_text: str = typer.Option(
+        None, "--output", "-o", help="A file (or a folder with --vault)."
+    ),
     fmt: str = typer.Option("markdown", "--format", "-f", help="markdown (the default) or json."),
     vault: bool = typer.Option(False, "--vault", help="One markdown file per record, by kind."),
     for_whom: str = typer.Option(
         None, "--for", help="Only what you marked for, or shared with: sponsor, therapist, a name."
     ),
     kind: list[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
-    step: int = typer.Option(None, "--step", help="Only what belongs to step N."),
+    step: str = typer.Option(None, "--step", help="Only what belongs to step N."),
     since: str = typer.Option(None, "--since", help="From this day."),
     until: str = typer.Option(None, "--until", help="Up to and including this day."),
 ) -> None:
@@ -69,6 +71,7 @@ def export(
     from stepwork.export import vault as vault_files
     from stepwork.store import journal
 
+    output = Path(output_text) if output_text is not None else None
     chosen = fmt.strip().lower()
     if chosen not in FORMATS:
         raise UsageError(messages.unknown_format(fmt))
@@ -105,7 +108,9 @@ def export(
 
 @app.command("import", rich_help_panel=panels.WORDS)
 def import_command(
-    path: Path = typer.Argument(..., help="A stepwork JSON export, or jrnl's with --from jrnl."),
+    path_text: str = typer.Argument(
+        ..., help="A stepwork JSON export, or jrnl's with --from jrnl.", metavar="FILE"
+    ),
     source: str = typer.Option("stepwork", "--from", help="stepwork (the default) or jrnl."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; change nothing."),
 ) -> None:
@@ -113,6 +118,7 @@ def import_command(
     from stepwork.export import jrnl, jsonfile
     from stepwork.store import journal
 
+    path = Path(path_text)
     origin = source.strip().lower()
     if origin not in ("stepwork", "jrnl"):
         raise UsageError(messages.unknown_source(source))
@@ -156,25 +162,26 @@ def import_command(
 
 @app.command(rich_help_panel=panels.WORDS)
 def backup(
-    path: Path = typer.Argument(
-        None, help="Where to write it (a file or a folder).", show_default=False
+    path_text: str = typer.Argument(
+        None, help="Where to write it (a file or a folder).", show_default=False, metavar="PATH"
     ),
 ) -> None:
     """A consistent copy of your journal, readable only by you."""
     from stepwork.store import backup as backups
 
-    target = backups.backup(path if path is not None else backups.default_target())
+    target = backups.backup(Path(path_text) if path_text else backups.default_target())
     render.console().print(messages.backup_written(target))
 
 
 @app.command(rich_help_panel=panels.WORDS)
 def restore(
-    path: Path = typer.Argument(..., help="A backup made by stepwork backup."),
+    path_text: str = typer.Argument(..., help="A backup made by stepwork backup.", metavar="PATH"),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
 ) -> None:
     """Put a backup back in place. The journal as it is now is kept as a copy first."""
     from stepwork.store import backup as backups
 
+    path = Path(path_text)
     backups.check(path)
     if not yes:
         answer = guarded(

@@ -9,16 +9,16 @@ EVENING_HOUR = 17
 
 
 def welcome() -> None:
-    from stepwork.store import counters, daily, guided
+    from stepwork.store import counters, daily, progress
 
     today = dates.today()
-    summaries = guided.step_summaries()
+    summaries = progress.step_summaries()
     open_steps = sorted(
         n for n, s in summaries.items() if s.open_sessions and n not in stepguide.DAILY_FLOWS
     )
     worked = {n for n, s in summaries.items() if s.finished_sessions}
     checked_in = daily.has_checkin_on(today)
-    reviewed = guided.finished_on(stepguide.flow_name(10), today)
+    reviewed = progress.finished_on(stepguide.flow_name(10), today)
 
     body = Text()
     body.append(messages.WELCOME_BODY + "\n\n")

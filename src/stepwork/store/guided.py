@@ -1,24 +1,13 @@
 """Guided sessions and their answers: each answer is its own short transaction."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func
 from sqlmodel import col, select
 
 from stepwork.states import AnswerState, SessionStatus
 from stepwork.store.database import database
 from stepwork.store.models import Answer, GuidedSession, utc_now
-
-
-@dataclass(frozen=True)
-class StepSummary:
-    step: int
-    sessions: int
-    open_sessions: int
-    finished_sessions: int
-    last_worked: datetime | None
 
 
 def start(flow: str, step: int | None, local_day: date) -> GuidedSession:
@@ -107,30 +96,6 @@ def step_sessions(step: int, flow: str) -> list[tuple[GuidedSession, Sequence[An
         return result
 
 
-def step_summaries() -> dict[int, StepSummary]:
-    with database().read() as s:
-        rows = s.exec(
-            select(
-                GuidedSession.step,
-                func.count(),
-                func.sum(GuidedSession.status == SessionStatus.OPEN),
-                func.max(GuidedSession.updated_at),
-            )
-            .where(col(GuidedSession.step).is_not(None))
-            .group_by(GuidedSession.step)
-        ).all()
-    summaries = {}
-    for step, count, open_count, last in rows:
-        summaries[step] = StepSummary(
-            step=step,
-            sessions=count,
-            open_sessions=int(open_count or 0),
-            finished_sessions=count - int(open_count or 0),
-            last_worked=last,
-        )
-    return summaries
-
-
 def latest_with_answers(flow: str) -> GuidedSession | None:
     """The newest session of a flow that holds at least one written answer."""
     with database().read() as s:
@@ -161,17 +126,3 @@ def seed_drafts(session_id: int, drafts: list[tuple[int, str, str, str]]) -> Non
                     state=AnswerState.DRAFT,
                 )
             )
-
-
-def finished_on(flow: str, day: date) -> bool:
-    with database().read() as s:
-        found = s.exec(
-            select(GuidedSession.id)
-            .where(
-                GuidedSession.flow == flow,
-                GuidedSession.local_date == day,
-                GuidedSession.status == SessionStatus.FINISHED,
-            )
-            .limit(1)
-        ).first()
-        return found is not None

@@ -12,6 +12,40 @@ from stepwork import __version__, messages
 from stepwork.errors import UserError
 from stepwork.store import start_afresh
 
+
+def _coerce_plain_values_without_pydantic() -> None:
+    """Typer converts every option through a pydantic adapter, and importing pydantic costs
+    about 65 ms on each command. stepwork's options are all text, flags or lists of text (it
+    reads numbers and dates itself, with its own messages), which need no conversion. Should
+    Typer's internals change, nothing is patched and commands are only slower."""
+    try:
+        from dataclasses import dataclass
+
+        from typer import _coercion, core
+    except ImportError:
+        return
+    original = getattr(core, "build_runtime_param", None)
+    base = getattr(_coercion, "RuntimeParam", None)
+    if original is None or base is None:
+        return
+
+    @dataclass(frozen=True)
+    class AsGiven(base):  # type: ignore[misc, valid-type]
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            return value
+
+    def build(descriptor: Any) -> Any:
+        if descriptor.annotation in (str, bool, list[str]):
+            return AsGiven(
+                parameter_info=descriptor.parameter_info, annotation=descriptor.annotation
+            )
+        return original(descriptor)
+
+    core.build_runtime_param = build
+
+
+_coerce_plain_values_without_pydantic()
+
 EXIT_INTERRUPTED = 130
 EXIT_BUG = 70
 
