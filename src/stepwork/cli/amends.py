@@ -10,8 +10,7 @@ from rich.text import Text
 from stepwork import dates, limits, messages, records, render
 from stepwork.choices import menu
 from stepwork.cli import panels
-from stepwork.cli.base import app
-from stepwork.cli.guided import guarded
+from stepwork.cli.base import app, guarded
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
 from stepwork.errors import UsageError
 from stepwork.prompting import ask_day, ask_yes_no, read_line

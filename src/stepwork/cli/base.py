@@ -3,6 +3,7 @@
 import contextlib
 import sys
 import traceback
+from collections.abc import Callable
 from typing import Any
 
 import typer
@@ -122,3 +123,22 @@ def root(
         from stepwork.cli.welcome import welcome
 
         welcome()
+
+
+def guarded(body: Callable[[], int], resume_command: str) -> int:
+    """Run a guided command so Ctrl-C, end of input, SIGHUP or SIGTERM end it gently."""
+    from stepwork import interrupts
+
+    with interrupts.catching():
+        try:
+            return body()
+        except (KeyboardInterrupt, EOFError):
+            return interrupted(resume_command)
+
+
+def interrupted(resume_command: str) -> int:
+    # After a closed window there is no terminal to tell; everything was saved before this.
+    with contextlib.suppress(OSError):
+        typer.echo("")
+        typer.echo(messages.interrupted(resume_command), err=True)
+    return EXIT_INTERRUPTED

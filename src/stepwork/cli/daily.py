@@ -11,8 +11,8 @@ from rich.text import Text
 
 from stepwork import daily, dates, engine, limits, messages, numbers, render, settings
 from stepwork.cli import panels
-from stepwork.cli.base import app
-from stepwork.cli.guided import guarded, run_session
+from stepwork.cli.base import app, guarded
+from stepwork.cli.guided import run_session
 from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide
 from stepwork.content import Question, daily_questions
 from stepwork.errors import UsageError

@@ -1,14 +1,10 @@
-"""What every guided command shares: running questions against a stored session, and
-turning an interrupt into a kind message and exit status 130."""
+"""Running a guided set of questions against a stored session."""
 
-import contextlib
 from collections.abc import Callable, Sequence
 
-import typer
 from rich.console import Console
 
-from stepwork import engine, interrupts, messages
-from stepwork.cli.base import EXIT_INTERRUPTED
+from stepwork import engine, messages
 from stepwork.content import Question
 
 
@@ -42,20 +38,3 @@ def run_session(
     if outcome is engine.Outcome.FINISHED:
         guided.finish(session_id)
     return outcome
-
-
-def guarded(body: Callable[[], int], resume_command: str) -> int:
-    """Run a guided command so Ctrl-C, end of input, SIGHUP or SIGTERM end it gently."""
-    with interrupts.catching():
-        try:
-            return body()
-        except (KeyboardInterrupt, EOFError):
-            return interrupted(resume_command)
-
-
-def interrupted(resume_command: str) -> int:
-    # After a closed window there is no terminal to tell; everything was saved before this.
-    with contextlib.suppress(OSError):
-        typer.echo("")
-        typer.echo(messages.interrupted(resume_command), err=True)
-    return EXIT_INTERRUPTED

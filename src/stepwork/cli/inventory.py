@@ -13,8 +13,8 @@ from rich.text import Text
 from stepwork import dates, engine, inventory, limits, messages, records, render, settings
 from stepwork.choices import YES, menu
 from stepwork.cli import panels
-from stepwork.cli.base import app
-from stepwork.cli.guided import guarded, run_session
+from stepwork.cli.base import app, guarded
+from stepwork.cli.guided import run_session
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
 from stepwork.content import Question
 from stepwork.content.inventory import SECTIONS, Section, section

@@ -8,10 +8,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from stepwork import dates, editor, messages, numbers, render, settings
+from stepwork import dates, messages, numbers, render
 from stepwork.cli import panels
-from stepwork.cli.base import app
-from stepwork.cli.guided import guarded
+from stepwork.cli.base import app, guarded
 from stepwork.errors import UsageError
 from stepwork.prompting import ask_yes_no, read_line
 
@@ -265,6 +264,8 @@ def _edit_by_field(fields, out: Console) -> dict[str, str]:  # type: ignore[no-u
             if not command:
                 break
             if command == "/edit":
+                from stepwork import editor, settings
+
                 try:
                     command_line = editor.editor_command(settings.load()["editor"])
                     new_value = editor.edit(field.value, command_line)
@@ -288,6 +289,8 @@ FIELD_MARK = "#> "
 
 
 def _edit_in_editor(label: str, fields) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    from stepwork import editor, settings
+
     lines = [messages.editor_document_header(label)]
     for field in fields:
         lines += [f"{FIELD_MARK}{field.key} | {field.label}", field.value, ""]

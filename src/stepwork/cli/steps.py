@@ -17,8 +17,8 @@ from rich.text import Text
 
 from stepwork import dates, engine, messages, render, settings, stepguide
 from stepwork.cli import panels
-from stepwork.cli.base import app
-from stepwork.cli.guided import guarded, run_session
+from stepwork.cli.base import app, guarded
+from stepwork.cli.guided import run_session
 from stepwork.content import Question, load_step, step_titles
 from stepwork.prompting import ask_yes_no
 from stepwork.states import AnswerState, SessionStatus

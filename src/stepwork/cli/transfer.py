@@ -10,8 +10,7 @@ import typer
 
 from stepwork import messages, render
 from stepwork.cli import panels
-from stepwork.cli.base import app
-from stepwork.cli.guided import guarded
+from stepwork.cli.base import app, guarded
 from stepwork.cli.journal import KIND_HELP, filters
 from stepwork.errors import UsageError
 from stepwork.home import PRIVATE_FILE_MODE, ensure_private_dir

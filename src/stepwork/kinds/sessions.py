@@ -3,7 +3,6 @@
 import sqlite3
 from collections.abc import Iterator
 
-from stepwork.content import step_titles
 from stepwork.kinds.base import (
     Entry,
     Field,
@@ -30,6 +29,8 @@ class SessionKind(Kind):
 
     def title(self, step: int | None) -> str:
         if self.name == "step" and step is not None:
+            from stepwork.content import step_titles
+
             return f"Step {step} · {step_titles()[step]}"
         return self.label
 
