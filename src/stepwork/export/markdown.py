@@ -62,28 +62,32 @@ class Writer:
     # -- sections --------------------------------------------------------------------------
 
     def sessions(self, kind: str, heading: str) -> None:
-        first = True
-        for session_id in self.ids(kind):
-            s = self.conn.execute(
-                "SELECT id, step, local_date, status FROM guided_session WHERE id = ?",
-                (session_id,),
-            ).fetchone()
-            if first:
+        if not self.wants(kind):
+            return
+        where, params = KINDS[kind].where(self.f)
+        rows = self.conn.execute(
+            "SELECT s.id, s.step, s.local_date, s.status, a.question_text, a.text "
+            "FROM guided_session s LEFT JOIN answer a ON a.session_id = s.id "
+            f"AND a.state != 'skipped' AND a.text != '' {where} "
+            "ORDER BY s.started_at, s.id, a.position, a.id",
+            params,
+        )
+        current = None
+        for row in rows:
+            if current is None:
                 self.line(f"## {heading}\n")
-                first = False
-            title = f"Step {s['step']} · {step_titles()[s['step']]}" if kind == "step" else heading
-            state = " (in progress)" if s["status"] == "open" else ""
-            self.line(
-                f"### {title}: {render.local_day(date.fromisoformat(s['local_date']))}{state}\n"
-            )
-            for a in self.conn.execute(
-                "SELECT question_text, text, state FROM answer WHERE session_id = ? "
-                "AND state != 'skipped' AND text != '' ORDER BY position, id",
-                (session_id,),
-            ):
-                self.line(f"**{a['question_text']}**\n")
-                self.line(quote(a["text"]) + "\n")
-            self.tick()
+            if row["id"] != current:
+                current = row["id"]
+                title = heading
+                if kind == "step":
+                    title = f"Step {row['step']} · {step_titles()[row['step']]}"
+                state = " (in progress)" if row["status"] == "open" else ""
+                day = render.local_day(date.fromisoformat(row["local_date"]))
+                self.line(f"### {title}: {day}{state}\n")
+                self.tick()
+            if row["question_text"] is not None:
+                self.line(f"**{row['question_text']}**\n")
+                self.line(quote(row["text"]) + "\n")
 
     def inventory(self, item_filter: str = "", params: tuple = ()) -> None:
         if not self.wants("inventory"):
@@ -165,9 +169,23 @@ class Writer:
         self.line()
 
     def checkins(self) -> None:
+        if not self.wants("checkin"):
+            return
+        where, params = KINDS["checkin"].where(self.f)
+
+        def listed(kind: str) -> str:
+            return (
+                "(SELECT group_concat(coalesce(e.category || ': ', '') || e.text, '; ') "
+                f"FROM daily_entry e WHERE e.checkin_id = c.id AND e.kind = '{kind}')"
+            )
+
+        rows = self.conn.execute(
+            f"SELECT c.*, {listed('meeting')} AS meetings, {listed('gratitude')} AS gratitude, "
+            f"{listed('trigger')} AS triggers FROM checkin c {where} ORDER BY c.local_date, c.id",
+            params,
+        )
         first = True
-        for checkin_id in self.ids("checkin"):
-            c = self.conn.execute("SELECT * FROM checkin WHERE id = ?", (checkin_id,)).fetchone()
+        for c in rows:
             if first:
                 self.line("## Check-ins\n")
                 self.line(
@@ -175,26 +193,14 @@ class Writer:
                 )
                 self.line("|---|---|---|---|---|---|---|---|")
                 first = False
-            entries = self.conn.execute(
-                "SELECT kind, category, text FROM daily_entry WHERE checkin_id = ? ORDER BY id",
-                (checkin_id,),
-            ).fetchall()
-
-            def listed(kind: str, rows: list[sqlite3.Row] = entries) -> str:
-                return "; ".join(
-                    (f"{e['category']}: " if e["category"] else "") + e["text"]
-                    for e in rows
-                    if e["kind"] == kind
-                )
-
             cells = [
                 c["local_date"],
                 "" if c["mood"] is None else str(c["mood"]),
                 "" if c["craving"] is None else str(c["craving"]),
                 c["halt"].replace(",", ", "),
-                listed("meeting"),
-                listed("gratitude"),
-                listed("trigger"),
+                c["meetings"],
+                c["gratitude"],
+                c["triggers"],
                 c["note"],
             ]
             self.line("| " + " | ".join(cell(x) for x in cells) + " |")

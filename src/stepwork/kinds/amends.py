@@ -38,7 +38,7 @@ def _kind(value: str) -> str:
 class AmendsKind(Kind):
     name, prefix, label = "amends", "a", "Amends"
 
-    def _where(self, f: Filters) -> tuple[str, list[object]]:
+    def where(self, f: Filters) -> tuple[str, list[object]]:
         if f.step not in (None, 8, 9):
             return "WHERE 0", []
         sql, params = f.date_sql("date(created_at)")
@@ -56,7 +56,7 @@ class AmendsKind(Kind):
         )
 
     def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
-        where, params = self._where(f)
+        where, params = self.where(f)
         rows = conn.execute(
             f"SELECT * FROM amends {where} ORDER BY created_at DESC, id DESC LIMIT ?",
             [*params, limit],
@@ -64,7 +64,7 @@ class AmendsKind(Kind):
         return [self._entry(r) for r in rows]
 
     def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
-        where, params = self._where(f)
+        where, params = self.where(f)
         for row in conn.execute(f"SELECT id FROM amends {where} ORDER BY id", params):
             yield row[0]
 

@@ -78,6 +78,10 @@ class Kind:
     """How the kind is named in headings ("Step work", "Inventory", ...)."""
     aliases: tuple[str, ...] = ()
 
+    def where(self, f: Filters) -> tuple[str, list[object]]:
+        """The WHERE clause (and its parameters) that picks this kind's records for `f`."""
+        raise NotImplementedError
+
     def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
         raise NotImplementedError
 

@@ -52,7 +52,7 @@ def _halt(text: str) -> str:
 class CheckinKind(Kind):
     name, prefix, label, aliases = "checkin", "c", "Check-ins", ("checkins", "check-in")
 
-    def _where(self, f: Filters) -> tuple[str, list[object]]:
+    def where(self, f: Filters) -> tuple[str, list[object]]:
         if f.step is not None:
             return "WHERE 0", []
         sql, params = f.date_sql("local_date")
@@ -70,7 +70,7 @@ class CheckinKind(Kind):
         )
 
     def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
-        where, params = self._where(f)
+        where, params = self.where(f)
         rows = conn.execute(
             f"SELECT * FROM checkin {where} ORDER BY local_date "
             "DESC, created_at DESC, id DESC LIMIT ?",
@@ -79,7 +79,7 @@ class CheckinKind(Kind):
         return [self._entry(r) for r in rows]
 
     def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
-        where, params = self._where(f)
+        where, params = self.where(f)
         for row in conn.execute(f"SELECT id FROM checkin {where} ORDER BY local_date, id", params):
             yield row[0]
 

@@ -29,14 +29,14 @@ def _answer(key: str) -> str:
 class InventoryKind(Kind):
     name, prefix, label, aliases = "inventory", "i", "Inventory", ("item", "items")
 
-    def _where(self, f: Filters) -> tuple[str, list[object]]:
+    def where(self, f: Filters) -> tuple[str, list[object]]:
         if f.step not in (None, 4):
             return "WHERE 0", []
         sql, params = f.date_sql("s.local_date")
         return "WHERE 1" + sql, params
 
     def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
-        where, params = self._where(f)
+        where, params = self.where(f)
         rows = conn.execute(
             f"SELECT i.id, i.section, s.local_date, i.created_at, {_answer('who')} AS who, "
             f"{_answer('cause')} AS cause FROM inventory_item i "
@@ -58,7 +58,7 @@ class InventoryKind(Kind):
         ]
 
     def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
-        where, params = self._where(f)
+        where, params = self.where(f)
         for row in conn.execute(
             f"SELECT i.id FROM inventory_item i JOIN guided_session s ON s.id = i.session_id "
             f"{where} ORDER BY i.id",

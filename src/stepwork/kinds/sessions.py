@@ -34,7 +34,7 @@ class SessionKind(Kind):
             return f"Step {step} · {step_titles()[step]}"
         return self.label
 
-    def _where(self, f: Filters) -> tuple[str, list[object]]:
+    def where(self, f: Filters) -> tuple[str, list[object]]:
         sql, params = f"WHERE s.{self.flow_sql}", []
         if f.step is not None:
             sql += " AND s.step = ?"
@@ -43,7 +43,7 @@ class SessionKind(Kind):
         return sql + dates_sql, params + date_params
 
     def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
-        where, params = self._where(f)
+        where, params = self.where(f)
         rows = conn.execute(
             f"SELECT s.id, s.local_date, s.step, s.started_at, {FIRST_ANSWER} AS first "
             f"FROM guided_session s {where} ORDER BY s.local_date "
@@ -64,7 +64,7 @@ class SessionKind(Kind):
         ]
 
     def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
-        where, params = self._where(f)
+        where, params = self.where(f)
         for row in conn.execute(
             f"SELECT s.id FROM guided_session s {where} ORDER BY s.started_at, s.id", params
         ):

@@ -22,7 +22,7 @@ class GratitudeKind(Kind):
     name, prefix, label, aliases = "gratitude", "g", "Gratitude", ()
     WHERE = "WHERE kind = 'gratitude' AND checkin_id IS NULL"
 
-    def _where(self, f: Filters) -> tuple[str, list[object]]:
+    def where(self, f: Filters) -> tuple[str, list[object]]:
         if f.step is not None:
             return "WHERE 0", []
         sql, params = f.date_sql("local_date")
@@ -40,7 +40,7 @@ class GratitudeKind(Kind):
         )
 
     def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
-        where, params = self._where(f)
+        where, params = self.where(f)
         rows = conn.execute(
             f"SELECT * FROM daily_entry {where} ORDER BY local_date "
             "DESC, created_at DESC, id DESC LIMIT ?",
@@ -49,7 +49,7 @@ class GratitudeKind(Kind):
         return [self._entry(r) for r in rows]
 
     def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
-        where, params = self._where(f)
+        where, params = self.where(f)
         for row in conn.execute(
             f"SELECT id FROM daily_entry {where} ORDER BY local_date, id", params
         ):
@@ -77,7 +77,7 @@ class GratitudeKind(Kind):
 class ServiceKind(Kind):
     name, prefix, label, aliases = "service", "v", "Service", ()
 
-    def _where(self, f: Filters) -> tuple[str, list[object]]:
+    def where(self, f: Filters) -> tuple[str, list[object]]:
         if f.step not in (None, 12):
             return "WHERE 0", []
         sql, params = f.date_sql("local_date")
@@ -96,7 +96,7 @@ class ServiceKind(Kind):
         )
 
     def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
-        where, params = self._where(f)
+        where, params = self.where(f)
         rows = conn.execute(
             f"SELECT * FROM service {where} ORDER BY local_date "
             "DESC, created_at DESC, id DESC LIMIT ?",
@@ -105,7 +105,7 @@ class ServiceKind(Kind):
         return [self._entry(r) for r in rows]
 
     def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
-        where, params = self._where(f)
+        where, params = self.where(f)
         for row in conn.execute(f"SELECT id FROM service {where} ORDER BY local_date, id", params):
             yield row[0]
 
@@ -134,7 +134,7 @@ class ServiceKind(Kind):
 class NoteKind(Kind):
     name, prefix, label, aliases = "note", "n", "Journal notes", ("notes", "journal")
 
-    def _where(self, f: Filters) -> tuple[str, list[object]]:
+    def where(self, f: Filters) -> tuple[str, list[object]]:
         if f.step is not None:
             return "WHERE 0", []
         sql, params = f.date_sql("local_date")
@@ -152,7 +152,7 @@ class NoteKind(Kind):
         )
 
     def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
-        where, params = self._where(f)
+        where, params = self.where(f)
         rows = conn.execute(
             f"SELECT * FROM note {where} ORDER BY local_date "
             "DESC, written_at DESC, id DESC LIMIT ?",
@@ -161,7 +161,7 @@ class NoteKind(Kind):
         return [self._entry(r) for r in rows]
 
     def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
-        where, params = self._where(f)
+        where, params = self.where(f)
         for row in conn.execute(f"SELECT id FROM note {where} ORDER BY written_at, id", params):
             yield row[0]
 
