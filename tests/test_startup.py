@@ -43,10 +43,25 @@ def test_version_loads_neither_typer_nor_storage():
     assert heavy(modules) == []
 
 
-def test_help_does_not_load_the_storage_stack():
-    modules = imported_modules("--help")
-    assert "typer" in modules
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_is_printed_without_loading_typer_or_storage(flag):
+    modules = imported_modules(flag)
+    assert "stepwork.cli.roothelp" in modules
+    assert "typer" not in modules
     assert heavy(modules) == []
+
+
+def test_the_printed_help_is_in_step_with_the_commands():
+    from stepwork.cli import roothelp
+
+    assert roothelp.text() == roothelp.render(), (
+        "regenerate: python -m stepwork.cli.roothelp > src/stepwork/cli/root_help.txt"
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "stepwork", "--help"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout == roothelp.text()
+    assert "Not affiliated with" in out.stdout and "any fellowship" in out.stdout
 
 
 @pytest.mark.parametrize(

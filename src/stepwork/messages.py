@@ -10,6 +10,7 @@ APP_HELP = (
     "Guided questions for each step, kept on this machine only. "
     "Not affiliated with any fellowship; not therapy."
 )
+HELP_FOOTER = "Each command has its own help: stepwork COMMAND --help"
 NOT_AFFILIATED = "stepwork is a personal tool, not affiliated with any fellowship, and not therapy."
 
 # --- errors -------------------------------------------------------------------------------

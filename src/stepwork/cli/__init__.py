@@ -16,6 +16,11 @@ def main() -> None:
     if args == ["--version"]:
         print(f"stepwork {__version__}")
         return
+    if args in (["--help"], ["-h"]):
+        from stepwork.cli import roothelp
+
+        print(roothelp.text(), end="")
+        return
     from stepwork.cli.loader import load_for
 
     load_for(args)

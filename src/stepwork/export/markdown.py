@@ -31,6 +31,8 @@ def cell(text: str | None) -> str:
     """Text made safe for one markdown table cell."""
     if not text:
         return ""
+    if "\n" not in text and "|" not in text and "\r" not in text:
+        return text.strip()
     return " <br> ".join(line.strip() for line in text.strip().splitlines()).replace("|", "\\|")
 
 

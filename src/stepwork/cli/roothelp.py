@@ -1,0 +1,65 @@
+"""`stepwork --help`, printed from a file made from the commands themselves.
+
+Loading every command module and Typer's rich help takes longer than people should wait for a
+list of commands, so `stepwork --help` prints `root_help.txt`. It is generated here from the
+registered commands (their help text and groups); a test fails if it falls out of step.
+Regenerate with: python -m stepwork.cli.roothelp > src/stepwork/cli/root_help.txt
+"""
+
+import textwrap
+from importlib import resources
+
+WIDTH = 80
+NAME_WIDTH = 12
+
+
+def text() -> str:
+    return resources.files(__package__).joinpath("root_help.txt").read_text(encoding="utf-8")
+
+
+def _short(help_text: str) -> str:
+    first = " ".join(help_text.strip().split("\n\n")[0].split())
+    return first
+
+
+def render() -> str:
+    import typer
+
+    from stepwork import messages
+    from stepwork.cli import loader
+
+    loader.load_all()
+    from stepwork.cli.base import app
+
+    group = typer.main.get_command(app)
+    panels: dict[str, list[tuple[str, str]]] = {}
+    for name, command in group.commands.items():
+        panel = getattr(command, "rich_help_panel", None) or "Commands"
+        panels.setdefault(panel, []).append((name, _short(command.help or "")))
+    lines = ["Usage: stepwork [OPTIONS] COMMAND [ARGS]...", ""]
+    for paragraph in messages.APP_HELP.split("\n\n"):
+        lines += textwrap.wrap(paragraph, WIDTH, initial_indent="  ", subsequent_indent="  ")
+        lines.append("")
+    for panel, commands in panels.items():
+        lines.append(f"{panel}:")
+        for name, summary in commands:
+            lines += textwrap.wrap(
+                summary,
+                WIDTH,
+                initial_indent=f"  {name:<{NAME_WIDTH}}",
+                subsequent_indent=" " * (NAME_WIDTH + 2),
+            ) or [f"  {name}"]
+        lines.append("")
+    lines += [
+        "Options:",
+        f"  {'--version':<{NAME_WIDTH}}Show the version.",
+        f"  {'--debug':<{NAME_WIDTH}}Show full details if something breaks.",
+        f"  {'-h, --help':<{NAME_WIDTH}}Show this message and exit.",
+        "",
+        messages.HELP_FOOTER,
+    ]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(render(), end="")
