@@ -90,5 +90,6 @@ def daily_questions(name: str, settings: dict[str, str]) -> tuple[Question, ...]
     return tuple(question_from(q, settings) for q in _raw_daily()[name]["questions"])
 
 
+@cache
 def step_titles() -> dict[int, str]:
     return {n: raw_step(n)["title"] for n in STEP_NUMBERS}

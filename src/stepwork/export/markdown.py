@@ -210,12 +210,18 @@ class Writer:
         if not first:
             self.line()
 
+    def rows(self, kind: str, table: str, order: str) -> Iterator[sqlite3.Row]:
+        """Every record of a kind that the filters allow, in one query."""
+        if not self.wants(kind):
+            return iter(())
+        where, params = KINDS[kind].where(self.f)
+        return self.conn.execute(f"SELECT * FROM {table} {where} ORDER BY {order}", params)
+
     def simple_list(
-        self, kind: str, heading: str, sql: str, fmt: Callable[[sqlite3.Row], str]
+        self, kind: str, table: str, heading: str, fmt: Callable[[sqlite3.Row], str]
     ) -> None:
         first = True
-        for record_id in self.ids(kind):
-            row = self.conn.execute(sql, (record_id,)).fetchone()
+        for row in self.rows(kind, table, "local_date, id"):
             if first:
                 self.line(f"## {heading}\n")
                 first = False
@@ -226,8 +232,7 @@ class Writer:
 
     def notes(self) -> None:
         first = True
-        for note_id in self.ids("note"):
-            n = self.conn.execute("SELECT * FROM note WHERE id = ?", (note_id,)).fetchone()
+        for n in self.rows("note", "note", "written_at, id"):
             if first:
                 self.line("## Journal notes\n")
                 first = False
@@ -304,14 +309,14 @@ def write(
     w.sessions("plan", "Coping plan")
     w.simple_list(
         "gratitude",
+        "daily_entry",
         "Gratitude",
-        "SELECT * FROM daily_entry WHERE id = ?",
         lambda r: f"- {r['local_date']}: {cell(r['text'])}",
     )
     w.simple_list(
         "service",
+        "service",
         "Service and carrying the message",
-        "SELECT * FROM service WHERE id = ?",
         lambda r: (
             f"- {r['local_date']}: {cell(r['what'])}"
             + (" (carrying the message)" if r["carried_message"] else "")
