@@ -200,6 +200,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX ix_note_local_date ON note (local_date)",
         ),
     ),
+    Migration(
+        5,
+        "indexes for newest-first listing",
+        (
+            "CREATE INDEX ix_guided_session_local_date ON guided_session (local_date, started_at)",
+            "CREATE INDEX ix_amends_created_at ON amends (created_at)",
+            "CREATE INDEX ix_service_local_date_created ON service (local_date, created_at)",
+            "CREATE INDEX ix_checkin_local_date_created ON checkin (local_date, created_at)",
+            "DROP INDEX ix_checkin_local_date",
+            "DROP INDEX ix_service_local_date",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
