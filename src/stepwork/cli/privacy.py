@@ -1,7 +1,6 @@
 """`stepwork doctor`, `encrypt`, `decrypt` and `passphrase`."""
 
 import typer
-from rich.table import Table
 from rich.text import Text
 
 from stepwork import doctor as checks
@@ -17,16 +16,18 @@ STYLE = {checks.OK: "green", checks.NOTE: "cyan", checks.PROBLEM: "bold red"}
 def doctor() -> None:
     """Check file permissions, the journal's integrity and version, search, encryption and disk."""
     findings = checks.examine(paths())
-    table = Table(title=messages.DOCTOR_TITLE, title_justify="left")
-    table.add_column("Check", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    table.add_column("Details")
-    for finding in findings:
-        table.add_row(
-            finding.check, Text(finding.status, style=STYLE[finding.status]), Text(finding.detail)
-        )
     out = render.console()
-    out.print(table)
+    out.print(messages.DOCTOR_TITLE, style="bold")
+    for finding in findings:
+        # One line each, never wrapped by us: a fix can be copied whole.
+        out.print(
+            Text.assemble(
+                (f"  {finding.status:<8}", STYLE[finding.status]),
+                (f"{finding.check:<12}", "bold"),
+                finding.detail,
+            ),
+            soft_wrap=True,
+        )
     problems = sum(1 for f in findings if f.status == checks.PROBLEM)
     if problems:
         out.print(messages.doctor_problems(problems), style="bold red")
