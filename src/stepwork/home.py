@@ -5,8 +5,11 @@ Without it, data goes in the platform's user data dir and settings in its user c
 """
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from stepwork import messages
 from stepwork.errors import UserError
@@ -66,20 +69,27 @@ def ensure_private_dir(path: Path) -> None:
         raise UserError(messages.cannot_create_folder(path, exc.strerror or str(exc))) from exc
 
 
-def write_private_file(path: Path, text: str) -> None:
-    """Write `text` to `path` atomically, readable by the owner only."""
+@contextmanager
+def private_output(path: Path) -> Iterator[TextIO]:
+    """Write to a 0600 temporary file beside `path`, moved into place only when complete."""
     ensure_private_dir(path.parent)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp = path.with_name(f".{path.name}.partial-{os.getpid()}")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
     except OSError as exc:
         raise UserError(messages.cannot_write_file(path, exc.strerror or str(exc))) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def write_private_file(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically, readable by the owner only."""
+    with private_output(path) as handle:
+        handle.write(text)

@@ -1,7 +1,6 @@
 """`stepwork export`, `import`, `backup` and `restore`."""
 
 import contextlib
-import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,7 +12,7 @@ from stepwork.cli import panels
 from stepwork.cli.base import app, guarded
 from stepwork.cli.journal import KIND_HELP, filters
 from stepwork.errors import UsageError
-from stepwork.home import PRIVATE_FILE_MODE, ensure_private_dir
+from stepwork.home import private_output
 from stepwork.prompting import ask_yes_no
 
 FORMATS = ("markdown", "md", "json")
@@ -31,23 +30,6 @@ def progress(label: str, total: int, show: bool) -> Iterator[Callable[[], None]]
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda: bar.advance(task)
-
-
-@contextlib.contextmanager
-def private_output(path: Path) -> Iterator:  # type: ignore[type-arg]
-    """Write to a 0600 temporary file beside `path`, moved into place only when complete."""
-    ensure_private_dir(path.parent)
-    tmp = path.with_name(f".{path.name}.partial-{os.getpid()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 @app.command(rich_help_panel=panels.WORDS)

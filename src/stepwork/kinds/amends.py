@@ -1,19 +1,8 @@
 """The amends list (steps eight and nine)."""
 
 import sqlite3
-from collections.abc import Iterator
 
-from stepwork.kinds.base import (
-    Entry,
-    Field,
-    Filters,
-    Kind,
-    Record,
-    day_of,
-    first_line,
-    register,
-    utc_stamp,
-)
+from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register, utc_stamp
 
 STATUSES = ("not_willing", "willing", "planned", "made")
 KINDS_OF_AMENDS = ("direct", "indirect", "living")
@@ -35,59 +24,40 @@ def _kind(value: str) -> str:
     return text
 
 
-class AmendsKind(Kind):
+class AmendsKind(TableKind):
     name, prefix, label = "amends", "a", "Amends"
+    table, steps = "amends", (8, 9)
+    date_column = "date(created_at)"
+    newest_first, oldest_first = "created_at DESC, id DESC", "id"
 
-    def where(self, f: Filters) -> tuple[str, list[object]]:
-        if f.step not in (None, 8, 9):
-            return "WHERE 0", []
-        sql, params = f.date_sql("date(created_at)")
-        return "WHERE 1" + sql, params
-
-    def _entry(self, r: sqlite3.Row) -> Entry:
+    def entry(self, row: sqlite3.Row) -> Entry:
+        status = row["status"].replace("_", " ")
         return Entry(
-            self.label_of(r["id"]),
+            self.label_of(row["id"]),
             self.name,
-            day_of(r["created_at"]),
+            day_of(row["created_at"]),
             8,
-            f"Amends: {first_line(r['person'], 40)} ({r['status'].replace('_', ' ')})",
-            first_line(r["harm"]),
-            r["created_at"],
+            f"Amends: {first_line(row['person'], 40)} ({status})",
+            first_line(row["harm"]),
+            row["created_at"],
         )
 
-    def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
-        where, params = self.where(f)
-        rows = conn.execute(
-            f"SELECT * FROM amends {where} ORDER BY created_at DESC, id DESC LIMIT ?",
-            [*params, limit],
-        )
-        return [self._entry(r) for r in rows]
-
-    def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
-        where, params = self.where(f)
-        for row in conn.execute(f"SELECT id FROM amends {where} ORDER BY id", params):
-            yield row[0]
-
-    def record(self, conn: sqlite3.Connection, record_id: int) -> Record | None:
-        r = conn.execute("SELECT * FROM amends WHERE id = ?", (record_id,)).fetchone()
-        if r is None:
-            return None
-        parts = [
-            ("Person", r["person"]),
-            ("Harm", r["harm"]),
-            ("Kind", r["kind"] or ""),
-            ("Status", r["status"].replace("_", " ")),
-            ("Would injure them or others", "yes" if r["would_injure"] else ""),
-            ("Planned for", r["planned_on"] or ""),
-            ("Notes", r["notes"]),
+    def parts(self, conn: sqlite3.Connection, row: sqlite3.Row) -> list[tuple[str, str]]:
+        return [
+            ("Person", row["person"]),
+            ("Harm", row["harm"]),
+            ("Kind", row["kind"] or ""),
+            ("Status", row["status"].replace("_", " ")),
+            ("Would injure them or others", "yes" if row["would_injure"] else ""),
+            ("Planned for", row["planned_on"] or ""),
+            ("Notes", row["notes"]),
         ]
-        return Record(self._entry(r), [(h, t) for h, t in parts if t], ["amends", r["status"]])
 
-    def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
-        conn.execute("DELETE FROM amends WHERE id = ?", (record_id,))
+    def tags(self, row: sqlite3.Row) -> list[str]:
+        return ["amends", row["status"]]
 
     def fields(self, conn: sqlite3.Connection, record_id: int) -> list[Field]:
-        r = conn.execute("SELECT * FROM amends WHERE id = ?", (record_id,)).fetchone()
+        r = self.row(conn, record_id)
         if r is None:
             return []
         return [

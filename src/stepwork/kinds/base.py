@@ -105,6 +105,65 @@ class Kind:
         return f"{self.prefix}{record_id}"
 
 
+class TableKind(Kind):
+    """A kind kept in one table: where, entries, ids, record and delete come from the settings
+    below; a subclass says how a row reads (`entry`, `parts`, `tags`)."""
+
+    table: str = ""
+    rows: str = "1"
+    """An SQL condition picking this kind's rows out of the table."""
+    steps: tuple[int, ...] = ()
+    """The steps this kind belongs to, for --step."""
+    date_column: str = "local_date"
+    newest_first: str = "local_date DESC, created_at DESC, id DESC"
+    oldest_first: str = "local_date, id"
+
+    def where(self, f: Filters) -> tuple[str, list[object]]:
+        if f.step is not None and f.step not in self.steps:
+            return "WHERE 0", []
+        sql, params = f.date_sql(self.date_column)
+        return f"WHERE {self.rows}{sql}", params
+
+    def entry(self, row: sqlite3.Row) -> Entry:
+        raise NotImplementedError
+
+    def parts(self, conn: sqlite3.Connection, row: sqlite3.Row) -> list[tuple[str, str]]:
+        raise NotImplementedError
+
+    def tags(self, row: sqlite3.Row) -> list[str]:
+        return [self.name]
+
+    def row(self, conn: sqlite3.Connection, record_id: int) -> sqlite3.Row | None:
+        return conn.execute(
+            f"SELECT * FROM {self.table} WHERE {self.rows} AND id = ?", (record_id,)
+        ).fetchone()
+
+    def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
+        where, params = self.where(f)
+        rows = conn.execute(
+            f"SELECT * FROM {self.table} {where} ORDER BY {self.newest_first} LIMIT ?",
+            [*params, limit],
+        )
+        return [self.entry(r) for r in rows]
+
+    def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
+        where, params = self.where(f)
+        for row in conn.execute(
+            f"SELECT id FROM {self.table} {where} ORDER BY {self.oldest_first}", params
+        ):
+            yield row[0]
+
+    def record(self, conn: sqlite3.Connection, record_id: int) -> Record | None:
+        row = self.row(conn, record_id)
+        if row is None:
+            return None
+        parts = [(heading, text) for heading, text in self.parts(conn, row) if text]
+        return Record(self.entry(row), parts, self.tags(row))
+
+    def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
+        conn.execute(f"DELETE FROM {self.table} WHERE {self.rows} AND id = ?", (record_id,))
+
+
 KINDS: dict[str, Kind] = {}
 BY_PREFIX: dict[str, list[Kind]] = {}
 

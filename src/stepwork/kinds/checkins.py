@@ -1,19 +1,8 @@
 """Daily check-ins, with their meetings, gratitude and triggers."""
 
 import sqlite3
-from collections.abc import Iterator
 
-from stepwork.kinds.base import (
-    Entry,
-    Field,
-    Filters,
-    Kind,
-    Record,
-    day_of,
-    first_line,
-    register,
-    utc_stamp,
-)
+from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register, utc_stamp
 
 
 def checkin_summary(r: sqlite3.Row) -> str:
@@ -49,47 +38,25 @@ def _halt(text: str) -> str:
         raise ValueError(problem.message) from None
 
 
-class CheckinKind(Kind):
+class CheckinKind(TableKind):
     name, prefix, label, aliases = "checkin", "c", "Check-ins", ("checkins", "check-in")
+    table = "checkin"
 
-    def where(self, f: Filters) -> tuple[str, list[object]]:
-        if f.step is not None:
-            return "WHERE 0", []
-        sql, params = f.date_sql("local_date")
-        return "WHERE 1" + sql, params
-
-    def _entry(self, r: sqlite3.Row) -> Entry:
+    def entry(self, row: sqlite3.Row) -> Entry:
         return Entry(
-            self.label_of(r["id"]),
+            self.label_of(row["id"]),
             self.name,
-            day_of(r["local_date"]),
+            day_of(row["local_date"]),
             None,
             "Check-in",
-            checkin_summary(r),
-            r["created_at"],
+            checkin_summary(row),
+            row["created_at"],
         )
 
-    def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
-        where, params = self.where(f)
-        rows = conn.execute(
-            f"SELECT * FROM checkin {where} ORDER BY local_date "
-            "DESC, created_at DESC, id DESC LIMIT ?",
-            [*params, limit],
-        )
-        return [self._entry(r) for r in rows]
-
-    def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
-        where, params = self.where(f)
-        for row in conn.execute(f"SELECT id FROM checkin {where} ORDER BY local_date, id", params):
-            yield row[0]
-
-    def record(self, conn: sqlite3.Connection, record_id: int) -> Record | None:
-        r = conn.execute("SELECT * FROM checkin WHERE id = ?", (record_id,)).fetchone()
-        if r is None:
-            return None
+    def parts(self, conn: sqlite3.Connection, row: sqlite3.Row) -> list[tuple[str, str]]:
         entries = conn.execute(
             "SELECT kind, category, text FROM daily_entry WHERE checkin_id = ? ORDER BY id",
-            (record_id,),
+            (row["id"],),
         ).fetchall()
 
         def listed(kind: str) -> str:
@@ -99,22 +66,18 @@ class CheckinKind(Kind):
                 if e["kind"] == kind
             )
 
-        parts = [
-            ("Mood", "" if r["mood"] is None else f"{r['mood']} of 10"),
-            ("Craving", "" if r["craving"] is None else f"{r['craving']} of 10"),
-            ("HALT", r["halt"].replace(",", ", ")),
+        return [
+            ("Mood", "" if row["mood"] is None else f"{row['mood']} of 10"),
+            ("Craving", "" if row["craving"] is None else f"{row['craving']} of 10"),
+            ("HALT", row["halt"].replace(",", ", ")),
             ("Meetings", listed("meeting")),
             ("Grateful for", listed("gratitude")),
             ("Triggers", listed("trigger")),
-            ("Note", r["note"]),
+            ("Note", row["note"]),
         ]
-        return Record(self._entry(r), [(h, t) for h, t in parts if t], ["checkin"])
-
-    def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
-        conn.execute("DELETE FROM checkin WHERE id = ?", (record_id,))
 
     def fields(self, conn: sqlite3.Connection, record_id: int) -> list[Field]:
-        r = conn.execute("SELECT * FROM checkin WHERE id = ?", (record_id,)).fetchone()
+        r = self.row(conn, record_id)
         if r is None:
             return []
         return [

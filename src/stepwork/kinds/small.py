@@ -1,191 +1,106 @@
 """The small kinds: gratitude on its own, service, and journal notes."""
 
 import sqlite3
-from collections.abc import Iterator
 
-from stepwork.kinds.base import (
-    Entry,
-    Field,
-    Filters,
-    Kind,
-    Record,
-    day_of,
-    first_line,
-    register,
-    utc_stamp,
-)
+from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register, utc_stamp
 
 
-class GratitudeKind(Kind):
+class GratitudeKind(TableKind):
     """Gratitude added on its own (`stepwork gratitude "..."`); in a check-in it is part of it."""
 
-    name, prefix, label, aliases = "gratitude", "g", "Gratitude", ()
-    WHERE = "WHERE kind = 'gratitude' AND checkin_id IS NULL"
+    name, prefix, label = "gratitude", "g", "Gratitude"
+    table, rows = "daily_entry", "kind = 'gratitude' AND checkin_id IS NULL"
 
-    def where(self, f: Filters) -> tuple[str, list[object]]:
-        if f.step is not None:
-            return "WHERE 0", []
-        sql, params = f.date_sql("local_date")
-        return self.WHERE + sql, params
-
-    def _entry(self, r: sqlite3.Row) -> Entry:
+    def entry(self, row: sqlite3.Row) -> Entry:
         return Entry(
-            self.label_of(r["id"]),
+            self.label_of(row["id"]),
             self.name,
-            day_of(r["local_date"]),
+            day_of(row["local_date"]),
             None,
             "Gratitude",
-            first_line(r["text"]),
-            r["created_at"],
+            first_line(row["text"]),
+            row["created_at"],
         )
 
-    def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
-        where, params = self.where(f)
-        rows = conn.execute(
-            f"SELECT * FROM daily_entry {where} ORDER BY local_date "
-            "DESC, created_at DESC, id DESC LIMIT ?",
-            [*params, limit],
-        )
-        return [self._entry(r) for r in rows]
-
-    def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
-        where, params = self.where(f)
-        for row in conn.execute(
-            f"SELECT id FROM daily_entry {where} ORDER BY local_date, id", params
-        ):
-            yield row[0]
-
-    def record(self, conn: sqlite3.Connection, record_id: int) -> Record | None:
-        r = conn.execute(
-            f"SELECT * FROM daily_entry {self.WHERE} AND id = ?", (record_id,)
-        ).fetchone()
-        if r is None:
-            return None
-        return Record(self._entry(r), [("Grateful for", r["text"])], ["gratitude"])
-
-    def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
-        conn.execute(f"DELETE FROM daily_entry {self.WHERE} AND id = ?", (record_id,))
+    def parts(self, conn: sqlite3.Connection, row: sqlite3.Row) -> list[tuple[str, str]]:
+        return [("Grateful for", row["text"])]
 
     def fields(self, conn: sqlite3.Connection, record_id: int) -> list[Field]:
-        record = self.record(conn, record_id)
-        return [] if record is None else [Field("text", "Grateful for", record.parts[0][1])]
+        row = self.row(conn, record_id)
+        return [] if row is None else [Field("text", "Grateful for", row["text"])]
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
         conn.execute("UPDATE daily_entry SET text = ? WHERE id = ?", (value, record_id))
 
 
-class ServiceKind(Kind):
-    name, prefix, label, aliases = "service", "v", "Service", ()
+class ServiceKind(TableKind):
+    name, prefix, label = "service", "v", "Service"
+    table, steps = "service", (12,)
 
-    def where(self, f: Filters) -> tuple[str, list[object]]:
-        if f.step not in (None, 12):
-            return "WHERE 0", []
-        sql, params = f.date_sql("local_date")
-        return "WHERE 1" + sql, params
-
-    def _entry(self, r: sqlite3.Row) -> Entry:
-        title = "Carrying the message" if r["carried_message"] else "Service"
+    def entry(self, row: sqlite3.Row) -> Entry:
+        title = "Carrying the message" if row["carried_message"] else "Service"
         return Entry(
-            self.label_of(r["id"]),
+            self.label_of(row["id"]),
             self.name,
-            day_of(r["local_date"]),
+            day_of(row["local_date"]),
             12,
             title,
-            first_line(r["what"]),
-            r["created_at"],
+            first_line(row["what"]),
+            row["created_at"],
         )
 
-    def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
-        where, params = self.where(f)
-        rows = conn.execute(
-            f"SELECT * FROM service {where} ORDER BY local_date "
-            "DESC, created_at DESC, id DESC LIMIT ?",
-            [*params, limit],
-        )
-        return [self._entry(r) for r in rows]
+    def parts(self, conn: sqlite3.Connection, row: sqlite3.Row) -> list[tuple[str, str]]:
+        return [("What", row["what"]), ("Note", row["note"])]
 
-    def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
-        where, params = self.where(f)
-        for row in conn.execute(f"SELECT id FROM service {where} ORDER BY local_date, id", params):
-            yield row[0]
-
-    def record(self, conn: sqlite3.Connection, record_id: int) -> Record | None:
-        r = conn.execute("SELECT * FROM service WHERE id = ?", (record_id,)).fetchone()
-        if r is None:
-            return None
-        parts = [("What", r["what"]), ("Note", r["note"])]
-        tags = ["service"] + (["carrying-the-message"] if r["carried_message"] else [])
-        return Record(self._entry(r), [(h, t) for h, t in parts if t], tags)
-
-    def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
-        conn.execute("DELETE FROM service WHERE id = ?", (record_id,))
+    def tags(self, row: sqlite3.Row) -> list[str]:
+        return ["service"] + (["carrying-the-message"] if row["carried_message"] else [])
 
     def fields(self, conn: sqlite3.Connection, record_id: int) -> list[Field]:
-        r = conn.execute("SELECT * FROM service WHERE id = ?", (record_id,)).fetchone()
-        if r is None:
+        row = self.row(conn, record_id)
+        if row is None:
             return []
-        return [Field("what", "What", r["what"]), Field("note", "Note", r["note"], multiline=True)]
+        return [
+            Field("what", "What", row["what"]),
+            Field("note", "Note", row["note"], multiline=True),
+        ]
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
         assert key in ("what", "note")
         conn.execute(f"UPDATE service SET {key} = ? WHERE id = ?", (value, record_id))
 
 
-class NoteKind(Kind):
+class NoteKind(TableKind):
     name, prefix, label, aliases = "note", "n", "Journal notes", ("notes", "journal")
+    table = "note"
+    newest_first = "local_date DESC, written_at DESC, id DESC"
+    oldest_first = "written_at, id"
 
-    def where(self, f: Filters) -> tuple[str, list[object]]:
-        if f.step is not None:
-            return "WHERE 0", []
-        sql, params = f.date_sql("local_date")
-        return "WHERE 1" + sql, params
-
-    def _entry(self, r: sqlite3.Row) -> Entry:
+    def entry(self, row: sqlite3.Row) -> Entry:
+        title = ("★ " if row["starred"] else "") + (first_line(row["title"], 60) or "Note")
         return Entry(
-            self.label_of(r["id"]),
+            self.label_of(row["id"]),
             self.name,
-            day_of(r["local_date"]),
+            day_of(row["local_date"]),
             None,
-            ("★ " if r["starred"] else "") + (first_line(r["title"], 60) or "Note"),
-            first_line(r["body"]),
-            r["written_at"],
+            title,
+            first_line(row["body"]),
+            row["written_at"],
         )
 
-    def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
-        where, params = self.where(f)
-        rows = conn.execute(
-            f"SELECT * FROM note {where} ORDER BY local_date "
-            "DESC, written_at DESC, id DESC LIMIT ?",
-            [*params, limit],
-        )
-        return [self._entry(r) for r in rows]
+    def parts(self, conn: sqlite3.Connection, row: sqlite3.Row) -> list[tuple[str, str]]:
+        return [(row["title"] or "Note", row["body"])]
 
-    def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
-        where, params = self.where(f)
-        for row in conn.execute(f"SELECT id FROM note {where} ORDER BY written_at, id", params):
-            yield row[0]
-
-    def record(self, conn: sqlite3.Connection, record_id: int) -> Record | None:
-        r = conn.execute("SELECT * FROM note WHERE id = ?", (record_id,)).fetchone()
-        if r is None:
-            return None
-        tags = (
-            ["note"]
-            + [t for t in r["tags"].split(",") if t]
-            + (["starred"] if r["starred"] else [])
-        )
-        return Record(self._entry(r), [(r["title"] or "Note", r["body"])], tags)
-
-    def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
-        conn.execute("DELETE FROM note WHERE id = ?", (record_id,))
+    def tags(self, row: sqlite3.Row) -> list[str]:
+        own = [t for t in row["tags"].split(",") if t]
+        return ["note", *own] + (["starred"] if row["starred"] else [])
 
     def fields(self, conn: sqlite3.Connection, record_id: int) -> list[Field]:
-        r = conn.execute("SELECT * FROM note WHERE id = ?", (record_id,)).fetchone()
-        if r is None:
+        row = self.row(conn, record_id)
+        if row is None:
             return []
         return [
-            Field("title", "Title", r["title"]),
-            Field("body", "Text", r["body"], multiline=True),
+            Field("title", "Title", row["title"]),
+            Field("body", "Text", row["body"], multiline=True),
         ]
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
