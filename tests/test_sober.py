@@ -46,7 +46,6 @@ def test_next_and_reached_milestones():
     assert sobriety.reached_today(start, date(2026, 11, 28)) is None
     assert sobriety.next_milestone(start, start).label == "24 hours"
     assert sobriety.next_milestone(date(2010, 5, 1), date(2026, 11, 27)).label == "17 years"
-    assert sobriety.last_reached(date(2010, 5, 1), date(2026, 11, 27)).label == "16 years"
 
 
 def test_sober_start_shows_days_and_the_next_milestone(run, clock):

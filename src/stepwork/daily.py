@@ -21,14 +21,6 @@ def check_rating(name: str, value: int, bounds: tuple[int, int]) -> int:
     return value
 
 
-def parse_rating(name: str, text: str, bounds: tuple[int, int]) -> int:
-    try:
-        value = int(text.strip())
-    except ValueError:
-        raise UsageError(messages.rating_not_a_number(name, text, *bounds)) from None
-    return check_rating(name, value, bounds)
-
-
 def parse_halt(values: Iterable[str]) -> list[str]:
     """'tired,lonely' (or several flags) → ['lonely', 'tired'] in HALT order."""
     picked = set()

@@ -440,10 +440,6 @@ def rating_out_of_range(name: str, value: int, low: int, high: int) -> str:
     )
 
 
-def rating_not_a_number(name: str, text: str, low: int, high: int) -> str:
-    return f"{name.capitalize()} is a number from {low} to {high}, not {text!r}."
-
-
 def bad_halt(word: str) -> str:
     return f"{word!r} is not one of hungry, angry, lonely, tired. Nothing was saved."
 
@@ -500,10 +496,6 @@ def gratitude_saved(day: str) -> str:
 
 def service_saved(day: str) -> str:
     return f"Service logged for {day}. Thank you for showing up."
-
-
-def review_resume(day: str) -> str:
-    return f"You started a review on {day}."
 
 
 # --- sobriety counters --------------------------------------------------------------------
@@ -596,7 +588,6 @@ DASH_REVIEW_DONE = "Tonight's review: done"
 DASH_REVIEW_TODO = "Tonight's review: not yet"
 NEXT_CHECKIN = "A thirty-second check-in:  stepwork checkin"
 NEXT_REVIEW = "Look back on the day:  stepwork review"
-NEXT_MORNING = "Start the day:  stepwork morning"
 
 
 def dash_in_progress(steps: list[int]) -> str:

@@ -17,9 +17,5 @@ def local_day(moment: datetime | date) -> str:
     return moment.strftime("%a %-d %b %Y")
 
 
-def local_time(moment: datetime) -> str:
-    return moment.astimezone().strftime("%a %-d %b %Y, %H:%M")
-
-
 def short_day(iso_day: str) -> str:
     return date.fromisoformat(iso_day).strftime("%-d %b")

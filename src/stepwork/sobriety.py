@@ -69,8 +69,3 @@ def reached_today(start: date, today: date) -> Milestone | None:
 
 def next_milestone(start: date, today: date) -> Milestone:
     return next(m for m in milestones(start, today) if m.on > today)
-
-
-def last_reached(start: date, today: date) -> Milestone | None:
-    reached = [m for m in milestones(start, today) if m.on <= today]
-    return reached[-1] if reached else None

@@ -167,4 +167,3 @@ TABLES: tuple[Table, ...] = (
         ),
     ),
 )
-BY_NAME = {t.name: t for t in TABLES}

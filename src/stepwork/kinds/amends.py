@@ -62,10 +62,10 @@ class AmendsKind(TableKind):
             return []
         return [
             Field("person", "Person", r["person"]),
-            Field("harm", "Harm", r["harm"], multiline=True),
+            Field("harm", "Harm", r["harm"]),
             Field("kind", "Kind (direct, indirect, living)", r["kind"] or "", _kind),
             Field("status", "Status (not-willing, willing, planned, made)", r["status"], _status),
-            Field("notes", "Notes", r["notes"], multiline=True),
+            Field("notes", "Notes", r["notes"]),
         ]
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:

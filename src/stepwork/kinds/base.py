@@ -58,7 +58,6 @@ class Field:
     value: str
     parse: Callable[[str], str] | None = None
     """Checks and normalises a new value; raises ValueError with a message for the person."""
-    multiline: bool = False
 
 
 @dataclass(frozen=True)

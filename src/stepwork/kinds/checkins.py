@@ -91,7 +91,7 @@ class CheckinKind(TableKind):
                 _rating(0, 10),
             ),
             Field("halt", "HALT (hungry, angry, lonely, tired)", r["halt"], _halt),
-            Field("note", "Note", r["note"], multiline=True),
+            Field("note", "Note", r["note"]),
         ]
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:

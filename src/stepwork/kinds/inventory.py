@@ -136,7 +136,7 @@ class InventoryKind(Kind):
             elif question is not None and question.kind == CHOICES:
                 options = question.choices
                 parse = lambda text, options=options: choices.parse_choices(text, options)  # noqa: E731
-            result.append(Field(f.key, f.label, f.value, parse, multiline=parse is None))
+            result.append(Field(f.key, f.label, f.value, parse))
         return result
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:

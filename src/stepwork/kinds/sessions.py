@@ -111,9 +111,7 @@ class SessionKind(Kind):
             "ORDER BY position, id",
             (record_id,),
         )
-        return [
-            Field(r["question_key"], r["question_text"], r["text"], multiline=True) for r in rows
-        ]
+        return [Field(r["question_key"], r["question_text"], r["text"]) for r in rows]
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
         conn.execute(

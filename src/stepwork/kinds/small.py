@@ -61,7 +61,7 @@ class ServiceKind(TableKind):
             return []
         return [
             Field("what", "What", row["what"]),
-            Field("note", "Note", row["note"], multiline=True),
+            Field("note", "Note", row["note"]),
         ]
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
@@ -100,7 +100,7 @@ class NoteKind(TableKind):
             return []
         return [
             Field("title", "Title", row["title"]),
-            Field("body", "Text", row["body"], multiline=True),
+            Field("body", "Text", row["body"]),
         ]
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
