@@ -19,7 +19,7 @@ from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide,
 from stepwork.content import Question
 from stepwork.content.inventory import SECTIONS, Section, section
 from stepwork.errors import UsageError
-from stepwork.prompting import ask_day, ask_yes_no, read_line
+from stepwork.prompting import ask_yes_no, read_line
 from stepwork.states import AnswerState
 
 if TYPE_CHECKING:
@@ -196,7 +196,7 @@ def _marks(item: "ItemView") -> str:
     return ", ".join(marks)
 
 
-def _table(items: "list[ItemView]", title: str) -> Table:
+def table_of(items: "list[ItemView]", title: str) -> Table:
     table = Table(title=title, title_justify="left", show_lines=True, expand=True)
     table.add_column("ID", no_wrap=True, style="bold")
     table.add_column("Who / what", ratio=2)
@@ -256,7 +256,7 @@ def print_inventory(section_key: str | None, for_therapist: bool, as_json: bool)
     for key in SECTIONS:
         in_section = [i for i in items if i.section == key]
         if in_section:
-            out.print(_table(in_section, section(key, values).label))
+            out.print(table_of(in_section, section(key, values).label))
 
 
 @inventory_app.callback()
@@ -421,7 +421,7 @@ def inventory_delete(
     item = _require(records.parse_id(item_id, records.INVENTORY, "an inventory"))
     out = render.console()
     if not yes:
-        out.print(_table([item], messages.INVENTORY_TITLE))
+        out.print(table_of([item], messages.INVENTORY_TITLE))
 
         def confirm() -> int:
             return 0 if ask_yes_no(messages.DELETE_QUESTION, default=False) else 1
@@ -457,100 +457,3 @@ def inventory_share(
 
 
 STEP_SHOWS[4] = lambda: print_inventory(None, False, False)
-
-
-# --- step five ---------------------------------------------------------------------------
-
-
-def _step5(new: bool) -> int:
-    from stepwork.store import inventory as store
-
-    out = render.console()
-    step_intro(5, out)
-    waiting = [i for i in store.list_items(unshared=True) if i.finished]
-    if not waiting:
-        out.print(messages.SHARE_NOTHING)
-        return 0
-    whom = read_line(messages.SHARE_WHO + " ").strip()
-    if not whom:
-        return 0
-    day = ask_day(messages.SHARE_WHEN, allow_future=False, default="today")
-    assert day is not None
-    with_therapist = whom.lower() in ("therapist", "my therapist", "counsellor", "counselor")
-    if not with_therapist:
-        held = [i for i in waiting if i.for_therapist]
-        if held:
-            out.print(messages.share_leaving_out(len(held)), style="dim")
-        waiting = [i for i in waiting if not i.for_therapist]
-    count = 0
-    for item in waiting:
-        out.print(_table([item], section(item.section, settings.load()).label))
-        if ask_yes_no(messages.SHARE_THIS, default=True):
-            store.share([item.id], whom, day)
-            count += 1
-    out.print(messages.share_done(count, whom), style="green")
-    if ask_yes_no(messages.SHARE_REFLECT, default=False):
-        return run_step_guide(5, new, GuideRun(intro=False))
-    return 0
-
-
-STEP_FLOWS[5] = lambda new: guarded(lambda: _step5(new), "stepwork step 5")
-
-
-# --- defects: steps six and seven --------------------------------------------------------
-
-
-def _defects() -> "list[inventory.Defect]":
-    from stepwork.store import inventory as store
-
-    return inventory.defects(store.list_items())
-
-
-@app.command("defects", rich_help_panel=panels.STEP_WORK)
-def defects_command(
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
-) -> None:
-    """Character defects counted from the my-part column, with what to practise instead."""
-    found = _defects()
-    if as_json:
-        rows = [
-            {
-                "defect": d.name,
-                "count": len(d.item_ids),
-                "practise": d.opposite,
-                "items": [item_label(i) for i in d.item_ids],
-            }
-            for d in found
-        ]
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    out = render.console()
-    if not found:
-        out.print(messages.DEFECTS_EMPTY)
-        return
-    table = Table(title=messages.DEFECTS_TITLE, title_justify="left")
-    table.add_column("Defect", style="bold")
-    table.add_column("Times", justify="right")
-    table.add_column("Practise instead")
-    table.add_column("Items")
-    for d in found:
-        table.add_row(
-            d.name, str(len(d.item_ids)), d.opposite, " ".join(item_label(i) for i in d.item_ids)
-        )
-    out.print(table)
-
-
-def _defect_questions(step_number: int) -> tuple[Question, ...]:
-    questions = []
-    for d in _defects():
-        if step_number == 6:
-            text = messages.defect_ready_question(d.name, len(d.item_ids))
-            questions.append(Question(key=f"ready-{d.name}", text=text, section=d.name))
-        else:
-            text = messages.defect_practice_question(d.name, d.opposite)
-            questions.append(Question(key=f"practise-{d.name}", text=text, section=d.name))
-    return tuple(questions)
-
-
-STEP_FLOWS[6] = lambda new: run_step_guide(6, new, GuideRun(extra=_defect_questions(6)))
-STEP_FLOWS[7] = lambda new: run_step_guide(7, new, GuideRun(extra=_defect_questions(7)))

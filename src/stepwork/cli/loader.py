@@ -11,6 +11,8 @@ from collections.abc import Sequence
 ALL_MODULES = (
     "steps",
     "inventory",
+    "sharing",
+    "defects",
     "amends",
     "daily",
     "sober",
@@ -20,13 +22,13 @@ ALL_MODULES = (
     "setup",
 )
 # `step N` runs the flows that other modules register for steps 4 to 11.
-STEP_FLOWS = ("steps", "inventory", "amends", "daily")
+STEP_FLOWS = ("steps", "inventory", "sharing", "defects", "amends", "daily")
 
 MODULES_FOR: dict[str, tuple[str, ...]] = {
     "step": STEP_FLOWS,
     "steps": ("steps",),
     "inventory": ("inventory",),
-    "defects": ("inventory",),
+    "defects": ("defects",),
     "amends": ("amends",),
     "checkin": ("daily",),
     "plan": ("daily",),

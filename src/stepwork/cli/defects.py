@@ -1,0 +1,69 @@
+"""`stepwork defects`, and steps six and seven asked over the defects the inventory names."""
+
+import json
+
+import typer
+from rich.table import Table
+
+from stepwork import inventory, messages, render
+from stepwork.cli import panels
+from stepwork.cli.base import app
+from stepwork.cli.inventory import item_label
+from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide
+from stepwork.content import Question
+
+
+def _defects() -> "list[inventory.Defect]":
+    from stepwork.store import inventory as store
+
+    return inventory.defects(store.list_items())
+
+
+@app.command("defects", rich_help_panel=panels.STEP_WORK)
+def defects_command(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """Character defects counted from the my-part column, with what to practise instead."""
+    found = _defects()
+    if as_json:
+        rows = [
+            {
+                "defect": d.name,
+                "count": len(d.item_ids),
+                "practise": d.opposite,
+                "items": [item_label(i) for i in d.item_ids],
+            }
+            for d in found
+        ]
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    out = render.console()
+    if not found:
+        out.print(messages.DEFECTS_EMPTY)
+        return
+    table = Table(title=messages.DEFECTS_TITLE, title_justify="left")
+    table.add_column("Defect", style="bold")
+    table.add_column("Times", justify="right")
+    table.add_column("Practise instead")
+    table.add_column("Items")
+    for d in found:
+        table.add_row(
+            d.name, str(len(d.item_ids)), d.opposite, " ".join(item_label(i) for i in d.item_ids)
+        )
+    out.print(table)
+
+
+def _defect_questions(step_number: int) -> tuple[Question, ...]:
+    questions = []
+    for d in _defects():
+        if step_number == 6:
+            text = messages.defect_ready_question(d.name, len(d.item_ids))
+            questions.append(Question(key=f"ready-{d.name}", text=text, section=d.name))
+        else:
+            text = messages.defect_practice_question(d.name, d.opposite)
+            questions.append(Question(key=f"practise-{d.name}", text=text, section=d.name))
+    return tuple(questions)
+
+
+STEP_FLOWS[6] = lambda new: run_step_guide(6, new, GuideRun(extra=_defect_questions(6)))
+STEP_FLOWS[7] = lambda new: run_step_guide(7, new, GuideRun(extra=_defect_questions(7)))
