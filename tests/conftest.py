@@ -74,3 +74,8 @@ def clock(monkeypatch: pytest.MonkeyPatch):
         return frozen
 
     return set_to
+
+
+def lines(*parts: str) -> str:
+    """What a person types, one line each: lines("my answer", "") ends an answer."""
+    return "".join(p + "\n" for p in parts)

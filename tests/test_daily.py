@@ -8,10 +8,7 @@ import pytest
 from stepwork import settings
 from stepwork.content import daily_questions, load_step
 
-
-def lines(*parts: str) -> str:
-    return "".join(p + "\n" for p in parts)
-
+from .conftest import lines
 
 PLAN = lines(
     "Everything gets worse at night",

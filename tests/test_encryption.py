@@ -7,12 +7,10 @@ import pytest
 
 from stepwork.store import encryption
 
+from .conftest import lines
+
 PASS = "correct horse battery staple"
 WORDS = ("zebrafinch", "quokkaboss", "marmotnote", "ibexgrateful", "okapiamends")
-
-
-def lines(*parts: str) -> str:
-    return "".join(p + "\n" for p in parts)
 
 
 def files_under(home: Path) -> list[Path]:

@@ -4,10 +4,7 @@ import json
 
 import pytest
 
-
-def lines(*parts: str) -> str:
-    return "".join(p + "\n" for p in parts)
-
+from .conftest import lines
 
 # Typed answers for one item of each section, in question order. A text answer ends with an
 # empty line; a choice or yes/no answer is one line.

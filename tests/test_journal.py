@@ -9,9 +9,7 @@ import pytest
 from stepwork import settings
 from stepwork.content import load_step
 
-
-def lines(*parts: str) -> str:
-    return "".join(p + "\n" for p in parts)
+from .conftest import lines
 
 
 @pytest.fixture

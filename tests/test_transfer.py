@@ -11,12 +11,10 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from .conftest import lines
+
 DATA = Path(__file__).parent / "data"
 GOLDEN = DATA / "small-journal.md"
-
-
-def lines(*parts: str) -> str:
-    return "".join(p + "\n" for p in parts)
 
 
 def small_journal(run, clock) -> None:

@@ -7,7 +7,7 @@ that only read, list, search or export work through `reading()` and never load S
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from stepwork.home import paths
@@ -51,29 +51,12 @@ def forget() -> None:
 
 
 @contextmanager
-def reading() -> Iterator[sqlite3.Connection]:
-    """One consistent read transaction."""
+def _transaction(begin: str) -> Iterator[sqlite3.Connection]:
     path = ready()
     conn = open_connection(path)
     conn.row_factory = row_factory(conn)
     try:
-        conn.execute("BEGIN")
-        yield conn
-        conn.execute("COMMIT")
-    except db_errors() as exc:
-        raise translate(exc, path) from exc
-    finally:
-        conn.close()
-
-
-@contextmanager
-def writing() -> Iterator[sqlite3.Connection]:
-    """One write transaction, begun IMMEDIATE; rolled back whole if anything fails."""
-    path = ready()
-    conn = open_connection(path)
-    conn.row_factory = row_factory(conn)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(begin)
         try:
             yield conn
         except BaseException:
@@ -84,3 +67,13 @@ def writing() -> Iterator[sqlite3.Connection]:
         raise translate(exc, path) from exc
     finally:
         conn.close()
+
+
+def reading() -> AbstractContextManager[sqlite3.Connection]:
+    """One consistent read transaction."""
+    return _transaction("BEGIN")
+
+
+def writing() -> AbstractContextManager[sqlite3.Connection]:
+    """One write transaction, begun IMMEDIATE; rolled back whole if anything fails."""
+    return _transaction("BEGIN IMMEDIATE")
