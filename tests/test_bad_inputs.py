@@ -3,6 +3,7 @@ traceback, and leaves the data exactly as it was (the JSON export before and aft
 where the journal file itself is the problem, its bytes are the same)."""
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -314,3 +315,31 @@ def test_bad_input(case: Bad, template: Path, tmp_path: Path, run, monkeypatch):
     else:
         assert before is not None
         assert journal_state(home) == before
+
+
+def test_a_read_only_home(template: Path, tmp_path: Path):
+    """As root, permissions do not stop writes, so the home is bind-mounted read-only in a
+    private mount namespace; otherwise the folder and the journal are made read-only."""
+    home = tmp_path / "home"
+    shutil.copytree(template, home)
+    before = file_bytes(home)
+    command = [sys.executable, "-m", "stepwork", "checkin", "--mood", "5"]
+    if os.geteuid() == 0:
+        if shutil.which("unshare") is None:
+            pytest.skip("needs unshare to make a read-only folder as root")
+        script = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
+        command = ["unshare", "-m", "sh", "-c", script, "sh", str(home), *command]
+    else:
+        (home / "stepwork.db").chmod(0o400)
+        home.chmod(0o500)
+    try:
+        result = subprocess.run(command, env=child_env(home), capture_output=True, text=True)
+    finally:
+        home.chmod(0o700)
+    if "mount" in result.stderr and "stepwork" not in result.stderr:
+        pytest.skip(f"this machine cannot make a read-only mount: {result.stderr.strip()}")
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "read-only" in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+    assert file_bytes(home) == before

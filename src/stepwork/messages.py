@@ -59,6 +59,13 @@ def database_read_only(path: Path) -> str:
     return f"The journal at {path} is read-only, so nothing could be saved. Check its permissions."
 
 
+def folder_read_only(folder: Path) -> str:
+    return (
+        f"The folder {folder} is read-only, and stepwork needs to write beside the journal even "
+        "to read it. Nothing was changed; check the folder's permissions."
+    )
+
+
 def migration_failed(path: Path, version: int, detail: str, kept: Path | None) -> str:
     copy = f" A copy from before is at {kept}." if kept else ""
     return (

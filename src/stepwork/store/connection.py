@@ -99,6 +99,9 @@ def translate(exc: Exception, path: Path) -> UserError:
         return UserError(messages.DATABASE_BUSY)
     if "readonly" in text or "read-only" in text:
         return UserError(messages.database_read_only(path))
+    if "unable to open" in text and not os.access(path.parent, os.W_OK):
+        # SQLite keeps its -wal and -shm files beside the journal, even to read it.
+        return UserError(messages.folder_read_only(path.parent))
     if "disk is full" in text or "disk i/o" in text or "unable to open" in text:
         return UserError(messages.database_unwritable(path, str(exc)))
     return UserError(messages.database_unreadable(path, str(exc)))
