@@ -203,3 +203,10 @@ def test_delete_asks_and_removes_the_words_from_the_file(run, home):
 def test_delete_of_a_step_session_removes_its_answers(journal, db):
     journal("delete", "s1", "--yes")
     assert db("SELECT COUNT(*) FROM answer WHERE text LIKE 'I tried%'") == [(0,)]
+
+
+def test_saying_no_part_in_a_later_edit_marks_the_item_for_a_therapist(journal):
+    result = journal("edit", "i1", input=lines("", "", "", "y", "", "", ""))
+    assert result.exit_code == 0, result.stderr
+    marked = json.loads(journal("inventory", "list", "--for-therapist", "--json").stdout)
+    assert [item["id"] for item in marked] == ["i1"]

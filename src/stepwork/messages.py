@@ -280,7 +280,6 @@ MARK_AMENDS = "owes amends"
 MARK_UNFINISHED = "unfinished"
 DELETE_QUESTION = "Delete it for good?"
 DELETE_KEPT = "Kept. Nothing was deleted."
-EDIT_HOW = "Press Enter to keep what is there, type a new answer to replace it, or - to clear it."
 
 
 def shared_mark(whom: str) -> str:

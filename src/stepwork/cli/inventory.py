@@ -11,8 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from stepwork import dates, engine, inventory, limits, messages, records, render, settings
-from stepwork.choices import YES, menu
-from stepwork.cli import panels
+from stepwork.choices import YES
+from stepwork.cli import editing, panels
 from stepwork.cli.base import app, guarded
 from stepwork.cli.guided import run_session
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
@@ -362,52 +362,7 @@ def inventory_edit(
             amends.sync_from_inventory()
         out.print(messages.item_updated(item_label(item.id)))
         return
-    raise typer.Exit(guarded(lambda: _edit_columns(item, spec, out), "stepwork inventory edit"))
-
-
-def _edit_columns(item: "ItemView", spec: Section, out: Console) -> int:
-    from stepwork import choices
-    from stepwork.content import CHOICES, YESNO
-    from stepwork.store import amends
-    from stepwork.store import inventory as store
-
-    out.print(messages.EDIT_HOW, style="dim")
-    answers = dict(item.answers)
-    for question in spec.questions:
-        if question.unless and answers.get(question.unless) == YES:
-            continue
-        out.print()
-        out.print(Text(question.text, style="bold"))
-        if question.kind == CHOICES:
-            out.print(Text(menu(question.choices), style="cyan"))
-        current = answers.get(question.key, "")
-        out.print(Text(current or messages.ANSWER_SKIPPED, style="dim"))
-        while True:
-            reply = read_line(messages.ANSWER_PROMPT).strip()
-            if not reply:
-                break
-            if reply == "-":
-                value = ""
-            else:
-                try:
-                    if question.kind == YESNO:
-                        value = choices.parse_yes_no(reply)
-                    elif question.kind == CHOICES:
-                        value = choices.parse_choices(reply, question.choices)
-                    else:
-                        value = reply
-                except ValueError as problem:
-                    out.print(str(problem), style="yellow")
-                    continue
-            _set_answer(item, spec, question.key, value)
-            answers[question.key] = value
-            if question.key == "no-part" and value == YES:
-                store.set_marks(item.id, for_therapist=True)
-            break
-    store.touch(item.id)
-    amends.sync_from_inventory()
-    out.print(messages.item_updated(item_label(item.id)), style="green")
-    return 0
+    editing.edit_record(item_label(item.id), in_editor=False)
 
 
 @inventory_app.command("delete")

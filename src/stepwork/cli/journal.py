@@ -9,10 +9,10 @@ from rich.table import Table
 from rich.text import Text
 
 from stepwork import dates, messages, numbers, render
-from stepwork.cli import panels
+from stepwork.cli import editing, panels
 from stepwork.cli.base import app, guarded
 from stepwork.errors import UsageError
-from stepwork.prompting import ask_yes_no, read_line
+from stepwork.prompting import ask_yes_no
 
 
 def limit(count: str) -> int:
@@ -150,15 +150,6 @@ def _highlight(snippet: str, start: str, end: str) -> Text:
     return text
 
 
-def _find(conn, label: str):  # type: ignore[no-untyped-def]
-    from stepwork import kinds
-
-    found = kinds.resolve(conn, label)
-    if found is None:
-        raise UsageError(messages.no_record(label))
-    return found
-
-
 def render_record(record, out: Console) -> None:  # type: ignore[no-untyped-def]
     body = Text()
     for heading, text in record.parts:
@@ -175,7 +166,7 @@ def show(record_id: str = typer.Argument(..., help="An ID from the log, like i3 
     from stepwork.store import journal
 
     with journal.reading() as conn:
-        kind, number = _find(conn, record_id)
+        kind, number = editing.find_record(conn, record_id)
         record = kind.record(conn, number)
     render_record(record, render.console())
 
@@ -189,7 +180,7 @@ def delete(
     from stepwork.store import journal, search_index
 
     with journal.reading() as conn:
-        kind, number = _find(conn, record_id)
+        kind, number = editing.find_record(conn, record_id)
         record = kind.record(conn, number)
     out = render.console()
     if not yes:
@@ -217,109 +208,4 @@ def edit(
     ),
 ) -> None:
     """Change a record, field by field or in your editor. Nothing changes until all is valid."""
-    from stepwork.store import journal
-
-    with journal.reading() as conn:
-        kind, number = _find(conn, record_id)
-        fields = kind.fields(conn, number)
-    if not fields:
-        raise UsageError(messages.nothing_to_edit(record_id))
-    label = kind.label_of(number)
-    if in_editor:
-        changes = _edit_in_editor(label, fields)
-    else:
-        result: dict[str, dict[str, str]] = {}
-
-        def ask() -> int:
-            result["changes"] = _edit_by_field(fields, render.console())
-            return 0
-
-        code = guarded(ask, f"stepwork edit {label}")
-        if code != 0:
-            raise typer.Exit(code)
-        changes = result["changes"]
-    if not changes:
-        render.console().print(messages.NOTHING_CHANGED)
-        return
-    with journal.writing() as conn:
-        for key, value in changes.items():
-            kind.update(conn, number, key, value)
-    render.console().print(messages.item_updated(label), style="green")
-
-
-def _check(field, value: str) -> str:  # type: ignore[no-untyped-def]
-    return field.parse(value) if field.parse is not None and value else value
-
-
-def _edit_by_field(fields, out: Console) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    out.print(messages.EDIT_FIELDS_HOW, style="dim")
-    changes: dict[str, str] = {}
-    for field in fields:
-        out.print()
-        out.print(Text(field.label, style="bold"))
-        out.print(Text(field.value or messages.ANSWER_SKIPPED, style="dim"))
-        while True:
-            reply = read_line(messages.ANSWER_PROMPT)
-            command = reply.strip()
-            if not command:
-                break
-            if command == "/edit":
-                from stepwork import editor, settings
-
-                try:
-                    command_line = editor.editor_command(settings.load()["editor"])
-                    new_value = editor.edit(field.value, command_line)
-                except (editor.EditorUnavailable, editor.EditorFailed):
-                    out.print(messages.NO_EDITOR, style="yellow")
-                    continue
-            else:
-                new_value = "" if command == "-" else reply.strip()
-            try:
-                checked = _check(field, new_value)
-            except ValueError as problem:
-                out.print(str(problem), style="yellow")
-                continue
-            if checked != field.value:
-                changes[field.key] = checked
-            break
-    return changes
-
-
-FIELD_MARK = "#> "
-
-
-def _edit_in_editor(label: str, fields) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    from stepwork import editor, settings
-
-    lines = [messages.editor_document_header(label)]
-    for field in fields:
-        lines += [f"{FIELD_MARK}{field.key} | {field.label}", field.value, ""]
-    try:
-        command_line = editor.editor_command(settings.load()["editor"])
-        text = editor.edit("\n".join(lines), command_line)
-    except editor.EditorUnavailable:
-        raise UsageError(messages.NO_EDITOR_FOR_EDIT) from None
-    except editor.EditorFailed as problem:
-        raise UsageError(messages.editor_failed_nothing_saved(str(problem))) from None
-    by_key = {f.key: f for f in fields}
-    values: dict[str, list[str]] = {}
-    current = None
-    for line in text.splitlines():
-        if line.startswith(FIELD_MARK):
-            key = line[len(FIELD_MARK) :].split("|", 1)[0].strip()
-            if key not in by_key:
-                raise UsageError(messages.editor_unknown_field(key))
-            current = key
-            values[current] = []
-        elif current is not None:
-            values[current].append(line)
-    changes = {}
-    for key, collected in values.items():
-        value = "\n".join(collected).strip()
-        try:
-            checked = _check(by_key[key], value)
-        except ValueError as problem:
-            raise UsageError(f"{by_key[key].label}: {problem} Nothing was saved.") from None
-        if checked != by_key[key].value:
-            changes[key] = checked
-    return changes
+    editing.edit_record(record_id, in_editor)

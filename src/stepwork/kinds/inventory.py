@@ -130,21 +130,25 @@ class InventoryKind(Kind):
         result = []
         for f in STEP.fields(conn, row["session_id"]):
             question = questions.get(f.key)
-            parse = None
+            parse, label = None, f.label
             if question is not None and question.kind == YESNO:
                 parse = choices.parse_yes_no
             elif question is not None and question.kind == CHOICES:
                 options = question.choices
                 parse = lambda text, options=options: choices.parse_choices(text, options)  # noqa: E731
-            result.append(Field(f.key, f.label, f.value, parse))
+                label = f"{label}  ({choices.menu(options)})"
+            result.append(Field(f.key, label, f.value, parse))
         return result
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
         session = self._session(conn, record_id)
         if session is not None:
             STEP.update(conn, session, key, value)
+            # Saying one was harmed with no part marks the item for a therapist, however said.
+            mark = ", for_therapist = 1" if key == "no-part" and value == "yes" else ""
             conn.execute(
-                "UPDATE inventory_item SET updated_at = ? WHERE id = ?", (utc_stamp(), record_id)
+                f"UPDATE inventory_item SET updated_at = ?{mark} WHERE id = ?",
+                (utc_stamp(), record_id),
             )
 
 
