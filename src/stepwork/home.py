@@ -5,11 +5,8 @@ Without it, data goes in the platform's user data dir and settings in its user c
 """
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
 
 from stepwork import messages
 from stepwork.errors import UserError
@@ -59,37 +56,21 @@ def ensure_private_dir(path: Path) -> None:
     """Create `path` (and parents) if missing, the folder itself 0700.
 
     A folder that already exists is left as the person set it; `doctor` reports loose modes.
+    Every folder it creates is 0700, whatever the umask.
     """
     if path.is_dir():
         return
+    missing = [path, *(p for p in path.parents if not p.exists())]
     try:
-        path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
-        path.chmod(PRIVATE_DIR_MODE)
+        for folder in reversed(missing):
+            folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
+            folder.chmod(PRIVATE_DIR_MODE)
     except OSError as exc:
         raise UserError(messages.cannot_create_folder(path, exc.strerror or str(exc))) from exc
 
 
-@contextmanager
-def private_output(path: Path) -> Iterator[TextIO]:
-    """Write to a 0600 temporary file beside `path`, moved into place only when complete."""
-    ensure_private_dir(path.parent)
-    tmp = path.with_name(f".{path.name}.partial-{os.getpid()}")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-    except OSError as exc:
-        raise UserError(messages.cannot_write_file(path, exc.strerror or str(exc))) from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def write_private_file(path: Path, text: str) -> None:
     """Write `text` to `path` atomically, readable by the owner only."""
-    with private_output(path) as handle:
-        handle.write(text)
+    from stepwork.outputs import write_own_file
+
+    write_own_file(path, text)

@@ -59,6 +59,21 @@ def database_read_only(path: Path) -> str:
     return f"The journal at {path} is read-only, so nothing could be saved. Check its permissions."
 
 
+def journal_is_folder(path: Path) -> str:
+    return f"The journal's place, {path}, is a folder. Move it away or set STEPWORK_HOME."
+
+
+def journal_dangling_link(path: Path) -> str:
+    return (
+        f"The journal's place, {path}, is a link to a file that is not there. "
+        "Point it at your journal, or remove the link to start a new one."
+    )
+
+
+def journal_not_a_file(path: Path) -> str:
+    return f"The journal's place, {path}, is not a regular file. Move it away or set STEPWORK_HOME."
+
+
 def folder_read_only(folder: Path) -> str:
     return (
         f"The folder {folder} is read-only, and stepwork needs to write beside the journal even "
@@ -731,6 +746,61 @@ def restore_done(path: Path, kept: Path) -> str:
     return f"Restored from {path}. The journal as it was before is kept at {kept}."
 
 
+def output_is_journal(path: Path) -> str:
+    return f"{path} is your journal or one of the files that keep it. Nothing was written."
+
+
+def output_in_home(path: Path, home: Path) -> str:
+    return (
+        f"{path} is inside stepwork's own folder ({home}). Choose a place outside it. "
+        "Nothing was written."
+    )
+
+
+def output_dangling(path: Path) -> str:
+    return f"{path} is a link to something that is not there. Nothing was written."
+
+
+def output_is_folder(path: Path) -> str:
+    return f"{path} is a folder. Give a file name. Nothing was written."
+
+
+def output_not_regular(path: Path) -> str:
+    return f"{path} is not a regular file, and stepwork will not replace it. Nothing was written."
+
+
+def output_no_reader(path: Path) -> str:
+    return f"Nothing is reading from {path}, so there is nowhere to write. Nothing was written."
+
+
+def left_alone(path: Path) -> str:
+    return f"Left alone: {path} (a link or something other than a file stepwork wrote)."
+
+
+def disk_full(folder: Path) -> str:
+    return f"The disk holding {folder} is full. Nothing was changed; free some space and try again."
+
+
+def backup_key_beside(path: Path) -> str:
+    return (
+        f"Its key file is beside it: {path}. Keep the two together; with your passphrase they "
+        "restore anywhere."
+    )
+
+
+def restore_needs_keyfile(path: Path, keyfile: Path) -> str:
+    return (
+        f"{path} is encrypted and its key file is not beside it. Put the key file that was beside "
+        f"the journal when the backup was made next to it, named {keyfile.name}, and try again. "
+        "Nothing was changed."
+    )
+
+
+RESTORED_WITH_BACKUP_PASSPHRASE = (
+    "The journal is now encrypted as the backup was: it opens with the backup's passphrase."
+)
+
+
 def restore_not_journal(path: Path) -> str:
     return f"{path} is not a stepwork journal (or it is damaged). Nothing was changed."
 
@@ -757,9 +827,38 @@ PASSPHRASE_NEEDS_TERMINAL = (
     "or set STEPWORK_PASSPHRASE."
 )
 PASSPHRASE_PROMPT = "Passphrase: "
+CURRENT_PASSPHRASE_PROMPT = "Current passphrase: "
+BACKUP_PASSPHRASE_PROMPT = "Passphrase the backup was made under: "
 NEW_PASSPHRASE_PROMPT = "New passphrase: "
-PASSPHRASE_AGAIN = "The same passphrase again: "
-PASSPHRASES_DIFFER = "The two passphrases were not the same. Nothing was changed."
+PASSPHRASE_AGAIN = "Repeat it: "
+PASSPHRASES_DIFFER_AGAIN = "The two were not the same. Once more."
+PASSPHRASE_NOT_SET = "No passphrase was set. Nothing was changed."
+WRONG_PASSPHRASE_AGAIN = "That is not it. Try again."
+PASSPHRASE_NOT_TEXT = (
+    "The passphrase holds bytes that are not text (UTF-8), so it cannot be used. "
+    "Check the terminal's or the variable's encoding. Nothing was changed."
+)
+SHORT_PASSPHRASE_QUESTION = (
+    "That passphrase is shorter than 8 characters, so it is easier to guess. Use it anyway?"
+)
+SHORT_PASSPHRASE_NOTE = (
+    "Note: the passphrase is shorter than 8 characters, so it is easier to guess."
+)
+JOURNAL_CONVERTING = "stepwork is converting your journal; try again in a moment."
+JOURNAL_IN_USE = (
+    "Another stepwork is using your journal (perhaps in another window). "
+    "Finish or close it, then try again. Nothing was changed."
+)
+RECOVERED_NEW = (
+    "stepwork was stopped while converting your journal; the converted journal is in place."
+)
+RECOVERED_KEPT_OLD = (
+    "stepwork was stopped while converting your journal; your journal is as it was before, "
+    "with every entry. Run the command again to finish."
+)
+RECOVERED_TIDIED = (
+    "stepwork was stopped just after converting your journal; the conversion is now complete."
+)
 ALREADY_ENCRYPTED = (
     "The journal is already encrypted. To change the passphrase: stepwork passphrase"
 )
@@ -783,12 +882,29 @@ def backups_encrypted(count: int) -> str:
     return f"Encrypted {plural(count, 'backup')} that were still in the clear."
 
 
-def decrypted_done(count: int) -> str:
+def _kept_encrypted(left_alone: int) -> str:
+    if not left_alone:
+        return ""
+    return (
+        f" {plural(left_alone, 'backup')} made under another passphrase kept "
+        "it, with its own key file."
+    )
+
+
+def decrypted_done(count: int, left_alone: int = 0) -> str:
     extra = f" and {plural(count - 1, 'backup')}" if count > 1 else ""
-    return f"Decrypted the journal{extra}. It is no longer protected by a passphrase."
+    return (
+        f"Decrypted the journal{extra}. It is no longer protected by a passphrase."
+        + _kept_encrypted(left_alone)
+    )
 
 
-PASSPHRASE_CHANGED = "Passphrase changed. Backups made while encrypted open with the new one too."
+def passphrase_changed(left_alone: int = 0) -> str:
+    return (
+        "Passphrase changed, and the journal and its backups re-encrypted under a new key: "
+        "old key files and the old passphrase open nothing written from now on."
+        + _kept_encrypted(left_alone)
+    )
 
 
 def keyfile_damaged(path: Path) -> str:
@@ -799,19 +915,6 @@ def journal_tampered(path: Path) -> str:
     return (
         f"{path} could not be read with the right key: it is damaged or was changed from outside "
         "stepwork. Nothing was changed; restore a backup."
-    )
-
-
-RESTORE_PLAIN_INTO_ENCRYPTED = (
-    "This backup is not encrypted but your journal is. Decrypt the journal first "
-    "(stepwork decrypt), restore, then encrypt again. Nothing was changed."
-)
-
-
-def restore_encrypted_or_not_journal(path: Path) -> str:
-    return (
-        f"{path} is not a stepwork journal, or it is an encrypted backup, which can only be "
-        "restored into a journal encrypted with the same passphrase. Nothing was changed."
     )
 
 

@@ -65,24 +65,39 @@ class StepworkGroup(TyperGroup):
         kw["standalone_mode"] = False
         start_afresh()
         try:
-            result = super().main(argv, "stepwork", *a, **kw)
-        except UserError as exc:
-            _say(exc.message)
-            sys.exit(exc.exit_code)
-        except typer.Abort:
-            sys.exit(EXIT_INTERRUPTED)
-        except KeyboardInterrupt:
-            sys.exit(EXIT_INTERRUPTED)
-        except Exception as exc:
-            click_exception = _as_click_error(exc)
-            if click_exception is None:
-                if "--debug" in argv:
-                    traceback.print_exc()
-                _say(messages.BUG)
-                sys.exit(EXIT_BUG)
-            _say(click_exception[0])
-            sys.exit(click_exception[1])
+            try:
+                result = super().main(argv, "stepwork", *a, **kw)
+            except UserError as exc:
+                _say(exc.message)
+                sys.exit(exc.exit_code)
+            except typer.Abort:
+                sys.exit(EXIT_INTERRUPTED)
+            except KeyboardInterrupt:
+                sys.exit(EXIT_INTERRUPTED)
+            except Exception as exc:
+                click_exception = _as_click_error(exc)
+                if click_exception is None:
+                    if "--debug" in argv:
+                        traceback.print_exc()
+                    _say(messages.BUG)
+                    sys.exit(EXIT_BUG)
+                _say(click_exception[0])
+                sys.exit(click_exception[1])
+        finally:
+            finish_process()
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def finish_process() -> None:
+    """Say what the journal had to settle, and let go of its lock, as a process ending would."""
+    journal = sys.modules.get("stepwork.store.journal")
+    if journal is not None:
+        for notice in journal.notices:
+            _say(notice)
+        journal.notices.clear()
+    lock = sys.modules.get("stepwork.store.lock")
+    if lock is not None:
+        lock.release_all()
 
 
 def _as_click_error(exc: Exception) -> tuple[str, int] | None:

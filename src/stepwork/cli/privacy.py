@@ -43,13 +43,13 @@ def encrypt() -> None:
     encryption.require()
     path = journal.ready()
     out = render.console()
-    if not encryption.is_encrypted(path):
-        out.print(messages.ENCRYPT_WARNING)
-        count = encrypting.encrypt(messages.NEW_PASSPHRASE_PROMPT)
-        out.print(messages.encrypted_done(count, paths().data_dir), style="green")
+    if encryption.is_encrypted(path):
+        done = encrypting.encrypt()
+        out.print(messages.backups_encrypted(done.files), style="green")
         return
-    count = encrypting.encrypt(messages.NEW_PASSPHRASE_PROMPT)
-    out.print(messages.backups_encrypted(count), style="green")
+    out.print(messages.ENCRYPT_WARNING)
+    done = encrypting.encrypt()
+    out.print(messages.encrypted_done(done.files, paths().data_dir), style="green")
 
 
 @app.command(rich_help_panel=panels.PRIVACY)
@@ -68,14 +68,14 @@ def decrypt(
     if not yes and not ask_yes_no(messages.DECRYPT_QUESTION, default=False):
         render.console().print(messages.RESTORE_KEPT)
         return
-    count = encrypting.decrypt()
-    render.console().print(messages.decrypted_done(count), style="green")
+    done = encrypting.decrypt()
+    render.console().print(messages.decrypted_done(done.files, done.left_alone), style="green")
 
 
 @app.command(rich_help_panel=panels.PRIVACY)
 def passphrase() -> None:
-    """Change the passphrase of an encrypted journal."""
+    """Change the passphrase of an encrypted journal (and the key it is encrypted with)."""
     from stepwork.store import encrypting
 
-    encrypting.change_passphrase(messages.NEW_PASSPHRASE_PROMPT)
-    render.console().print(messages.PASSPHRASE_CHANGED, style="green")
+    done = encrypting.change_passphrase()
+    render.console().print(messages.passphrase_changed(done.left_alone), style="green")

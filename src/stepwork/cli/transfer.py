@@ -12,7 +12,6 @@ from stepwork.cli import panels
 from stepwork.cli.base import app, guarded
 from stepwork.cli.journal import KIND_HELP, filters
 from stepwork.errors import UsageError
-from stepwork.home import private_output
 from stepwork.prompting import ask_yes_no
 
 FORMATS = ("markdown", "md", "json")
@@ -35,8 +34,9 @@ def progress(label: str, total: int, show: bool) -> Iterator[Callable[[], None]]
 @app.command(rich_help_panel=panels.WORDS)
 def export(
     output_text: str = typer.Option(
-        None, "--output", "-o", help="A file (or a folder with --vault)."
+        None, "--output", "-o", help="A file (or a folder with --vault); - for standard output."
     ),
+    force: bool = typer.Option(False, "--force", help="Replace a file that is already there."),
     fmt: str = typer.Option("markdown", "--format", "-f", help="markdown (the default) or json."),
     vault: bool = typer.Option(False, "--vault", help="One markdown file per record, by kind."),
     for_whom: str = typer.Option(
@@ -48,10 +48,13 @@ def export(
     until: str = typer.Option(None, "--until", help="Up to and including this day."),
 ) -> None:
     """Everything you wrote as one markdown document (or JSON, or a vault of files)."""
+    from stepwork import outputs
     from stepwork.export import jsonfile, markdown
     from stepwork.export import vault as vault_files
     from stepwork.store import journal
 
+    if output_text == outputs.STDOUT and not vault:
+        output_text = None
     output = Path(output_text) if output_text is not None else None
     chosen = fmt.strip().lower()
     if chosen not in FORMATS:
@@ -62,15 +65,19 @@ def export(
         raise UsageError(messages.EXPORT_JSON_NO_FILTERS)
     if vault and output is None:
         raise UsageError(messages.VAULT_NEEDS_DIR)
-    if vault and output.exists() and not output.is_dir():
-        raise UsageError(messages.output_not_dir(output))
     if for_whom is not None and not for_whom.strip():
         raise UsageError(messages.SHARE_NEEDS_WHOM)
+    # Checked before anything is read, so a refused target costs nothing.
+    folder = outputs.Folder(output) if vault else None
+    chosen_target = outputs.target(output, force) if output is not None and not vault else None
     with journal.reading() as conn:
-        if vault:
-            with progress("Writing files", markdown.count(conn, f), True) as tick:
-                written = vault_files.write(conn, output, f, tick)
-            render.console(stderr=True).print(messages.vault_written(written, output))
+        if folder is not None:
+            with folder, progress("Writing files", markdown.count(conn, f), True) as tick:
+                written = vault_files.write(conn, folder, f, tick)
+            err = render.console(stderr=True)
+            for path in folder.left_alone:
+                err.print(messages.left_alone(path))
+            err.print(messages.vault_written(written, folder.path))
             return
         if output is None:
             if chosen == "json":
@@ -79,7 +86,8 @@ def export(
                 markdown.write(conn, sys.stdout, f, for_whom)
             return
         total = jsonfile.count_rows(conn) if chosen == "json" else markdown.count(conn, f)
-        with progress("Exporting", total, True) as tick, private_output(output) as handle:
+        assert chosen_target is not None
+        with progress("Exporting", total, True) as tick, outputs.writing(chosen_target) as handle:
             if chosen == "json":
                 jsonfile.write(conn, handle, tick)
             else:
@@ -146,12 +154,18 @@ def backup(
     path_text: str = typer.Argument(
         None, help="Where to write it (a file or a folder).", show_default=False, metavar="PATH"
     ),
+    force: bool = typer.Option(False, "--force", help="Replace a file that is already there."),
 ) -> None:
-    """A consistent copy of your journal, readable only by you."""
+    """A consistent copy of your journal, readable only by you (with its key file, if the
+    journal is encrypted, so it can be restored anywhere with the passphrase)."""
     from stepwork.store import backup as backups
+    from stepwork.store import encryption
 
-    target = backups.backup(Path(path_text) if path_text else backups.default_target())
-    render.console().print(messages.backup_written(target))
+    target = backups.backup(Path(path_text) if path_text else backups.default_target(), force)
+    out = render.console()
+    out.print(messages.backup_written(target))
+    if encryption.sidecar(target).exists():
+        out.print(messages.backup_key_beside(encryption.sidecar(target)))
 
 
 @app.command(rich_help_panel=panels.WORDS)
@@ -163,7 +177,7 @@ def restore(
     from stepwork.store import backup as backups
 
     path = Path(path_text)
-    backups.check(path)
+    candidate = backups.check(path)
     if not yes:
         answer = guarded(
             lambda: 0 if ask_yes_no(messages.RESTORE_QUESTION, default=False) else 1,
@@ -173,5 +187,8 @@ def restore(
             if answer == 1:
                 render.console().print(messages.RESTORE_KEPT)
             raise typer.Exit(0 if answer == 1 else answer)
-    kept = backups.restore(path)
-    render.console().print(messages.restore_done(path, kept))
+    done = backups.restore(candidate)
+    out = render.console()
+    out.print(messages.restore_done(path, done.kept))
+    if done.passphrase_changed:
+        out.print(messages.RESTORED_WITH_BACKUP_PASSPHRASE)

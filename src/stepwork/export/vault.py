@@ -1,14 +1,12 @@
 """One markdown file per record, with YAML front matter, in folders by kind (for Obsidian)."""
 
 import json
-import os
 import re
 import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 
-from stepwork.home import PRIVATE_FILE_MODE, ensure_private_dir
 from stepwork.kinds import KINDS, Filters, Record
+from stepwork.outputs import Folder
 
 
 def _slug(text: str) -> str:
@@ -36,8 +34,7 @@ def document(record: Record) -> str:
     return "\n".join(lines)
 
 
-def write(conn: sqlite3.Connection, folder: Path, f: Filters, tick: Callable[[], None]) -> int:
-    ensure_private_dir(folder)
+def write(conn: sqlite3.Connection, folder: Folder, f: Filters, tick: Callable[[], None]) -> int:
     written = 0
     for name, kind in KINDS.items():
         if f.kinds and name not in f.kinds:
@@ -46,13 +43,9 @@ def write(conn: sqlite3.Connection, folder: Path, f: Filters, tick: Callable[[],
             record = kind.record(conn, record_id)
             if record is None:
                 continue
-            sub = folder / name
-            ensure_private_dir(sub)
             entry = record.entry
-            path = sub / f"{entry.day.isoformat()}-{entry.label}-{_slug(entry.title)}.md"
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(document(record))
-            written += 1
+            file_name = f"{entry.day.isoformat()}-{entry.label}-{_slug(entry.title)}.md"
+            if folder.write(name, file_name, document(record)):
+                written += 1
             tick()
     return written

@@ -13,6 +13,7 @@ def start_afresh() -> None:
         ("stepwork.store.database", "forget"),
         ("stepwork.store.journal", "forget"),
         ("stepwork.store.encryption", "forget_keys"),
+        ("stepwork.store.lock", "release_all"),
     ):
         module = sys.modules.get(name)
         if module is not None:

@@ -1,71 +1,113 @@
-"""Consistent copies of the journal, and putting one back. An encrypted journal's copies are
-encrypted with the same key, so they open with the same passphrase."""
+"""Consistent copies of the journal, and putting one back.
 
-import os
+A backup carries what it needs: a copy of an encrypted journal has its own key file beside it
+(`X.db.key`: the wrapped key, salt and parameters), so it can be restored anywhere with the
+passphrase it was made under, even where the journal's key file is gone. A backup is written
+as `X.db.new` and renamed when complete, so an interrupted one is never taken for a backup.
+"""
+
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from stepwork import messages
+from stepwork import messages, outputs
 from stepwork.errors import UserError
-from stepwork.home import PRIVATE_FILE_MODE, ensure_private_dir, paths
-from stepwork.store import encryption, journal
-from stepwork.store.connection import connect_file, copy_into, db_errors
-from stepwork.store.migrations import LATEST_VERSION, keep_copy
+from stepwork.home import ensure_private_dir, paths
+from stepwork.store import encryption, journal, lock, swap
+from stepwork.store.connection import connect_file, db_errors
+from stepwork.store.migrations import LATEST_VERSION
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def default_target() -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return paths().backups_dir / f"stepwork-backup-{stamp}.db"
+    return paths().backups_dir / f"stepwork-backup-{_stamp()}.db"
 
 
-def backup(target: Path) -> Path:
-    """Write a consistent copy: VACUUM INTO in the clear (compact, no deleted pages), or a keyed
-    page copy when the journal is encrypted."""
-    if target.is_dir():
-        target = target / default_target().name
-    if target.exists():
-        raise UserError(messages.output_exists(target))
+def write_copy(source: Path, key: bytes | None, chosen: outputs.Target) -> Path:
+    """A checked copy of the journal at `chosen`, with its key file if it is encrypted."""
+    target = chosen.path
     ensure_private_dir(target.parent)
-    source = journal.ready()
-    key = encryption.key_for(source)
+    new = swap.new_of(target)
+    swap.copy_verified(source, key, new, key, same_rows=False)
     try:
-        conn = connect_file(source, key)
-        try:
-            if key is not None:
-                copy_into(conn, target, key)
-            else:
-                previous = os.umask(0o077)  # the new file is private from the moment it exists
-                try:
-                    conn.execute("VACUUM INTO ?", (str(target),))
-                finally:
-                    os.umask(previous)
-        finally:
-            conn.close()
-    except db_errors() as exc:
-        raise UserError(messages.database_unwritable(target, str(exc))) from exc
-    target.chmod(PRIVATE_FILE_MODE)
+        if key is not None:
+            keyfile = encryption.read_keyfile(encryption.sidecar(source))
+            encryption.write_keyfile(encryption.sidecar(target), encryption.for_file(keyfile, new))
+        elif chosen.replace:
+            encryption.sidecar(target).unlink(missing_ok=True)
+        swap.checkpoint("backup-before-rename")
+        outputs.place(new, chosen)
+    except BaseException:
+        swap.discard(new)
+        raise
     return target
 
 
-def _key_for_candidate(candidate: Path) -> bytes | None:
-    """The key a backup opens with: none in the clear, the journal's own if encrypted."""
-    live_key = encryption.key_for(paths().database) if paths().database.exists() else None
+def keep_copy(db_path: Path, reason: str) -> Path:
+    """A copy of the journal before a change (an upgrade, a restore), in the backups folder."""
+    target = paths().backups_dir / f"stepwork-{reason}-{_stamp()}.db"
+    return write_copy(db_path, encryption.key_for(db_path), outputs.Target(target))
+
+
+def backup(target: Path, force: bool = False) -> Path:
+    """Write a consistent copy of the journal to `target` (a file, or a folder to put it in)."""
+    if target.is_dir():
+        target = target / default_target().name
+    chosen = outputs.target(target, force, allowed=paths().backups_dir)
+    if chosen.stream:
+        raise UserError(messages.output_not_regular(target))
+    source = journal.ready()
+    return write_copy(source, encryption.key_for(source), chosen)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    path: Path
+    key: bytes | None
+    keyfile: encryption.KeyFile | None
+
+
+def _open_candidate(candidate: Path) -> Candidate:
+    """The key a backup opens with: none in the clear; else its own key file's (asking for the
+    passphrase it was made under), or the journal's for a backup made by an earlier stepwork."""
     if encryption.looks_plain(candidate):
-        if live_key is not None:
-            raise UserError(messages.RESTORE_PLAIN_INTO_ENCRYPTED)
-        return None
-    if live_key is None:
-        raise UserError(messages.restore_encrypted_or_not_journal(candidate))
-    return live_key
+        return Candidate(candidate, None, None)
+    encryption.require()
+    live = paths().database
+    live_key = encryption.key_for(live) if encryption.is_encrypted(live) else None
+    if live_key is not None and _readable(candidate, live_key):
+        keyfile = encryption.read_keyfile(encryption.sidecar(live))
+        return Candidate(candidate, live_key, keyfile)
+    own = encryption.sidecar(candidate)
+    if not own.exists():
+        raise UserError(messages.restore_needs_keyfile(candidate, own))
+    keyfile = encryption.read_keyfile(own)
+    key = encryption.unlock(keyfile, messages.BACKUP_PASSPHRASE_PROMPT)
+    return Candidate(candidate, key, keyfile)
 
 
-def check(candidate: Path) -> None:
-    """Refuse anything that is not a readable, intact stepwork journal this version can use."""
-    if not candidate.is_file() or candidate.stat().st_size == 0:
-        raise UserError(messages.restore_not_journal(candidate))
-    key = _key_for_candidate(candidate)
+def _readable(path: Path, key: bytes | None) -> bool:
     try:
-        conn = connect_file(candidate, key, read_only=True)
+        conn = connect_file(path, key, read_only=True)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return True
+        finally:
+            conn.close()
+    except db_errors():
+        return False
+
+
+def check(path: Path) -> Candidate:
+    """Refuse anything that is not a readable, intact stepwork journal this version can use."""
+    if not path.is_file() or path.stat().st_size == 0:
+        raise UserError(messages.restore_not_journal(path))
+    candidate = _open_candidate(path)
+    try:
+        conn = connect_file(path, candidate.key, read_only=True)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             intact = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -75,31 +117,44 @@ def check(candidate: Path) -> None:
         finally:
             conn.close()
     except db_errors():
-        raise UserError(messages.restore_not_journal(candidate)) from None
+        raise UserError(messages.restore_not_journal(path)) from None
     if version > LATEST_VERSION:
-        raise UserError(messages.database_too_new(candidate, version, LATEST_VERSION))
+        raise UserError(messages.database_too_new(path, version, LATEST_VERSION))
     if not (intact and has_tables and version >= 1):
-        raise UserError(messages.restore_not_journal(candidate))
+        raise UserError(messages.restore_not_journal(path))
+    return candidate
 
 
-def restore(candidate: Path) -> Path:
-    """Replace the journal's contents with the backup's; the current journal is kept first."""
-    check(candidate)
-    where = paths()
-    live_path = journal.ready()
-    key = encryption.key_for(live_path)
-    live = connect_file(live_path, key)
-    try:
-        kept = keep_copy(live, live_path, where.backups_dir, "before-restore")
-        source = connect_file(candidate, key, read_only=True)
-        try:
-            source.backup(live)
-        finally:
-            source.close()
-    finally:
-        live.close()
-    from stepwork.store import database
+@dataclass(frozen=True)
+class Restored:
+    kept: Path
+    encrypted: bool
+    passphrase_changed: bool
 
-    database.forget()
-    journal.ready()  # an older backup is brought up to the current schema here
-    return kept
+
+def restore(candidate: Candidate) -> Restored:
+    """Put the backup in place of the journal, with one rename, the current journal kept as a
+    copy first. Holds the lock alone throughout, so no acknowledged write falls in between.
+
+    The restored journal stays encrypted if either was: a backup in the clear restored into an
+    encrypted journal is encrypted with the journal's key; an encrypted backup keeps its own."""
+    path = journal.ready()
+    live_key = encryption.key_for(path)
+    with lock.exclusive(path):
+        journal.recover_locked(path)
+        kept = keep_copy(path, "before-restore")
+        if candidate.key is not None:
+            key, keyfile = candidate.key, candidate.keyfile
+        elif live_key is not None:
+            key, keyfile = live_key, encryption.read_keyfile(encryption.sidecar(path))
+        else:
+            key, keyfile = None, None
+        swap.quiesce(path, live_key)
+        swap.copy_verified(candidate.path, candidate.key, swap.new_of(path), key)
+        swap.switch(path, keyfile)
+        from stepwork.store import database
+
+        database.forget()
+        encryption.remember(path, key)
+        journal.ready()  # an older backup is brought up to the current schema here
+    return Restored(kept, key is not None, key is not None and key != live_key)

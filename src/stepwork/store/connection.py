@@ -42,9 +42,21 @@ def row_factory(conn: object) -> type:
     return driver(None if isinstance(conn, sqlite3.Connection) else b"x").Row
 
 
+def check_journal_path(path: Path) -> None:
+    """Refuse a journal path that is a folder, or a link to nothing (SQLite would create the
+    link's target with whatever mode the umask gives)."""
+    if path.is_dir():
+        raise UserError(messages.journal_is_folder(path))
+    if path.is_symlink() and not path.exists():
+        raise UserError(messages.journal_dangling_link(path))
+    if path.exists() and not path.is_file():
+        raise UserError(messages.journal_not_a_file(path))
+
+
 def ensure_database_file(path: Path) -> None:
     """Create an empty database file 0600 (SQLite then gives -wal and -shm the same mode)."""
     ensure_private_dir(path.parent)
+    check_journal_path(path)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
     except FileExistsError:
@@ -55,8 +67,13 @@ def ensure_database_file(path: Path) -> None:
 
 
 def connect_file(path: Path, key: bytes | None, read_only: bool = False):  # type: ignore[no-untyped-def]
-    """A bare connection to any journal-format file (a backup, a copy), keyed if need be."""
-    target = f"file:{path}?mode=ro" if read_only else str(path)
+    """A bare connection to any journal-format file (a backup, a copy), keyed if need be.
+
+    `read_only` opens through a URI, with the path quoted: `#`, `?` and `%` are ordinary
+    characters in a file name."""
+    from urllib.parse import quote
+
+    target = f"file:{quote(str(path.absolute()))}?mode=ro" if read_only else str(path)
     conn = driver(key).connect(
         target, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, uri=read_only
     )
@@ -72,6 +89,9 @@ def open_connection(path: Path, wal: bool = True):  # type: ignore[no-untyped-de
     `wal=False` is for looking at a file before deciding it is ours: switching to WAL rewrites
     the header, and a file we refuse must stay byte for byte as it was.
     """
+    from stepwork.store import lock
+
+    lock.shared(path)
     key = encryption.key_for(path)
     try:
         conn = connect_file(path, key)
@@ -105,17 +125,3 @@ def translate(exc: Exception, path: Path) -> UserError:
     if "disk is full" in text or "disk i/o" in text or "unable to open" in text:
         return UserError(messages.database_unwritable(path, str(exc)))
     return UserError(messages.database_unreadable(path, str(exc)))
-
-
-def copy_into(source, target_path: Path, key: bytes | None) -> None:  # type: ignore[no-untyped-def]
-    """A consistent page-for-page copy of an open journal into a new file, keyed the same way."""
-    previous = os.umask(0o077)  # private from the moment the file exists
-    try:
-        target = connect_file(target_path, key)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-    finally:
-        os.umask(previous)
-    target_path.chmod(PRIVATE_FILE_MODE)

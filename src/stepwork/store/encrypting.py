@@ -1,22 +1,50 @@
 """Turning the journal (and the backups beside it) encrypted, back into the clear, and changing
-the passphrase. Each file is converted into a new file with sqlcipher_export, checked, and only
-then moved over the old one; a file in the clear is overwritten with zeros before it goes."""
+the passphrase (which also changes the key the files are encrypted with).
 
-import os
+Every file is converted the same way (see `swap`): a checked copy beside it, one atomic rename,
+and only then the old file goes (overwritten first where it was in the clear). The whole
+conversion holds the journal's lock alone, so no other stepwork process reads or writes a file
+that is being swapped.
+"""
+
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 from stepwork import messages
 from stepwork.errors import UserError
-from stepwork.home import PRIVATE_FILE_MODE, paths
-from stepwork.store import encryption, journal
+from stepwork.home import paths
+from stepwork.store import encryption, journal, lock, swap
+from stepwork.store.connection import connect_file, db_errors
 
-CHUNK = 1 << 20
+
+@dataclass(frozen=True)
+class Converted:
+    files: int
+    left_alone: int = 0
 
 
 def backups() -> list[Path]:
     folder = paths().backups_dir
-    return sorted(folder.glob("*.db")) if folder.is_dir() else []
+    return sorted(p for p in folder.glob("*.db") if p.is_file()) if folder.is_dir() else []
+
+
+def tidy_backups() -> None:
+    """Settle conversions of backups that a crash interrupted, and remove copies that never
+    finished (an interrupted `backup` leaves only a `.new` file)."""
+    folder = paths().backups_dir
+    if not folder.is_dir():
+        return
+    bases = set()
+    for pattern in ("*.new", "*.old", "*.converting", "*.key.pending"):
+        for leftover in folder.glob(pattern):
+            name = leftover.name
+            for suffix in (".key.new", ".new", ".old", ".converting", ".key.pending"):
+                if name.endswith(suffix):
+                    bases.add(folder / name[: -len(suffix)])
+                    break
+    for base in sorted(bases):
+        swap.recover(base, promote=False)
 
 
 def _forget_open_connections() -> None:
@@ -25,126 +53,127 @@ def _forget_open_connections() -> None:
     database.forget()
 
 
-def shred(path: Path) -> None:
-    """Overwrite a file with zeros before removing it (best effort on journaling and SSD disks)."""
-    if not path.exists():
-        return
-    size = path.stat().st_size
-    with open(path, "r+b") as handle:
-        for offset in range(0, size, CHUNK):
-            handle.write(b"\0" * min(CHUNK, size - offset))
-        handle.flush()
-        os.fsync(handle.fileno())
-    path.unlink()
-
-
-def _counts(conn) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    names = [
-        r[0]
-        for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'"
-        )
-    ]
-    return {n: conn.execute(f'SELECT COUNT(*) FROM "{n}"').fetchone()[0] for n in names}
-
-
-def convert(path: Path, from_key: bytes | None, to_key: bytes | None) -> None:
-    """Rewrite one journal-format file under another key (None: in the clear)."""
-    import sqlcipher3.dbapi2 as cipher
-
-    tmp = path.with_name(path.name + ".converting")
-    tmp.unlink(missing_ok=True)
-    source = cipher.connect(str(path), isolation_level=None)
+def _opens_with(path: Path, key: bytes | None) -> bool:
     try:
-        if from_key is not None:
-            source.execute(encryption.key_pragma(from_key))
-        source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        version = int(source.execute("PRAGMA user_version").fetchone()[0])
-        before = _counts(source)
-        previous = os.umask(0o077)
+        conn = connect_file(path, key)
         try:
-            source.execute(encryption.attach_sql("target", to_key), (str(tmp),))
-            source.execute("SELECT sqlcipher_export('target')")
-            source.execute(f"PRAGMA target.user_version = {version}")
-            # WAL from the start: opening the file later then never needs to rewrite its header.
-            source.execute("PRAGMA target.journal_mode = WAL")
-            source.execute("DETACH DATABASE target")
+            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         finally:
-            os.umask(previous)
-        source.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        source.close()
-    check = cipher.connect(str(tmp), isolation_level=None)
-    try:
-        if to_key is not None:
-            check.execute(encryption.key_pragma(to_key))
-        intact = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        same = _counts(check) == before
-    finally:
-        check.close()
-    if not (intact and same):
-        tmp.unlink(missing_ok=True)
-        raise UserError(messages.conversion_failed(path))
-    tmp.chmod(PRIVATE_FILE_MODE)
-    if from_key is None:
-        shred(path)
-        for suffix in ("-wal", "-shm", "-journal"):
-            shred(path.with_name(path.name + suffix))
-    os.replace(tmp, path)
+            conn.close()
+    except db_errors():
+        return False
 
 
-def encrypt(passphrase_prompt: str) -> int:
-    """Encrypt the journal and every backup in the clear; returns how many files."""
+def convert(
+    path: Path, from_key: bytes | None, keyfile: encryption.KeyFile | None, to_key: bytes | None
+) -> None:
+    """Rewrite one journal-format file under another key (None: in the clear)."""
+    swap.quiesce(path, from_key)
+    swap.copy_verified(path, from_key, swap.new_of(path), to_key)
+    swap.switch(path, keyfile)
+
+
+def _adopt_legacy_backups(keyfile: encryption.KeyFile) -> None:
+    """Backups made by an earlier stepwork opened only with the journal's key file; give each
+    its own, so it still opens after the journal's key changes."""
+    for backup in backups():
+        if not encryption.looks_plain(backup) and not encryption.sidecar(backup).exists():
+            encryption.write_keyfile(
+                encryption.sidecar(backup), encryption.for_file(keyfile, backup)
+            )
+
+
+def encrypt() -> Converted:
+    """Encrypt the journal and every backup in the clear."""
     encryption.require()
     path = journal.ready()
-    plain_backups = [b for b in backups() if encryption.looks_plain(b)]
-    if encryption.is_encrypted(path):
-        if not plain_backups:
-            raise UserError(messages.ALREADY_ENCRYPTED)
-        key = encryption.key_for(path)
-        assert key is not None
-        for backup in plain_backups:
-            convert(backup, None, key)
-        return len(plain_backups)
-    passphrase = encryption.ask_passphrase(passphrase_prompt, confirm=True)
-    key = secrets.token_bytes(encryption.KEY_BYTES)
-    _forget_open_connections()
-    # The key file waits beside the journal until the journal is encrypted: a crash in between
-    # is settled by looking at the journal's header (see encryption.settle).
-    encryption.write_keyfile(encryption.pending_sidecar(path), encryption.wrap(key, passphrase))
-    convert(path, None, key)
-    os.replace(encryption.pending_sidecar(path), encryption.sidecar(path))
-    encryption.remember(path, key)
-    for backup in plain_backups:
-        convert(backup, None, key)
-    return 1 + len(plain_backups)
+    with lock.exclusive(path):
+        journal.recover_locked(path)
+        tidy_backups()
+        if encryption.is_encrypted(path):
+            key = encryption.key_for(path)
+            assert key is not None
+            keyfile = encryption.read_keyfile(encryption.sidecar(path))
+            count = _encrypt_backups(key, keyfile)
+            if not count:
+                raise UserError(messages.ALREADY_ENCRYPTED)
+            return Converted(count)
+        passphrase = encryption.ask_new_passphrase(encryption.PASSPHRASE_ENV)
+        key = secrets.token_bytes(encryption.KEY_BYTES)
+        keyfile = encryption.wrap(key, passphrase)
+        _forget_open_connections()
+        convert(path, None, keyfile, key)
+        encryption.remember(path, key)
+        return Converted(1 + _encrypt_backups(key, keyfile))
 
 
-def decrypt() -> int:
+def _encrypt_backups(key: bytes, keyfile: encryption.KeyFile) -> int:
+    count = 0
+    for backup in backups():
+        if encryption.looks_plain(backup) and _opens_with(backup, None):
+            convert(backup, None, keyfile, key)
+            count += 1
+        elif not encryption.looks_encrypted(backup):
+            # Neither a journal in the clear nor an encrypted one: an interrupted copy, which
+            # may hold text in the clear.
+            swap.shred(backup)
+            count += 1
+    return count
+
+
+def decrypt() -> Converted:
     encryption.require()
     path = journal.ready()
     if not encryption.is_encrypted(path):
         raise UserError(messages.NOT_ENCRYPTED)
     key = encryption.key_for(path)
     assert key is not None
-    _forget_open_connections()
-    # Backups first: while the journal is still encrypted, its key file stays valid.
-    encrypted_backups = [b for b in backups() if not encryption.looks_plain(b)]
-    for backup in encrypted_backups:
-        convert(backup, key, None)
-    convert(path, key, None)
-    encryption.sidecar(path).unlink()
-    encryption.remember(path, None)
-    return 1 + len(encrypted_backups)
+    with lock.exclusive(path):
+        journal.recover_locked(path)
+        tidy_backups()
+        keyfile = encryption.read_keyfile(encryption.sidecar(path))
+        _adopt_legacy_backups(keyfile)
+        _forget_open_connections()
+        converted, left = 0, 0
+        for backup in backups():
+            if encryption.looks_plain(backup):
+                continue
+            if _opens_with(backup, key):
+                convert(backup, key, None, None)
+                converted += 1
+            else:
+                left += 1  # under another passphrase: it keeps its own key file
+        convert(path, key, None, None)
+        encryption.remember(path, None)
+        return Converted(1 + converted, left)
 
 
-def change_passphrase(prompt: str) -> None:
+def change_passphrase() -> Converted:
+    """A new passphrase and a new key: the journal and its backups are re-encrypted, so an old
+    key file with the old passphrase opens none of what is written from now on."""
     encryption.require()
     path = journal.ready()
     if not encryption.is_encrypted(path):
         raise UserError(messages.NOT_ENCRYPTED_PASSPHRASE)
-    key = encryption.key_for(path)
-    assert key is not None
-    new = encryption.ask_passphrase(prompt, confirm=True, env=encryption.NEW_PASSPHRASE_ENV)
-    encryption.write_keyfile(encryption.sidecar(path), encryption.wrap(key, new))
+    old_key = encryption.key_for(path, messages.CURRENT_PASSPHRASE_PROMPT)
+    assert old_key is not None
+    with lock.exclusive(path):
+        journal.recover_locked(path)
+        tidy_backups()
+        _adopt_legacy_backups(encryption.read_keyfile(encryption.sidecar(path)))
+        passphrase = encryption.ask_new_passphrase(encryption.NEW_PASSPHRASE_ENV)
+        key = secrets.token_bytes(encryption.KEY_BYTES)
+        keyfile = encryption.wrap(key, passphrase)
+        _forget_open_connections()
+        converted, left = 0, 0
+        for backup in backups():
+            if encryption.looks_plain(backup):
+                continue
+            if _opens_with(backup, old_key):
+                convert(backup, old_key, keyfile, key)
+                converted += 1
+            else:
+                left += 1
+        convert(path, old_key, keyfile, key)
+        encryption.remember(path, key)
+        return Converted(1 + converted, left)

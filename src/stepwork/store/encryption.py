@@ -10,6 +10,7 @@ sqlcipher3 and argon2-cffi are the optional extra `stepwork[encryption]`.
 """
 
 import base64
+import binascii
 import getpass
 import hashlib
 import hmac
@@ -17,7 +18,8 @@ import json
 import os
 import secrets
 import sys
-from dataclasses import asdict, dataclass
+import unicodedata
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from stepwork import messages
@@ -28,10 +30,21 @@ PASSPHRASE_ENV = "STEPWORK_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "STEPWORK_NEW_PASSPHRASE"
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32
+SALT_BYTES = 16
+SHORT_PASSPHRASE = 8
+# Argon2id parameters a key file may ask for: enough room for stronger settings, never so much
+# that a damaged file makes stepwork hang or run out of memory.
+TIME_COST = (1, 20)
+MEMORY_COST_KIB = (8 * 1024, 2 * 1024 * 1024)
+PARALLELISM = (1, 64)
 
 
 @dataclass(frozen=True)
 class KeyFile:
+    """What `stepwork.db.key` holds (JSON). Version 2 adds `file_salt`: the first 16 bytes of
+    the encrypted file this key opens (SQLCipher's per-file salt, not secret), so that after a
+    crash the right key file can be matched to the journal without the passphrase."""
+
     version: int
     kdf: str
     time_cost: int
@@ -40,14 +53,11 @@ class KeyFile:
     salt: str
     wrapped_key: str
     check: str
+    file_salt: str = ""
 
 
 def sidecar(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".key")
-
-
-def pending_sidecar(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".key.pending")
 
 
 def available() -> bool:
@@ -74,24 +84,52 @@ def looks_plain(db_path: Path) -> bool:
     return head in (b"", SQLITE_HEADER)
 
 
-def settle(db_path: Path) -> None:
-    """Finish or undo an encrypt or decrypt that a crash interrupted.
+def looks_encrypted(db_path: Path) -> bool:
+    """True for what may be an SQLCipher file: whole pages, and a header that is neither SQLite's
+    nor zeros (an interrupted copy in the clear can have its header still zeroed)."""
+    try:
+        size = os.path.getsize(db_path)
+        with open(db_path, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return False
+    return size > 0 and size % 512 == 0 and head != SQLITE_HEADER and any(head)
 
-    The header tells the truth: a file in the clear needs no key file, an encrypted one does.
-    """
-    pending = pending_sidecar(db_path)
-    plain = looks_plain(db_path)
-    if pending.exists():
-        if plain:
-            pending.unlink()
-        else:
-            os.replace(pending, sidecar(db_path))
-    if plain and sidecar(db_path).exists():
-        sidecar(db_path).unlink()
+
+def file_salt(db_path: Path) -> str:
+    """SQLCipher's salt at the start of an encrypted file, as hex ('' if unreadable)."""
+    try:
+        with open(db_path, "rb") as handle:
+            return handle.read(SALT_BYTES).hex()
+    except OSError:
+        return ""
+
+
+def opens(keyfile: KeyFile, db_path: Path) -> bool | None:
+    """Whether this key file belongs to this encrypted file: None when the key file is older
+    than the salt it would take to tell."""
+    if not keyfile.file_salt:
+        return None
+    return hmac.compare_digest(keyfile.file_salt, file_salt(db_path))
+
+
+def for_file(keyfile: KeyFile, db_path: Path) -> KeyFile:
+    """The same wrapped key, marked as the key of `db_path`."""
+    return replace(keyfile, version=2, file_salt=file_salt(db_path))
 
 
 def is_encrypted(db_path: Path) -> bool:
     return sidecar(db_path).exists() and not looks_plain(db_path)
+
+
+def normalised(passphrase: str) -> str:
+    """One form for what looks the same: a passphrase typed as composed or decomposed characters
+    (NFC and NFD) opens the journal either way. Bytes that are not text are refused."""
+    try:
+        passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserError(messages.PASSPHRASE_NOT_TEXT) from None
+    return unicodedata.normalize("NFC", passphrase)
 
 
 def _derive(passphrase: str, salt: bytes, keyfile: KeyFile | None = None) -> bytes:
@@ -118,11 +156,11 @@ def _xor(a: bytes, b: bytes) -> bytes:
 
 def wrap(data_key: bytes, passphrase: str) -> KeyFile:
     """A fresh salt for every wrap, so one derived key never wraps two data keys."""
-    salt = secrets.token_bytes(16)
-    kek = _derive(passphrase, salt)
+    salt = secrets.token_bytes(SALT_BYTES)
+    kek = _derive(normalised(passphrase), salt)
     b64 = lambda raw: base64.b64encode(raw).decode("ascii")  # noqa: E731
     return KeyFile(
-        version=1,
+        version=2,
         kdf="argon2id",
         time_cost=3,
         memory_cost=65536,
@@ -133,22 +171,57 @@ def wrap(data_key: bytes, passphrase: str) -> KeyFile:
     )
 
 
-def unwrap(keyfile: KeyFile, passphrase: str) -> bytes:
+def _try_unwrap(keyfile: KeyFile, passphrase: str) -> bytes | None:
     kek = _derive(passphrase, base64.b64decode(keyfile.salt), keyfile)
     data_key = _xor(base64.b64decode(keyfile.wrapped_key), kek)
-    if not hmac.compare_digest(_check_value(data_key), base64.b64decode(keyfile.check)):
+    if hmac.compare_digest(_check_value(data_key), base64.b64decode(keyfile.check)):
+        return data_key
+    return None
+
+
+def unwrap(keyfile: KeyFile, passphrase: str) -> bytes:
+    nfc = normalised(passphrase)
+    data_key = _try_unwrap(keyfile, nfc)
+    if data_key is None and nfc != passphrase:
+        # Key files written before passphrases were normalised took them as typed.
+        data_key = _try_unwrap(keyfile, passphrase)
+    if data_key is None:
         raise UserError(messages.WRONG_PASSPHRASE)
     return data_key
 
 
+def _in(value: object, bounds: tuple[int, int]) -> bool:
+    return type(value) is int and bounds[0] <= value <= bounds[1]
+
+
+def _valid(keyfile: KeyFile) -> bool:
+    def raw(text: str) -> bytes:
+        return base64.b64decode(text, validate=True)
+
+    return (
+        keyfile.version in (1, 2)
+        and keyfile.kdf == "argon2id"
+        and _in(keyfile.time_cost, TIME_COST)
+        and _in(keyfile.memory_cost, MEMORY_COST_KIB)
+        and _in(keyfile.parallelism, PARALLELISM)
+        and keyfile.memory_cost >= 8 * keyfile.parallelism
+        and len(raw(keyfile.salt)) >= 8
+        and len(raw(keyfile.wrapped_key)) == KEY_BYTES
+        and len(raw(keyfile.check)) == 16
+        and isinstance(keyfile.file_salt, str)
+        and len(keyfile.file_salt) in (0, 2 * SALT_BYTES)
+    )
+
+
 def read_keyfile(path: Path) -> KeyFile:
+    """A key file, checked field by field: a damaged one is named, never half-used."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         keyfile = KeyFile(**data)
-        if len(base64.b64decode(keyfile.wrapped_key)) != KEY_BYTES:
+        if not _valid(keyfile):
             raise ValueError
         return keyfile
-    except (OSError, ValueError, TypeError):
+    except (OSError, ValueError, TypeError, binascii.Error, UnicodeDecodeError):
         raise UserError(messages.keyfile_damaged(path)) from None
 
 
@@ -156,36 +229,89 @@ def write_keyfile(path: Path, keyfile: KeyFile) -> None:
     write_private_file(path, json.dumps(asdict(keyfile), indent=2) + "\n")
 
 
-def ask_passphrase(prompt: str, confirm: bool = False, env: str = PASSPHRASE_ENV) -> str:
-    """From the environment (STEPWORK_PASSPHRASE), or asked for without echo (twice when
-    setting a new one)."""
-    from_env = os.environ.get(env)
+TRIES = 3
+
+
+def _typed(prompt: str) -> str:
+    try:
+        return getpass.getpass(prompt)
+    except UnicodeDecodeError:
+        raise UserError(messages.PASSPHRASE_NOT_TEXT) from None
+
+
+def _from_env(env: str) -> str | None:
+    value = os.environ.get(env)
+    if value is None:
+        return None
+    if not value:
+        raise UserError(messages.EMPTY_PASSPHRASE)
+    return normalised(value)
+
+
+def ask_passphrase(prompt: str, env: str = PASSPHRASE_ENV) -> str:
+    """The passphrase of an existing journal or backup: from the environment, or typed hidden."""
+    from_env = _from_env(env)
     if from_env is not None:
-        if not from_env:
-            raise UserError(messages.EMPTY_PASSPHRASE)
         return from_env
     if not sys.stdin.isatty():
         raise UserError(messages.PASSPHRASE_NEEDS_TERMINAL)
-    first = getpass.getpass(prompt)
-    if not first:
+    typed = _typed(prompt)
+    if not typed:
         raise UserError(messages.EMPTY_PASSPHRASE)
-    if confirm and getpass.getpass(messages.PASSPHRASE_AGAIN) != first:
-        raise UserError(messages.PASSPHRASES_DIFFER)
-    return first
+    return normalised(typed)
+
+
+def ask_new_passphrase(env: str = NEW_PASSPHRASE_ENV) -> str:
+    """A new passphrase: from the environment, or typed twice (three tries), with a word of
+    warning for a short one."""
+    from_env = _from_env(env)
+    if from_env is not None:
+        if len(from_env) < SHORT_PASSPHRASE:
+            print(messages.SHORT_PASSPHRASE_NOTE, file=sys.stderr)
+        return from_env
+    if not sys.stdin.isatty():
+        raise UserError(messages.PASSPHRASE_NEEDS_TERMINAL)
+    from stepwork.prompting import ask_yes_no
+
+    for _ in range(TRIES):
+        first = normalised(_typed(messages.NEW_PASSPHRASE_PROMPT))
+        if not first:
+            print(messages.EMPTY_PASSPHRASE, file=sys.stderr)
+            continue
+        if len(first) < SHORT_PASSPHRASE and not ask_yes_no(
+            messages.SHORT_PASSPHRASE_QUESTION, default=False
+        ):
+            continue
+        if normalised(_typed(messages.PASSPHRASE_AGAIN)) == first:
+            return first
+        print(messages.PASSPHRASES_DIFFER_AGAIN, file=sys.stderr)
+    raise UserError(messages.PASSPHRASE_NOT_SET)
+
+
+def unlock(keyfile: KeyFile, prompt: str, env: str = PASSPHRASE_ENV) -> bytes:
+    """The data key a key file wraps: three tries on a terminal, one from the environment."""
+    tries = 1 if os.environ.get(env) is not None or not sys.stdin.isatty() else TRIES
+    for attempt in range(tries):
+        try:
+            return unwrap(keyfile, ask_passphrase(prompt, env))
+        except UserError as problem:
+            if problem.message != messages.WRONG_PASSPHRASE or attempt == tries - 1:
+                raise
+            print(messages.WRONG_PASSPHRASE_AGAIN, file=sys.stderr)
+    raise AssertionError("unreachable")
 
 
 _keys: dict[Path, bytes] = {}
 
 
-def key_for(db_path: Path) -> bytes | None:
+def key_for(db_path: Path, prompt: str = messages.PASSPHRASE_PROMPT) -> bytes | None:
     """The data key for an encrypted journal (asked for once per process); None if in the clear."""
     if db_path in _keys:
         return _keys[db_path]
     if not is_encrypted(db_path):
         return None
     require()
-    keyfile = read_keyfile(sidecar(db_path))
-    key = unwrap(keyfile, ask_passphrase(messages.PASSPHRASE_PROMPT))
+    key = unlock(read_keyfile(sidecar(db_path)), prompt)
     _keys[db_path] = key
     return key
 

@@ -1,8 +1,9 @@
 """The journal file made ready for use, and short raw transactions on it.
 
-`ready()` creates the file (0600), refuses what is not ours, brings the schema up to date and
-sets up full-text search, once per process, using only the standard `sqlite3` module. Commands
-that only read, list, search or export work through `reading()` and never load SQLAlchemy.
+`ready()` takes the journal's shared lock, settles what a crash in the middle of a conversion
+left, creates the file (0600), refuses what is not ours, brings the schema up to date and sets
+up full-text search, once per process, using only the standard `sqlite3` module. Commands that
+only read, list, search or export work through `reading()` and never load SQLAlchemy.
 """
 
 import sqlite3
@@ -11,17 +12,25 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from stepwork.home import paths
-from stepwork.store import encryption, search_index
+from stepwork.store import lock, search_index, swap
 from stepwork.store.connection import (
+    check_journal_path,
     db_errors,
     ensure_database_file,
     open_connection,
     row_factory,
     translate,
 )
-from stepwork.store.migrations import migrate
+from stepwork.store.migrations import LATEST_VERSION, migrate, schema_version
 
 _ready: set[Path] = set()
+# What the journal had to settle on opening (after a crash), for the command line to say.
+notices: list[str] = []
+
+
+def recover_locked(path: Path) -> None:
+    """Settle a conversion a crash interrupted; the caller holds the lock alone."""
+    notices.extend(swap.recover(path))
 
 
 def ready() -> Path:
@@ -30,11 +39,19 @@ def ready() -> Path:
     path = where.database
     if path in _ready:
         return path
+    check_journal_path(path)
+    lock.shared(path)
+    if swap.leftovers(path):
+        with lock.exclusive(path):
+            recover_locked(path)
     ensure_database_file(path)
-    encryption.settle(path)
     conn = open_connection(path, wal=False)
     try:
-        migrate(conn, path, where.backups_dir)
+        if schema_version(conn) != LATEST_VERSION:
+            conn.close()
+            with lock.exclusive(path):
+                conn = open_connection(path, wal=False)
+                migrate(conn, path, where.backups_dir)
         conn.execute("PRAGMA journal_mode = WAL")
         search_index.ensure(conn)
     except db_errors() as exc:

@@ -7,12 +7,10 @@ holds data, a copy is kept in the backups folder.
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from stepwork import messages
 from stepwork.errors import UserError
-from stepwork.home import ensure_private_dir
 
 
 @dataclass(frozen=True)
@@ -234,18 +232,6 @@ def _has_tables(conn: sqlite3.Connection) -> bool:
     return row is not None
 
 
-def keep_copy(conn, db_path: Path, backups_dir: Path, reason: str) -> Path:  # type: ignore[no-untyped-def]
-    """A consistent copy of the database before a change: 0600, encrypted if the journal is."""
-    from stepwork.store import encryption
-    from stepwork.store.connection import copy_into
-
-    ensure_private_dir(backups_dir)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = backups_dir / f"stepwork-{reason}-{stamp}.db"
-    copy_into(conn, target, encryption.key_for(db_path))
-    return target
-
-
 def migrate(
     conn,  # type: ignore[no-untyped-def]
     db_path: Path,
@@ -262,7 +248,9 @@ def migrate(
     if version == 0 and _has_tables(conn):
         raise UserError(messages.database_not_ours(db_path))
     reason = f"v{version}-before-upgrade"
-    kept = keep_copy(conn, db_path, backups_dir, reason) if version > 0 else None
+    from stepwork.store.backup import keep_copy
+
+    kept = keep_copy(db_path, reason) if version > 0 else None
     for migration in migrations:
         if migration.version <= version:
             continue

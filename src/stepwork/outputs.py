@@ -1,0 +1,250 @@
+"""Every file stepwork writes is written here, one way.
+
+A path a person gives may be their journal, a link, a device, a folder, or a file they care
+about. So, before a byte is written: the journal and the files beside it, and anything inside
+stepwork's data folder, are refused as targets; an existing file is replaced only when the
+person said `--force`; a folder, a socket or a block device is never replaced; a FIFO or a
+terminal (`/dev/stdout`) is written by opening it, never by renaming over it. A regular file is
+written to a private temporary file beside the target, synced, and renamed into place, so it is
+either whole or not there.
+"""
+
+import errno
+import os
+import secrets
+import stat
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from stepwork import messages
+from stepwork.errors import UserError
+from stepwork.home import PRIVATE_FILE_MODE, ensure_private_dir, paths
+
+STDOUT = "-"
+# The journal's companions: SQLite's, the key file, the lock, and a conversion's files.
+JOURNAL_COMPANIONS = ("", "-wal", "-shm", "-journal", ".key", ".lock", ".new", ".old", ".new.key")
+
+
+@dataclass(frozen=True)
+class Target:
+    path: Path
+    stream: bool = False  # a FIFO or a character device: opened and written in place
+    replace: bool = False  # an existing regular file, replaced as a whole
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _is_inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _refuse_ours(real: Path, allowed: Path | None) -> None:
+    where = paths()
+    db = where.database
+    for suffix in JOURNAL_COMPANIONS:
+        companion = db.with_name(db.name + suffix)
+        if os.path.lexists(companion) and os.path.exists(real):
+            try:
+                same = os.path.samefile(companion, real)
+            except OSError:
+                same = False
+            if same:
+                raise UserError(messages.output_is_journal(real))
+    data_dir = _real(where.data_dir)
+    if _is_inside(real, data_dir) and not (allowed and _is_inside(real, _real(allowed))):
+        raise UserError(messages.output_in_home(real, where.data_dir))
+    for own in (where.settings_file, where.wording_file):
+        if real == _real(own):
+            raise UserError(messages.output_is_journal(real))
+
+
+def target(path: Path, force: bool = False, allowed: Path | None = None) -> Target:
+    """How `path` will be written, or one line saying why it will not (nothing written yet).
+
+    `allowed`: a folder inside stepwork's own where this output belongs (backups)."""
+    if os.path.lexists(path):
+        if not force:
+            raise UserError(messages.output_exists(path))
+        real = _real(path)
+        if not real.exists():
+            raise UserError(messages.output_dangling(path))
+        _refuse_ours(real, allowed)
+        mode = os.stat(real).st_mode
+        if stat.S_ISDIR(mode):
+            raise UserError(messages.output_is_folder(path))
+        if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+            return Target(real, stream=True)
+        if not stat.S_ISREG(mode):
+            raise UserError(messages.output_not_regular(path))
+        return Target(real, replace=True)
+    parent = path.absolute().parent
+    real = _real(parent) / path.name
+    _refuse_ours(real, allowed)
+    return Target(real)
+
+
+def temporary_beside(path: Path) -> Path:
+    return path.with_name(f".{path.name}.partial-{os.getpid()}-{secrets.token_hex(4)}")
+
+
+def place(tmp: Path, chosen: Target) -> None:
+    """Move a complete temporary file into place: over the target where replacing was
+    chosen, and only where nothing is there otherwise."""
+    try:
+        if chosen.replace:
+            os.replace(tmp, chosen.path)
+        else:
+            try:
+                os.link(tmp, chosen.path)
+            except FileExistsError:
+                raise UserError(messages.output_exists(chosen.path)) from None
+            except OSError as exc:
+                if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
+                    raise
+                if os.path.lexists(chosen.path):  # a file system without hard links
+                    raise UserError(messages.output_exists(chosen.path)) from None
+                os.replace(tmp, chosen.path)
+            tmp.unlink(missing_ok=True)
+        _sync_folder(chosen.path.parent)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _sync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_failed(path: Path, exc: OSError) -> UserError:
+    if exc.errno == errno.ENOSPC:
+        return UserError(messages.disk_full(path.parent))
+    return UserError(messages.cannot_write_file(path, exc.strerror or str(exc)))
+
+
+@contextmanager
+def writing(chosen: Target) -> Iterator[TextIO]:
+    """A text handle for `chosen`; the file appears only once everything was written."""
+    if chosen.stream:
+        try:
+            # Not blocking on a FIFO nobody reads: that is said, not waited for.
+            fd = os.open(chosen.path, os.O_WRONLY | os.O_NOCTTY | os.O_NONBLOCK)
+            os.set_blocking(fd, True)
+        except OSError as exc:
+            if exc.errno == errno.ENXIO:
+                raise UserError(messages.output_no_reader(chosen.path)) from exc
+            raise _write_failed(chosen.path, exc) from exc
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            yield handle
+        return
+    ensure_private_dir(chosen.path.parent)
+    tmp = temporary_beside(chosen.path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, PRIVATE_FILE_MODE)
+    except OSError as exc:
+        raise _write_failed(chosen.path, exc) from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        place(tmp, chosen)
+    except OSError as exc:
+        raise _write_failed(chosen.path, exc) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def output(path_text: str, force: bool = False) -> Iterator[TextIO]:
+    """What a command's `--output` names: `-` for standard output, else a checked file."""
+    if path_text == STDOUT:
+        yield sys.stdout
+        return
+    with writing(target(Path(path_text), force)) as handle:
+        yield handle
+
+
+def write_own_file(path: Path, text: str) -> None:
+    """One of stepwork's own files (settings, a key file), replaced whole, readable by the
+    owner only."""
+    with writing(Target(path, replace=True)) as handle:
+        handle.write(text)
+
+
+class Folder:
+    """A folder of files stepwork writes (a vault): created 0700 if new, never written through
+    a link inside it, and never replacing anything there that is not a regular file."""
+
+    def __init__(self, path: Path) -> None:
+        if os.path.lexists(path) and not path.is_dir():
+            raise UserError(messages.output_not_dir(path))
+        _refuse_ours(_real(path), None)
+        ensure_private_dir(path)
+        self.path = path
+        self.left_alone: list[Path] = []
+        self._fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+        self._subfolders: dict[str, int] = {}
+
+    def close(self) -> None:
+        for fd in self._subfolders.values():
+            os.close(fd)
+        os.close(self._fd)
+
+    def __enter__(self) -> "Folder":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _subfolder(self, name: str) -> int | None:
+        if name in self._subfolders:
+            return self._subfolders[name]
+        with suppress(FileExistsError):
+            os.mkdir(name, 0o700, dir_fd=self._fd)
+        try:
+            fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=self._fd)
+        except OSError as exc:
+            if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+                self.left_alone.append(self.path / name)
+                return None
+            raise
+        self._subfolders[name] = fd
+        return fd
+
+    def write(self, subfolder: str, name: str, text: str) -> bool:
+        """Write `subfolder/name` whole; False where something other than a regular file is
+        there (it is left alone)."""
+        folder = self._subfolder(subfolder)
+        if folder is None:
+            return False
+        try:
+            mode = os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode
+            if not stat.S_ISREG(mode):
+                self.left_alone.append(self.path / subfolder / name)
+                return False
+        except FileNotFoundError:
+            pass
+        tmp = temporary_beside(Path(name)).name
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+        try:
+            fd = os.open(tmp, flags, PRIVATE_FILE_MODE, dir_fd=folder)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
+        except OSError as exc:
+            raise _write_failed(self.path / subfolder / name, exc) from exc
+        finally:
+            with suppress(FileNotFoundError):
+                os.unlink(tmp, dir_fd=folder)
+        return True

@@ -1,0 +1,116 @@
+"""One lock for the journal, across processes.
+
+SQLite locks a database, not the file's identity: encrypt, decrypt, a passphrase change and
+restore swap the journal's file for a new one, and a process that had the old file open would go
+on writing into a file that is no longer the journal. So every process that opens the journal
+holds a shared lock on `stepwork.db.lock` for as long as it runs, and whatever swaps or migrates
+the file holds it exclusively. A process that cannot get its lock waits a few seconds, then says
+so and stops; it never settles, deletes or renames a file that another process owns.
+"""
+
+import errno
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from stepwork import messages
+from stepwork.errors import UserError
+from stepwork.home import PRIVATE_FILE_MODE, ensure_private_dir
+
+# How long to wait for another process before giving up (seconds); tests shorten it.
+WAIT_ENV = "STEPWORK_LOCK_WAIT"
+SHARED_WAIT = 5.0
+EXCLUSIVE_WAIT = 10.0
+POLL = 0.05
+
+_held: dict[Path, int] = {}
+_exclusive_depth: dict[Path, int] = {}
+
+
+def lock_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def _wait(default: float) -> float:
+    try:
+        return max(0.0, float(os.environ.get(WAIT_ENV, default)))
+    except ValueError:
+        return default
+
+
+def _fd(db_path: Path) -> int:
+    path = lock_path(db_path)
+    fd = _held.get(path)
+    if fd is not None:
+        return fd
+    ensure_private_dir(path.parent)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, PRIVATE_FILE_MODE)
+    except OSError as exc:
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) and path.parent.is_dir():
+            raise UserError(messages.folder_read_only(path.parent)) from exc
+        raise UserError(messages.cannot_write_file(path, exc.strerror or str(exc))) from exc
+    _held[path] = fd
+    return fd
+
+
+def _take(fd: int, operation: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            fcntl.flock(fd, operation | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(POLL)
+
+
+def shared(db_path: Path) -> None:
+    """Hold the shared lock from now until the process ends (or `release_all`)."""
+    path = lock_path(db_path)
+    if path in _held:
+        return
+    fd = _fd(db_path)
+    if not _take(fd, fcntl.LOCK_SH, _wait(SHARED_WAIT)):
+        os.close(fd)
+        del _held[path]
+        raise UserError(messages.JOURNAL_CONVERTING)
+
+
+@contextmanager
+def exclusive(db_path: Path) -> Iterator[None]:
+    """Hold the lock alone for the block (waiting for other stepwork processes to finish),
+    then go back to sharing it."""
+    path = lock_path(db_path)
+    if _exclusive_depth.get(path):
+        _exclusive_depth[path] += 1
+        try:
+            yield
+        finally:
+            _exclusive_depth[path] -= 1
+        return
+    fd = _fd(db_path)
+    if not _take(fd, fcntl.LOCK_EX, _wait(EXCLUSIVE_WAIT)):
+        # Back to shared: flock may have dropped the shared lock while trying to upgrade.
+        if not _take(fd, fcntl.LOCK_SH, _wait(SHARED_WAIT)):
+            release_all()
+        raise UserError(messages.JOURNAL_IN_USE)
+    _exclusive_depth[path] = 1
+    try:
+        yield
+    finally:
+        _exclusive_depth.pop(path, None)
+        if _held.get(path) == fd:
+            fcntl.flock(fd, fcntl.LOCK_SH)
+
+
+def release_all() -> None:
+    """Let go of every lock (as a process does when it ends)."""
+    for fd in _held.values():
+        os.close(fd)
+    _held.clear()
+    _exclusive_depth.clear()
