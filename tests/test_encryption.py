@@ -114,7 +114,14 @@ def test_changing_the_passphrase(written, monkeypatch, tmp_path):
     assert written("log").stderr.strip() == "wrong passphrase"
     monkeypatch.setenv("STEPWORK_PASSPHRASE", "a new one")
     assert written("log").exit_code == 0
+    # A backup opens with the passphrase it was made under, and the journal takes it on.
+    assert written("restore", str(tmp_path / "old.db"), "--yes").exit_code == 1
+    monkeypatch.setenv("STEPWORK_BACKUP_PASSPHRASE", PASS)
     assert written("restore", str(tmp_path / "old.db"), "--yes").exit_code == 0
+    monkeypatch.delenv("STEPWORK_BACKUP_PASSPHRASE")
+    assert written("log").stderr.strip() == "wrong passphrase"
+    monkeypatch.setenv("STEPWORK_PASSPHRASE", PASS)
+    assert written("log").exit_code == 0
 
 
 def test_encrypt_twice_and_passphrase_unencrypted(written, monkeypatch):
@@ -147,6 +154,7 @@ def test_migrations_work_under_encryption(home, run, monkeypatch):
     from stepwork.store.encrypting import convert
 
     home.mkdir(mode=0o700)
+    keyfile = encryption.wrap(key := secrets.token_bytes(32), PASS)
     db_path = home / "stepwork.db"
     conn = open_connection(db_path)
     migrations.migrate(conn, db_path, home / "backups", migrations.MIGRATIONS[:3])
@@ -156,9 +164,7 @@ def test_migrations_work_under_encryption(home, run, monkeypatch):
         "'2026-11-01 00:00:00')"
     )
     conn.close()
-    key = secrets.token_bytes(32)
-    convert(db_path, None, key)
-    encryption.write_keyfile(encryption.sidecar(db_path), encryption.wrap(key, PASS))
+    convert(db_path, None, keyfile, key)
     monkeypatch.setenv("STEPWORK_PASSPHRASE", PASS)
     result = run("log", "--json")
     assert result.exit_code == 0, result.stderr
@@ -166,18 +172,6 @@ def test_migrations_work_under_encryption(home, run, monkeypatch):
     [kept] = list((home / "backups").glob("*before-upgrade*.db"))
     assert not encryption.looks_plain(kept)
     assert leaked(home) == []
-
-
-def test_an_interrupted_encrypt_or_decrypt_is_settled_by_the_header(tmp_path):
-    db = tmp_path / "stepwork.db"
-    sqlite3.connect(db).execute("CREATE TABLE t (x)").connection.close()
-    encryption.pending_sidecar(db).write_text("{}")
-    encryption.settle(db)  # crashed before the journal was converted: stays in the clear
-    assert not encryption.pending_sidecar(db).exists() and not encryption.is_encrypted(db)
-    db.write_bytes(b"\x8a" * 4096)  # crashed after conversion, before the key file moved
-    encryption.pending_sidecar(db).write_text("{}")
-    encryption.settle(db)
-    assert encryption.sidecar(db).exists() and encryption.is_encrypted(db)
 
 
 def test_without_the_extra_installed_encrypt_says_how(run, monkeypatch):

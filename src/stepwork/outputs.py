@@ -49,13 +49,11 @@ def _refuse_ours(real: Path, allowed: Path | None) -> None:
     db = where.database
     for suffix in JOURNAL_COMPANIONS:
         companion = db.with_name(db.name + suffix)
-        if os.path.lexists(companion) and os.path.exists(real):
-            try:
-                same = os.path.samefile(companion, real)
-            except OSError:
-                same = False
-            if same:
-                raise UserError(messages.output_is_journal(real))
+        same = real == _real(companion)
+        if not same and os.path.exists(companion) and os.path.exists(real):
+            same = os.path.samefile(companion, real)
+        if same:
+            raise UserError(messages.output_is_journal(real))
     data_dir = _real(where.data_dir)
     if _is_inside(real, data_dir) and not (allowed and _is_inside(real, _real(allowed))):
         raise UserError(messages.output_in_home(real, where.data_dir))

@@ -156,8 +156,7 @@ def backup(
     ),
     force: bool = typer.Option(False, "--force", help="Replace a file that is already there."),
 ) -> None:
-    """A consistent copy of your journal, readable only by you (with its key file, if the
-    journal is encrypted, so it can be restored anywhere with the passphrase)."""
+    """A consistent copy of your journal (with its key file, if encrypted), readable only by you."""
     from stepwork.store import backup as backups
     from stepwork.store import encryption
 

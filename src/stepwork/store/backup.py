@@ -6,6 +6,7 @@ passphrase it was made under, even where the journal's key file is gone. A backu
 as `X.db.new` and renamed when complete, so an interrupted one is never taken for a backup.
 """
 
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -75,6 +76,8 @@ def _open_candidate(candidate: Path) -> Candidate:
     passphrase it was made under), or the journal's for a backup made by an earlier stepwork."""
     if encryption.looks_plain(candidate):
         return Candidate(candidate, None, None)
+    if not encryption.looks_encrypted(candidate):
+        raise UserError(messages.restore_not_journal(candidate))
     encryption.require()
     live = paths().database
     live_key = encryption.key_for(live) if encryption.is_encrypted(live) else None
@@ -85,7 +88,10 @@ def _open_candidate(candidate: Path) -> Candidate:
     if not own.exists():
         raise UserError(messages.restore_needs_keyfile(candidate, own))
     keyfile = encryption.read_keyfile(own)
-    key = encryption.unlock(keyfile, messages.BACKUP_PASSPHRASE_PROMPT)
+    env = encryption.BACKUP_PASSPHRASE_ENV
+    if os.environ.get(env) is None:
+        env = encryption.PASSPHRASE_ENV
+    key = encryption.unlock(keyfile, messages.BACKUP_PASSPHRASE_PROMPT, env)
     return Candidate(candidate, key, keyfile)
 
 

@@ -29,24 +29,6 @@ def backups() -> list[Path]:
     return sorted(p for p in folder.glob("*.db") if p.is_file()) if folder.is_dir() else []
 
 
-def tidy_backups() -> None:
-    """Settle conversions of backups that a crash interrupted, and remove copies that never
-    finished (an interrupted `backup` leaves only a `.new` file)."""
-    folder = paths().backups_dir
-    if not folder.is_dir():
-        return
-    bases = set()
-    for pattern in ("*.new", "*.old", "*.converting", "*.key.pending"):
-        for leftover in folder.glob(pattern):
-            name = leftover.name
-            for suffix in (".key.new", ".new", ".old", ".converting", ".key.pending"):
-                if name.endswith(suffix):
-                    bases.add(folder / name[: -len(suffix)])
-                    break
-    for base in sorted(bases):
-        swap.recover(base, promote=False)
-
-
 def _forget_open_connections() -> None:
     from stepwork.store import database
 
@@ -89,7 +71,7 @@ def encrypt() -> Converted:
     path = journal.ready()
     with lock.exclusive(path):
         journal.recover_locked(path)
-        tidy_backups()
+        swap.tidy(paths().backups_dir)
         if encryption.is_encrypted(path):
             key = encryption.key_for(path)
             assert key is not None
@@ -130,7 +112,7 @@ def decrypt() -> Converted:
     assert key is not None
     with lock.exclusive(path):
         journal.recover_locked(path)
-        tidy_backups()
+        swap.tidy(paths().backups_dir)
         keyfile = encryption.read_keyfile(encryption.sidecar(path))
         _adopt_legacy_backups(keyfile)
         _forget_open_connections()
@@ -159,7 +141,7 @@ def change_passphrase() -> Converted:
     assert old_key is not None
     with lock.exclusive(path):
         journal.recover_locked(path)
-        tidy_backups()
+        swap.tidy(paths().backups_dir)
         _adopt_legacy_backups(encryption.read_keyfile(encryption.sidecar(path)))
         passphrase = encryption.ask_new_passphrase(encryption.NEW_PASSPHRASE_ENV)
         key = secrets.token_bytes(encryption.KEY_BYTES)

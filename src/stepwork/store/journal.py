@@ -44,6 +44,11 @@ def ready() -> Path:
     if swap.leftovers(path):
         with lock.exclusive(path):
             recover_locked(path)
+    if swap.leftovers_in(where.backups_dir):
+        # An interrupted backup's copy; left for later while another stepwork may be writing it.
+        with lock.exclusive_if_free(path) as alone:
+            if alone:
+                swap.tidy(where.backups_dir)
     ensure_database_file(path)
     conn = open_connection(path, wal=False)
     try:

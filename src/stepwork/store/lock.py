@@ -108,6 +108,25 @@ def exclusive(db_path: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_SH)
 
 
+@contextmanager
+def exclusive_if_free(db_path: Path) -> Iterator[bool]:
+    """The lock alone if no other process holds it right now (True), without waiting."""
+    path = lock_path(db_path)
+    fd = _fd(db_path)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        yield False
+        return
+    _exclusive_depth[path] = 1
+    try:
+        yield True
+    finally:
+        _exclusive_depth.pop(path, None)
+        if _held.get(path) == fd:
+            fcntl.flock(fd, fcntl.LOCK_SH)
+
+
 def release_all() -> None:
     """Let go of every lock (as a process does when it ends)."""
     for fd in _held.values():

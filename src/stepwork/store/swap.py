@@ -52,6 +52,27 @@ def _legacy_key(path: Path) -> Path:
     return path.with_name(path.name + ".key.pending")
 
 
+LEFTOVER_SUFFIXES = (".new.key", ".new", ".old", ".converting", ".key.pending")
+
+
+def leftovers_in(folder: Path) -> list[Path]:
+    """What interrupted conversions or copies left in a folder of backups."""
+    if not folder.is_dir():
+        return []
+    return [p for p in folder.iterdir() if p.name.endswith(LEFTOVER_SUFFIXES)]
+
+
+def tidy(folder: Path) -> None:
+    """Settle interrupted conversions of backups, and remove copies that never finished (an
+    interrupted backup leaves only its `.new` file)."""
+    bases = set()
+    for leftover in leftovers_in(folder):
+        suffix = next(s for s in LEFTOVER_SUFFIXES if leftover.name.endswith(s))
+        bases.add(folder / leftover.name[: -len(suffix)])
+    for base in sorted(bases):
+        recover(base, promote=False)
+
+
 def leftovers(path: Path) -> list[Path]:
     names = (new_of(path), old_of(path), new_key_of(path), _legacy_new(path), _legacy_key(path))
     return [p for p in names if os.path.lexists(p)]
@@ -184,6 +205,7 @@ def copy_verified(
     try:
         before = _look(source, source_key) if same_rows else None
         _export(source, source_key, target, key)
+        checkpoint("copied")
         after = _look(target, key)
         if before is not None and after != before:
             raise UserError(messages.conversion_failed(source))
