@@ -9,6 +9,7 @@ import time
 import unicodedata
 from pathlib import Path
 
+import pexpect
 import pytest
 
 from stepwork.store import encryption, swap
@@ -184,12 +185,18 @@ def test_encrypt_killed_at_a_random_moment(plain_template, tmp_path, delay):
 
 
 @pytest.mark.parametrize(
-    "command", (["encrypt"], ["passphrase"], ["decrypt", "--yes"]), ids=lambda c: c[0]
+    "command",
+    (["encrypt"], ["passphrase"], ["decrypt", "--yes"], ["restore", "{backup}", "--yes"]),
+    ids=lambda c: c[0],
 )
 def test_commands_during_a_conversion_wait_or_say_so_and_lose_nothing(
     plain_template, encrypted_template, tmp_path, command
 ):
     home = copy_of(plain_template if command == ["encrypt"] else encrypted_template, tmp_path)
+    if command[0] == "restore":
+        backup = tmp_path / "backup.db"
+        assert cli(home, "backup", str(backup)).returncode == 0
+        command = ["restore", str(backup), "--yes"]
     new = "the passphrase after"
     env = child_env(home, STEPWORK_PASSPHRASE=PASS, STEPWORK_NEW_PASSPHRASE=new, CRASH_PAUSE="3")
     converting = subprocess.Popen(
@@ -219,7 +226,15 @@ def test_commands_during_a_conversion_wait_or_say_so_and_lose_nothing(
     assert converting.returncode == 0, err
     assert refused > 0  # the loop did run while the journal was held
     after = new if command == ["passphrase"] else PASS
-    assert count(home, after) == RECORDS + 1 + saved
+    if command[0] == "restore":
+        # A check-in saved before the restore took the journal is in the copy kept first.
+        [kept] = (home / "backups").glob("stepwork-before-restore-*.db")
+        verify = tmp_path / "verify"
+        assert cli(verify, "restore", str(kept), "--yes").returncode == 0
+        in_kept = count(verify) - (RECORDS + 1)
+        assert count(home) - (RECORDS + 1) + in_kept == saved
+    else:
+        assert count(home, after) == RECORDS + 1 + saved
     assert leftovers(home) == []
 
 
@@ -365,3 +380,49 @@ def test_a_crash_left_by_an_earlier_stepwork_is_settled(tmp_path):
     swap.recover(db)
     assert encryption.looks_plain(db) and not legacy.exists()
     sqlite3.connect(db).execute("SELECT * FROM t").connection.close()
+
+
+def test_passphrases_are_asked_again_like_tools_people_trust(home):
+    from .pty_helpers import spawn
+
+    assert cli(home, "checkin", "--mood", "5").returncode == 0
+    child = spawn(home, "encrypt")
+    child.expect("New passphrase: ")
+    child.sendline("first try here")
+    child.expect("Repeat it: ")
+    child.sendline("not the same one")
+    child.expect("not the same")
+    child.expect("New passphrase: ")
+    child.sendline("first try here")
+    child.expect("Repeat it: ")
+    child.sendline("first try here")
+    child.expect("Encrypted the journal")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    child = spawn(home, "log")
+    child.expect("Passphrase: ")
+    child.sendline("wrong")
+    child.expect("not it")
+    child.expect("Passphrase: ")
+    child.sendline("first try here")
+    child.expect("Check-in")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_encrypt_on_a_full_disk_says_so_and_keeps_the_journal(run, home, monkeypatch):
+    run("checkin", "--note", MARKER)
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(swap, "_export", full)
+    monkeypatch.setenv("STEPWORK_PASSPHRASE", PASS)
+    result = run("encrypt")
+    assert result.exit_code == 1
+    assert "is full" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not encryption.is_encrypted(home / "stepwork.db")
+    assert leftovers(home) == []
+    assert run("log").exit_code == 0 and MARKER in run("log").stdout

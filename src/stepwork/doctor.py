@@ -30,10 +30,10 @@ def modes(where: Paths) -> list[Finding]:
         if folder.is_dir() and _mode(folder) & 0o077:
             found.append(Finding("file modes", PROBLEM, messages.loose_dir(folder, _mode(folder))))
     db = where.database
-    files = [db.with_name(db.name + s) for s in ("", "-wal", "-shm", ".key")]
+    files = [db.with_name(db.name + s) for s in ("", "-wal", "-shm", ".key", ".lock")]
     files += [where.settings_file, where.wording_file]
     if where.backups_dir.is_dir():
-        files += sorted(where.backups_dir.glob("*.db"))
+        files += sorted(where.backups_dir.glob("*.db")) + sorted(where.backups_dir.glob("*.key"))
     for path in files:
         if path.is_file() and _mode(path) & 0o077:
             found.append(Finding("file modes", PROBLEM, messages.loose_file(path, _mode(path))))
@@ -56,9 +56,17 @@ def journal(where: Paths) -> list[Finding]:
         if not encryption.available():
             return [Finding("encryption", PROBLEM, messages.ENCRYPTION_NOT_INSTALLED)]
         found.append(Finding("encryption", OK, messages.ENCRYPTED_OK))
-        plain = [b for b in where.backups_dir.glob("*.db") if encryption.looks_plain(b)]
-        if where.backups_dir.is_dir() and plain:
+        backups = sorted(where.backups_dir.glob("*.db")) if where.backups_dir.is_dir() else []
+        plain = [b for b in backups if not encryption.looks_encrypted(b)]
+        if plain:
             found.append(Finding("encryption", PROBLEM, messages.plain_backups(len(plain))))
+        keyless = [
+            b
+            for b in backups
+            if encryption.looks_encrypted(b) and not encryption.sidecar(b).exists()
+        ]
+        if keyless:
+            found.append(Finding("backups", NOTE, messages.backups_without_keyfile(len(keyless))))
     else:
         found.append(Finding("encryption", NOTE, messages.NOT_ENCRYPTED_NOTE))
     try:

@@ -35,8 +35,8 @@ def usage_problem(detail: str, command: str) -> str:
 
 def database_not_ours(path: Path) -> str:
     return (
-        f"{path} is not a stepwork journal, or it is damaged. stepwork has not touched it; "
-        "move it aside or restore a backup, then try again."
+        f"{path} is not a stepwork journal, or it is damaged. stepwork has not touched it. "
+        "To keep a journal somewhere else, set STEPWORK_HOME to another folder."
     )
 
 
@@ -60,7 +60,10 @@ def database_read_only(path: Path) -> str:
 
 
 def journal_is_folder(path: Path) -> str:
-    return f"The journal's place, {path}, is a folder. Move it away or set STEPWORK_HOME."
+    return (
+        f"The journal's place, {path}, is a folder, so no journal can be kept there. "
+        "Set STEPWORK_HOME to keep the journal in another folder."
+    )
 
 
 def journal_dangling_link(path: Path) -> str:
@@ -71,7 +74,10 @@ def journal_dangling_link(path: Path) -> str:
 
 
 def journal_not_a_file(path: Path) -> str:
-    return f"The journal's place, {path}, is not a regular file. Move it away or set STEPWORK_HOME."
+    return (
+        f"The journal's place, {path}, is not a regular file. "
+        "Set STEPWORK_HOME to keep the journal in another folder."
+    )
 
 
 def folder_read_only(folder: Path) -> str:
@@ -956,6 +962,13 @@ def plain_backups(count: int) -> str:
     return (
         f"{plural(count, 'backup')} in the backups folder are not encrypted. "
         "Fix: stepwork encrypt (it encrypts them with the journal's key)"
+    )
+
+
+def backups_without_keyfile(count: int) -> str:
+    return (
+        f"{plural(count, 'backup')} made by an earlier stepwork open only with the journal's key "
+        "file. Fix: stepwork passphrase (it gives each backup a key file of its own)"
     )
 
 
