@@ -53,7 +53,9 @@ def export(
     from stepwork.export import vault as vault_files
     from stepwork.store import journal
 
-    if output_text == outputs.STDOUT and not vault:
+    if output_text == outputs.STDOUT:
+        if vault:
+            raise UsageError(messages.VAULT_NEEDS_DIR)
         output_text = None
     output = Path(output_text) if output_text is not None else None
     chosen = fmt.strip().lower()
