@@ -74,6 +74,12 @@ def migration_failed(path: Path, version: int, detail: str, kept: Path | None) -
     )
 
 
+UNREADABLE_CHARACTERS = (
+    "Some of what you typed was not readable text (not UTF-8); each unreadable character "
+    "is kept as \ufffd and everything else as typed."
+)
+
+
 # --- settings -----------------------------------------------------------------------------
 SETTING_EMPTY = "it cannot be empty"
 SETTING_TOO_LONG = "keep it under 80 characters"

@@ -24,10 +24,9 @@ def progress(label: str, total: int, show: bool) -> Iterator[Callable[[], None]]
     if not show or not sys.stderr.isatty() or total < 200:
         yield lambda: None
         return
-    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(console=Console(stderr=True), transient=True) as bar:
+    with Progress(console=render.console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda: bar.advance(task)
 
