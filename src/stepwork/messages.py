@@ -92,6 +92,13 @@ def settings_unreadable(path: Path, detail: str) -> str:
     return f"Could not read your settings in {path}: {detail}"
 
 
+def setting_in_file_bad(path: Path, key: str, detail: str) -> str:
+    return (
+        f"The setting {key} in {path} won't work: {detail}. "
+        f"Fix it with: stepwork config {key} VALUE (or --unset)"
+    )
+
+
 def unknown_setting(key: str, known: list[str]) -> str:
     return f"There is no setting {key!r}. Settings are: {', '.join(known)}"
 
@@ -587,6 +594,12 @@ def streaks(current: int, longest: int, checkins: int, days: int) -> str:
 
 def not_a_whole_number(option: str, value: str) -> str:
     return f"{option} takes a whole number, not {value!r}."
+
+
+def number_out_of_range(option: str, value: str, low: int, high: int) -> str:
+    if high >= 2**63 - 1:
+        return f"{option} takes a whole number from {low} up, not {value[:30]}."
+    return f"{option} takes a whole number from {low} to {high}, not {value[:30]}."
 
 
 def bad_days(value: int) -> str:

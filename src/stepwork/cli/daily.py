@@ -258,7 +258,7 @@ def gratitude(
         store.add_gratitude(clean, day)
         out.print(messages.gratitude_saved(render.local_day(day)), style="green")
         return
-    rows = store.recent_gratitude(max(numbers.whole("-n", count) or 1, 1))
+    rows = store.recent_gratitude(numbers.count("-n", count, default=20))
     if not rows:
         out.print(messages.GRATITUDE_EMPTY)
         return

@@ -14,7 +14,7 @@ from stepwork.prompting import ask_yes_no
 
 
 def limit(count: str) -> int:
-    return max(numbers.whole("-n", count) or 1, 1)
+    return numbers.count("-n", count, default=20)
 
 
 def filters(kind: list[str] | None, step_text: str | None, since: str | None, until: str | None):  # type: ignore[no-untyped-def]
