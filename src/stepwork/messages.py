@@ -704,11 +704,16 @@ def import_too_new(path: Path, found: int, known: int) -> str:
     )
 
 
-def import_summary(added: int, updated: int, unchanged: int, dry_run: bool) -> str:
+def import_summary(
+    added: int, updated: int, unchanged: int, dry_run: bool, deleted: int = 0
+) -> str:
     verb = "Would add" if dry_run else "Added"
     tail = " Nothing was changed (dry run)." if dry_run else ""
     updated_verb = "would update" if dry_run else "updated"
-    return f"{verb} {added}, {updated_verb} {updated}, unchanged {unchanged}.{tail}"
+    removed = ""
+    if deleted:
+        removed = f", {'would delete' if dry_run else 'deleted'} {deleted} (deleted elsewhere)"
+    return f"{verb} {added}, {updated_verb} {updated}, unchanged {unchanged}{removed}.{tail}"
 
 
 def exported_to(path: Path) -> str:

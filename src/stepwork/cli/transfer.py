@@ -103,11 +103,18 @@ def import_command(
     if origin not in ("stepwork", "jrnl"):
         raise UsageError(messages.unknown_source(source))
     document = jsonfile.read_document(path)
+    legacy: dict[str, str] = {}
     if origin == "jrnl":
-        tables = jrnl.to_tables(document, path)
-        rows = {name: tables.get(name, []) for name in (t.name for t in jsonfile.TABLES)}
+        notes = jrnl.read(document, path)
+        legacy = {note.uid: note.legacy_uid for note in notes}
         tables = jsonfile.validate(
-            {"format": "stepwork", "format_version": 1, "tables": rows}, path
+            {
+                "format": jsonfile.FORMAT,
+                "format_version": jsonfile.FORMAT_VERSION,
+                "tables": {"note": [note.row for note in notes]},
+            },
+            path,
+            labels={note.uid: note.label for note in notes},
         )
     else:
         tables = jsonfile.validate(document, path)
@@ -120,6 +127,7 @@ def import_command(
     with progress("Importing", total, True) as tick:
         try:
             with journal.writing() as conn:
+                jrnl.adopt_earlier_imports(conn, legacy)
                 counts = jsonfile.merge(conn, tables, path, tick)
                 if dry_run:
                     raise DryRun
@@ -136,6 +144,7 @@ def import_command(
             sum(counts.updated.values()),
             sum(counts.unchanged.values()),
             dry_run,
+            deleted=sum(counts.deleted.values()),
         )
     )
 
