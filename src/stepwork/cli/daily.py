@@ -36,6 +36,7 @@ def checkin(
     on: str = typer.Option(None, "--date", help="The day, if not today: YYYY-MM-DD, yesterday."),
 ) -> None:
     """A quick daily check-in: guided, or all at once with options (no questions asked)."""
+    settings.load()  # a settings file edited into something unusable is named before saving
     day = dates.parse_day(on, allow_future=False) if on is not None else dates.today()
     given = (mood, craving, halt, meeting, grateful, trigger, note)
     mood_value, craving_value = numbers.whole("--mood", mood), numbers.whole("--craving", craving)

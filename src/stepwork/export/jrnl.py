@@ -16,7 +16,7 @@ from typing import Any
 
 from stepwork import messages
 from stepwork.errors import UserError
-from stepwork.export.jsonfile import DAY_SLACK, LATEST_YEAR, latest_now, stamp
+from stepwork.export.jsonfile import DAY_FORM, DAY_SLACK, LATEST_YEAR, latest_now, stamp
 from stepwork.store.values import now_stamp
 
 
@@ -59,10 +59,10 @@ def read(document: Any, path: Path) -> list[JrnlNote]:
         if not isinstance(title, str) or not isinstance(body, str):
             raise _bad(path, where, "title and body should be text")
         try:
+            if not DAY_FORM.fullmatch(entry["date"]):
+                raise ValueError
             day = date.fromisoformat(entry["date"])
             at = time.fromisoformat(entry.get("time") or "00:00")
-            if len(entry["date"]) != 10:
-                raise ValueError
         except (KeyError, TypeError, ValueError):
             raise _bad(path, where, "date should be YYYY-MM-DD and time HH:MM") from None
         if day.year > LATEST_YEAR or day > latest_day:

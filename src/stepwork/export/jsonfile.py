@@ -96,7 +96,7 @@ CLOCK_SLACK = timedelta(hours=1)
 DAY_SLACK = timedelta(days=1)
 
 _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+DAY_FORM = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def _too_deep(text: str) -> bool:
@@ -243,7 +243,7 @@ def _check_time(path: Path, where: str, name: str, value: str) -> str:
 
 def _check_day(path: Path, where: str, column: Column, value: str) -> str:
     try:
-        if not _DAY.fullmatch(value):
+        if not DAY_FORM.fullmatch(value):
             raise ValueError
         day = date.fromisoformat(value)
     except ValueError:
