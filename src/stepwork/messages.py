@@ -568,6 +568,13 @@ def counter_span(days: int, years: int, months: int, rest: int) -> str:
     return f"{days} {day_word} ({calendar_text})"
 
 
+def counter_starts_ahead(day: str) -> str:
+    return (
+        f"It starts on {day}, a day that has not begun here yet (it was set in a time zone "
+        "ahead of this one), so it counts from today."
+    )
+
+
 HISTORY_EMPTY = "No earlier runs: this counter has been going since it started."
 HISTORY_TITLE = "Earlier runs"
 EMPTY_NAME = "Give the counter a name, like alcohol or gambling."

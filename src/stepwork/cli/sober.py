@@ -57,6 +57,9 @@ def show_counters() -> None:
         days_to_go = (upcoming.on - today).days
         line = messages.next_milestone(upcoming.label, render.local_day(upcoming.on), days_to_go)
         out.print(render.safe("  " + line, style="dim"))
+        if sobriety.starts_ahead(counter.started_on, today):
+            ahead = messages.counter_starts_ahead(render.local_day(counter.started_on))
+            out.print(render.safe("  " + ahead, style="dim"))
         reached = sobriety.reached_today(counter.started_on, today)
         if reached is not None:
             celebrations.append(messages.milestone_today(counter.name, reached.label))
@@ -130,6 +133,6 @@ def sober_history(name: str = typer.Argument(..., help="The counter.")) -> None:
             str((run.ended_on - run.started_on).days),
             render.safe(run.note),
         )
-    current_days = (dates.today() - counter.started_on).days
+    current_days = sobriety.span(counter.started_on, dates.today()).days
     table.add_row(render.local_day(counter.started_on), "now", str(current_days), "")
     out.print(table)
