@@ -98,7 +98,7 @@ def test_search_highlighting_survives_its_own_marks_in_text(run):
     run("gratitude", "hello \x02sponsor\x03 day")
     result = run("search", "sponsor")
     assert result.exit_code == 0
-    assert "hello" in result.stdout and "day" in result.stdout
+    assert "hello ␂sponsor␃ day" in result.stdout
     assert "\x02" not in result.stdout and "\x03" not in result.stdout
 
 
