@@ -6,6 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import pexpect
 import pytest
 import yaml
 from markdown_it import MarkdownIt
@@ -294,3 +295,23 @@ def test_front_matter_holds_any_title_exactly(title):
     from stepwork.export.vault import yaml_value
 
     assert yaml.safe_load(f"title: {yaml_value(title)}")["title"] == title
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json"])
+def test_an_export_printed_on_a_terminal_shows_controls(run, home, fmt):
+    from .pty_helpers import finish, spawn
+
+    run("gratitude", "clear\x1b[2J del\x7f c1\x9b")
+    child = spawn(home, "export", "--format", fmt)
+    child.expect(pexpect.EOF)
+    output = child.before
+    assert finish(child) == 0
+    assert ESC not in output and "\x9b" not in output and "\x7f" not in output
+    exported = run("export", "--format", fmt).stdout
+    if fmt == "json":
+        assert "clear\\u001b[2J del\\u007f c1\\u009b" in output
+        [entry] = json.loads(exported)["tables"]["daily_entry"]
+        assert entry["text"] == "clear\x1b[2J del\x7f c1\x9b"  # into a file or pipe: exact
+    else:
+        assert "clear␛\\[2J del␡ c1M-^[" in output
+        assert "clear\x1b\\[2J del\x7f c1\x9b" in exported

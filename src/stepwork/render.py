@@ -10,7 +10,7 @@ stored stays exactly as typed: this happens only on the way out.
 import json
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import IO, Any
 
 from rich.console import Console
 from rich.segment import Segment
@@ -28,8 +28,11 @@ _VISIBLE[0x7F] = "\u2421"
 _VISIBLE.update({code: "M-" + _caret(code - 0x80) for code in range(0x80, 0xA0)})
 # Bytes that were not UTF-8 (in a path or the environment) arrive as lone surrogates.
 _VISIBLE.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
-# In JSON written to a terminal, DEL and C1 become \u escapes (json.dumps escapes C0 itself).
-_JSON_ESCAPES: dict[int, str] = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+# In JSON written to a terminal, controls become \u escapes (json.dumps escapes C0 itself, but
+# not DEL and C1).
+_JSON_ESCAPES: dict[int, str] = {
+    code: f"\\u{code:04x}" for code in (*range(0x20), *range(0x7F, 0xA0)) if code != 10
+}
 
 
 def visible(text: str) -> str:
@@ -45,6 +48,26 @@ def safe(value: object, style: str | Style = "", **options: Any) -> Text:
 def json_text(value: Any, **options: Any) -> str:
     """JSON for a terminal: exact (json.loads gives the text back), with no raw control bytes."""
     return json.dumps(value, **options).translate(_JSON_ESCAPES)
+
+
+class _ShownOnTerminal:
+    """A text stream for an export printed straight to a terminal: JSON keeps every control
+    as a \\u escape (still valid JSON); markdown shows them as visible symbols."""
+
+    def __init__(self, stream: IO[str], as_json: bool) -> None:
+        self.stream, self.table = stream, (_JSON_ESCAPES if as_json else _VISIBLE)
+
+    def write(self, text: str) -> int:
+        return self.stream.write(text.translate(self.table))
+
+
+def for_terminal(stream: IO[str], as_json: bool = False) -> IO[str]:
+    """`stream` itself when it is a file or a pipe (exports stay exact); a showing one on a
+    terminal."""
+    isatty = getattr(stream, "isatty", None)
+    if isatty is None or not isatty():
+        return stream
+    return _ShownOnTerminal(stream, as_json)  # type: ignore[return-value]
 
 
 class SafeConsole(Console):

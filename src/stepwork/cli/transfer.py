@@ -73,9 +73,9 @@ def export(
             return
         if output is None:
             if chosen == "json":
-                jsonfile.write(conn, sys.stdout)
+                jsonfile.write(conn, render.for_terminal(sys.stdout, as_json=True))
             else:
-                markdown.write(conn, sys.stdout, f, for_whom)
+                markdown.write(conn, render.for_terminal(sys.stdout), f, for_whom)
             return
         total = jsonfile.count_rows(conn) if chosen == "json" else markdown.count(conn, f)
         with progress("Exporting", total, True) as tick, private_output(output) as handle:
