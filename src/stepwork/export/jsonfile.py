@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from itertools import accumulate
 from pathlib import Path
 from typing import IO, Any
 
@@ -95,21 +96,17 @@ LATEST_YEAR = 9998
 CLOCK_SLACK = timedelta(hours=1)
 DAY_SLACK = timedelta(days=1)
 
-_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 DAY_FORM = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}"')
+_STRING = re.compile(rb'"[^"]*"')
 
 
-def _too_deep(text: str) -> bool:
-    depth = 0
-    for match in _TOKENS.finditer(text):
-        token = match.group()
-        if token in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return True
-        elif token in "]}":
-            depth -= 1
-    return False
+def _depth(raw: bytes) -> int:
+    """How deeply JSON nests, at C speed: drop escaped backslashes and quotes, then everything
+    but brackets and quotes, then strings (whatever brackets they hold); count what is left."""
+    skeleton = raw.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_STRUCTURE)
+    skeleton = _STRING.sub(b"", skeleton.replace(b'""', b""))
+    return max(accumulate(1 if c in b"[{" else -1 for c in skeleton), default=0)
 
 
 def read_document(path: Path) -> Any:
@@ -122,7 +119,7 @@ def read_document(path: Path) -> Any:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise UserError(messages.import_not_utf8(path)) from None
-    if _too_deep(text):
+    if _depth(raw) > MAX_DEPTH:
         raise UserError(messages.import_bad_file(path, f"it nests deeper than {MAX_DEPTH} levels"))
 
     def number(literal: str) -> Any:
