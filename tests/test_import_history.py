@@ -209,3 +209,10 @@ def test_a_counter_started_in_a_zone_ahead_never_shows_negative_days(run, zone):
         assert "-1" not in result.stdout, result.stdout
     shown = run("sober").stdout
     assert "0 days" in shown and "counts from today" in shown
+
+
+def test_every_table_the_export_carries_leaves_a_tombstone():
+    from stepwork.export.tables import TOMBSTONED
+    from stepwork.store.migrations import TOMBSTONED_TABLES
+
+    assert set(TOMBSTONED) == set(TOMBSTONED_TABLES)
