@@ -604,9 +604,12 @@ def not_a_whole_number(option: str, value: str) -> str:
 
 
 def number_out_of_range(option: str, value: str, low: int, high: int) -> str:
+    shown = value if len(value) <= 24 else value[:20] + "\u2026"
+    if low <= -(2**63 - 1):
+        return f"{option} takes a whole number, and {shown} is far too large."
     if high >= 2**63 - 1:
-        return f"{option} takes a whole number from {low} up, not {value[:30]}."
-    return f"{option} takes a whole number from {low} to {high}, not {value[:30]}."
+        return f"{option} takes a whole number from {low} up, not {shown}."
+    return f"{option} takes a whole number from {low} to {high}, not {shown}."
 
 
 def bad_days(value: int) -> str:
