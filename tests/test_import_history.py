@@ -216,3 +216,16 @@ def test_every_table_the_export_carries_leaves_a_tombstone():
     from stepwork.store.migrations import TOMBSTONED_TABLES
 
     assert set(TOMBSTONED) == set(TOMBSTONED_TABLES)
+
+
+def test_a_step_number_stored_before_imports_were_checked_still_shows(run, home):
+    import sqlite3
+
+    run("step", "1", input=lines("an answer", "", "", ""))
+    with sqlite3.connect(home / "stepwork.db") as conn:
+        conn.execute("UPDATE guided_session SET step = 99")
+    conn.close()
+    for args in (("log",), ("show", "s1"), ("export",), ("search", "answer")):
+        result = run(*args)
+        assert result.exit_code == 0, (args, result.stderr)
+    assert "Step 99 · not a step stepwork knows" in run("export").stdout

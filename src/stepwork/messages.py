@@ -22,6 +22,7 @@ DATABASE_BUSY = (
     "The journal is busy in another stepwork window and did not free up in time; "
     "nothing was changed. Please try again."
 )
+UNKNOWN_STEP = "not a step stepwork knows"
 STEP_NUMBER_HINT = "Steps are numbered 1 to 12, for example: stepwork step 4"
 
 

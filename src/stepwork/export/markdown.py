@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import IO
 
-from stepwork import dates, render
+from stepwork import dates, messages, render
 from stepwork.content import step_titles
 from stepwork.kinds import KINDS, Filters
 
@@ -112,7 +112,9 @@ class Writer:
                 write(f"## {heading}\n\n")
             if session_id != current:
                 current = session_id
-                title = f"Step {step} · {titles[step]}" if kind == "step" else heading
+                title = heading
+                if kind == "step":  # a step number from before imports were checked is shown
+                    title = f"Step {step} · {titles.get(step, messages.UNKNOWN_STEP)}"
                 state = " (in progress)" if status == "open" else ""
                 day = render.local_day(date.fromisoformat(local_date))
                 write(f"### {title}: {day}{state}\n\n")
