@@ -2,13 +2,15 @@
 traceback, and leaves the data exactly as it was (the JSON export before and after is the same;
 where the journal file itself is the problem, its bytes are the same)."""
 
+import contextlib
 import json
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +31,8 @@ class Bad:
     setup: Callable[[Path, Path], None] | None = None
     """setup(home, tmp_path) prepares the trouble (a file to import, a damaged journal...)."""
     file_is_the_problem: bool = False
+    tz: str | None = None
+    """A time zone (TZ) to run the command in."""
 
 
 def write(name: str, content: bytes) -> Callable[[Path, Path], None]:
@@ -74,6 +78,39 @@ def stepwork_file(mutate: Callable[[dict], None]) -> Callable[[Path, Path], None
         (tmp / "in.json").write_text(json.dumps(doc))
 
     return setup
+
+
+def first_row(table: str, **changes: object) -> Callable[[Path, Path], None]:
+    return stepwork_file(lambda d: d["tables"][table][0].update(changes))
+
+
+def add_run(started_on: str, ended_on: str) -> Callable[[Path, Path], None]:
+    def mutate(doc: dict) -> None:
+        counter = doc["tables"]["sobriety_counter"][0]
+        run = {"uid": "run-backwards", "counter_uid": counter["uid"], "note": ""}
+        run |= {"started_on": started_on, "ended_on": ended_on, "created_at": counter["created_at"]}
+        doc["tables"]["sobriety_run"].append(run)
+
+    return stepwork_file(mutate)
+
+
+def settings_file(text: str) -> Callable[[Path, Path], None]:
+    def setup(home: Path, tmp: Path) -> None:
+        (home / "config.toml").write_text(text)
+
+    return setup
+
+
+def jrnl_file(*entries: dict) -> Callable[[Path, Path], None]:
+    full = [
+        {"title": "t", "body": "b", "time": "00:00", "tags": [], "starred": False} | e
+        for e in entries
+    ]
+    return write("j.json", json.dumps({"tags": {}, "entries": full}).encode())
+
+
+def import_case(name: str, says: str, setup: Callable[[Path, Path], None]) -> Bad:
+    return Bad(name, ("import", "{tmp}/in.json"), says, code=1, setup=setup)
 
 
 def encrypted(passphrase_then: str) -> Callable[[Path, Path], None]:
@@ -237,7 +274,198 @@ CATALOGUE = [
         file_is_the_problem=True,
     ),
     Bad("home that cannot be created", ("checkin", "--mood", "5"), "Could not create", code=1),
+    Bad("show a 20-digit id", ("show", "i99999999999999999999"), "no record"),
+    Bad("show an id past SQLite's range", ("show", "c9223372036854775808"), "no record"),
+    Bad("show a superscript id", ("show", "i\u2070"), "no record"),
+    Bad("inventory id past range", ("inventory", "show", "i99999999999999999999"), "not an inv"),
+    Bad("amends id superscript", ("amends", "set", "a\u00b2", "--status", "made"), "not an"),
+    Bad("log -n huge", ("log", "-n", "99999999999999999999"), "-n takes a whole number"),
+    Bad("log -n negative", ("log", "-n", "-5"), "-n takes a whole number from 1"),
+    Bad("log -n zero", ("log", "-n", "0"), "-n takes a whole number from 1"),
+    Bad("search -n superscript", ("search", "boss", "-n", "\u00b2"), "-n takes"),
+    Bad("gratitude -n negative", ("gratitude", "-n", "-1"), "-n takes"),
+    Bad("log --step huge", ("log", "--step", "9" * 30), "--step"),
+    Bad("stats --days huge", ("stats", "--days", "9" * 30), "--days"),
+    Bad("mood huge", ("checkin", "--mood", "9" * 30), "--mood"),
+    Bad(
+        "threshold abc in the settings file",
+        ("checkin", "--mood", "5", "--craving", "9"),
+        "craving_threshold in",
+        code=1,
+        setup=settings_file('craving_threshold = "abc"\n'),
+    ),
+    Bad(
+        "empty substance in the settings file",
+        ("step", "1"),
+        "substance in",
+        code=1,
+        setup=settings_file('substance = ""\n'),
+    ),
+    import_case(
+        "import format_version 0",
+        "format_version",
+        stepwork_file(lambda d: d.update(format_version=0)),
+    ),
+    import_case(
+        "import format_version -1",
+        "format_version",
+        stepwork_file(lambda d: d.update(format_version=-1)),
+    ),
+    import_case(
+        "import format_version text",
+        "format_version",
+        stepwork_file(lambda d: d.update(format_version="1")),
+    ),
+    import_case(
+        "import format_version true",
+        "format_version",
+        stepwork_file(lambda d: d.update(format_version=True)),
+    ),
+    import_case("import step 99", "outside 1 to 12", first_row("guided_session", step=99)),
+    import_case("import step 0", "outside 1 to 12", first_row("guided_session", step=0)),
+    import_case("import step 2**63", "outside 1 to 12", first_row("guided_session", step=2**63)),
+    import_case("import position 2**63", "position", first_row("answer", position=2**63)),
+    import_case("import position negative", "position", first_row("answer", position=-1)),
+    import_case(
+        "import unknown flow",
+        "flow 'step-99' is not from",
+        first_row("guided_session", flow="step-99"),
+    ),
+    import_case("import unknown state", "state", first_row("answer", state="maybe")),
+    import_case("import unknown section", "section", first_row("inventory_item", section="xyz")),
+    import_case("import halt drunk", "halt 'drunk'", first_row("checkin", halt="drunk")),
+    import_case(
+        "import category xyz",
+        "category 'xyz'",
+        stepwork_file(
+            lambda d: d["tables"]["daily_entry"].append(
+                {
+                    "uid": "e-xyz",
+                    "checkin_uid": None,
+                    "kind": "trigger",
+                    "category": "xyz",
+                    "text": "t",
+                    "local_date": "2026-01-02",
+                    "created_at": "2026-01-02 10:00:00.000000",
+                }
+            )
+        ),
+    ),
+    import_case("import amends status", "status", first_row("amends", status="done")),
+    import_case(
+        "import run ending before it starts",
+        "is before started_on",
+        add_run("2026-03-01", "2026-02-01"),
+    ),
+    import_case(
+        "import updated_at in year 9999",
+        "in the future",
+        first_row("checkin", updated_at="9999-12-31T23:59:59"),
+    ),
+    import_case(
+        "import updated_at next year",
+        "in the future",
+        first_row("checkin", updated_at="2999-01-01 00:00:00"),
+    ),
+    import_case(
+        "import a date where a time is due",
+        "not a date and time",
+        first_row("checkin", updated_at="2026-11-28"),
+    ),
+    import_case(
+        "import a week date", "not a YYYY-MM-DD date", first_row("checkin", local_date="2026-W48-5")
+    ),
+    import_case(
+        "import a compact date",
+        "not a YYYY-MM-DD date",
+        first_row("checkin", local_date="20261128"),
+    ),
+    import_case(
+        "import a local_date in the future",
+        "in the future",
+        first_row("checkin", local_date="2999-01-01"),
+    ),
+    import_case(
+        "import a plan in year 9999", "in the future", first_row("amends", planned_on="9999-01-01")
+    ),
+    import_case("import a float mood", "mood should be int", first_row("checkin", mood=5.5)),
+    import_case(
+        "import a lone surrogate", "note should be text", first_row("checkin", note="a\ud800b")
+    ),
+    import_case("import a uid with a newline", "uid should be", first_row("checkin", uid="a\nb")),
+    import_case(
+        "import a tombstone of an unknown table",
+        "table_name",
+        stepwork_file(
+            lambda d: d["tables"]["tombstone"].append(
+                {"uid": "x", "table_name": "secrets", "deleted_at": "2026-01-01 00:00:00.000000"}
+            )
+        ),
+    ),
+    import_case(
+        "import a tombstone in a version 1 file",
+        "unknown table 'tombstone'",
+        stepwork_file(lambda d: d.update(format_version=1)),
+    ),
+    import_case(
+        "import JSON nested 100k deep",
+        "nests deeper",
+        write("in.json", b"[" * 100_000 + b"]" * 100_000),
+    ),
+    import_case(
+        "import a 5,000-digit number",
+        "5,000 characters long",
+        write("in.json", b'{"format": "stepwork", "n": ' + b"9" * 5000 + b"}"),
+    ),
+    import_case(
+        "import NaN",
+        "NaN is not a JSON number",
+        write("in.json", b'{"format": "stepwork", "n": NaN}'),
+    ),
+    Bad(
+        "jrnl entry at year 1 far ahead of UTC",
+        ("import", "--from", "jrnl", "{tmp}/j.json"),
+        "the entry of 0001-01-01 00:00 't'",
+        code=1,
+        setup=jrnl_file({"date": "0001-01-01"}),
+        tz="Pacific/Kiritimati",
+    ),
+    Bad(
+        "jrnl entry at 9999-12-31 far behind UTC",
+        ("import", "--from", "jrnl", "{tmp}/j.json"),
+        "the entry of 9999-12-31 23:59 'last'",
+        code=1,
+        setup=jrnl_file(
+            {"date": "2026-01-01"}, {"date": "9999-12-31", "time": "23:59", "title": "last"}
+        ),
+        tz="Etc/GMT+12",
+    ),
+    Bad(
+        "jrnl entry with a week date",
+        ("import", "--from", "jrnl", "{tmp}/j.json"),
+        "the entry of 2026-W48-5",
+        code=1,
+        setup=jrnl_file({"date": "2026-W48-5"}),
+    ),
 ]
+
+
+@contextlib.contextmanager
+def time_zone(name: str | None) -> Iterator[None]:
+    if name is None:
+        yield
+        return
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
 
 
 def journal_state(home: Path) -> object:
@@ -303,7 +531,8 @@ def test_bad_input(case: Bad, template: Path, tmp_path: Path, run, monkeypatch):
     before = None if case.file_is_the_problem else journal_state(home)
     args = tuple(a.replace("{tmp}", str(tmp_path)) for a in case.args)
 
-    result = run(*args, input=case.input)
+    with time_zone(case.tz):
+        result = run(*args, input=case.input)
 
     assert result.exit_code == case.code, (result.exit_code, result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()

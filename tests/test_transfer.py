@@ -4,6 +4,7 @@ import json
 import os
 import sqlite3
 import stat
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -170,7 +171,7 @@ def test_bad_export_requests(run, args, expected):
 def test_json_round_trip_into_a_fresh_home(run, clock, home, tmp_path, monkeypatch):
     small_journal(run, clock)
     original = export_json(run)
-    assert original["format"] == "stepwork" and original["format_version"] == 1
+    assert original["format"] == "stepwork" and original["format_version"] == 2
     path = tmp_path / "a.json"
     path.write_text(json.dumps(original))
     monkeypatch.setenv("STEPWORK_HOME", str(tmp_path / "other"))
@@ -189,7 +190,8 @@ def test_the_newer_edit_wins(run, clock, tmp_path):
     document = export_json(run)
     [checkin] = document["tables"]["checkin"]
     checkin["note"] = "edited on the other laptop"
-    checkin["updated_at"] = "2030-01-01 00:00:00.000000"
+    # Newer, and in another ISO form: compared as an instant, stored in the journal's own form.
+    checkin["updated_at"] = datetime.now(UTC).isoformat()
     newer = tmp_path / "newer.json"
     newer.write_text(json.dumps(document))
     dry = run("import", str(newer), "--dry-run")
@@ -197,6 +199,8 @@ def test_the_newer_edit_wins(run, clock, tmp_path):
     assert "quiet evening" in run("show", "c1").stdout
     assert run("import", str(newer)).exit_code == 0
     assert "edited on the other laptop" in run("show", "c1").stdout
+    [stored] = export_json(run)["tables"]["checkin"]
+    assert stored["updated_at"] == checkin["updated_at"][:26].replace("T", " ")
     checkin["note"] = "an older edit"
     checkin["updated_at"] = "2001-01-01 00:00:00.000000"
     older = tmp_path / "older.json"

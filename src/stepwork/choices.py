@@ -1,6 +1,7 @@
 """Reading short structured answers: yes/no, and any-of choices by number or name."""
 
 from stepwork import messages
+from stepwork.numbers import is_digits
 
 YES, NO = "yes", "no"
 SEPARATOR = ", "
@@ -32,7 +33,7 @@ def parse_choices(raw: str, options: tuple[str, ...]) -> str:
         token = token.strip().lower()
         if not token:
             continue
-        if token.isdigit() and 1 <= int(token) <= len(options):
+        if is_digits(token) and 1 <= int(token) <= len(options):
             picked.add(options[int(token) - 1])
             continue
         matches = [o for o in options if o.lower() == token] or [

@@ -6,6 +6,8 @@ import shutil
 import subprocess
 import tempfile
 
+from stepwork import textin
+
 
 class EditorUnavailable(Exception):
     """No editor could be found or started."""
@@ -45,7 +47,7 @@ def edit(text: str, command: list[str]) -> str:
             raise EditorUnavailable(str(exc)) from exc
         if returncode != 0:
             raise EditorFailed(f"exit code {returncode}")
-        with open(path, encoding="utf-8", errors="replace") as handle:
+        with open(path, encoding="utf-8", errors=textin.ERRORS) as handle:
             return handle.read().strip("\n").rstrip()
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -13,9 +13,8 @@ from enum import Enum
 from rich.console import Console
 from rich.panel import Panel
 from rich.rule import Rule
-from rich.text import Text
 
-from stepwork import choices, editor, interrupts, limits, messages
+from stepwork import choices, editor, interrupts, limits, messages, render
 from stepwork.choices import YES
 from stepwork.content import CHOICES, NUMBER, YESNO, Question
 from stepwork.prompting import read_line
@@ -65,7 +64,7 @@ class Engine:
                     continue
                 if question.section and question.section != last_section:
                     self.console.print()
-                    self.console.print(Rule(Text(question.section), style="cyan"))
+                    self.console.print(Rule(render.safe(question.section), style="cyan"))
                 last_section = question.section
                 self._ask(position, question, previous.text if previous else "")
         except _Pause:
@@ -86,17 +85,17 @@ class Engine:
     def _ask(self, position: int, question: Question, draft: str) -> None:
         self.console.print()
         self.console.print(messages.question_counter(position, len(self.questions)), style="dim")
-        self.console.print(Text(question.text, style="bold"))
+        self.console.print(render.safe(question.text, style="bold"))
         if question.hint:
-            self.console.print(Text(question.hint, style="dim italic"))
+            self.console.print(render.safe(question.hint, style="dim italic"))
         if question.kind == CHOICES:
-            self.console.print(Text(choices.menu(question.choices), style="cyan"))
+            self.console.print(render.safe(choices.menu(question.choices), style="cyan"))
         if question.kind in (CHOICES, YESNO, NUMBER):
             self._ask_short(position, question)
             return
         if draft:
             self.console.print(self.draft_intro, style="dim")
-            self.console.print(Panel(Text(draft), border_style="dim"))
+            self.console.print(Panel(render.safe(draft), border_style="dim"))
             self.console.print(messages.KEPT_DRAFT_HOW, style="dim")
         lines = [draft] if draft else []
         prompt = messages.ANSWER_PROMPT
@@ -158,7 +157,7 @@ class Engine:
                 continue
             self._store(position, question, value, AnswerState.ANSWERED)
             if value == YES and question.note_if_yes:
-                self.console.print(Panel(Text(question.note_if_yes), border_style="magenta"))
+                self.console.print(Panel(render.safe(question.note_if_yes), border_style="magenta"))
             return
 
     def _edit(self, position: int, question: Question, text: str) -> bool:

@@ -22,6 +22,7 @@ DATABASE_BUSY = (
     "The journal is busy in another stepwork window and did not free up in time; "
     "nothing was changed. Please try again."
 )
+UNKNOWN_STEP = "not a step stepwork knows"
 STEP_NUMBER_HINT = "Steps are numbered 1 to 12, for example: stepwork step 4"
 
 
@@ -103,6 +104,12 @@ def migration_failed(path: Path, version: int, detail: str, kept: Path | None) -
     )
 
 
+UNREADABLE_CHARACTERS = (
+    "Some of what you typed was not readable text (not UTF-8); each unreadable character "
+    "is kept as \ufffd and everything else as typed."
+)
+
+
 # --- settings -----------------------------------------------------------------------------
 SETTING_EMPTY = "it cannot be empty"
 SETTING_TOO_LONG = "keep it under 80 characters"
@@ -113,6 +120,13 @@ SETTINGS_FILE_HEADER = "# stepwork settings. Change them with: stepwork config K
 
 def settings_unreadable(path: Path, detail: str) -> str:
     return f"Could not read your settings in {path}: {detail}"
+
+
+def setting_in_file_bad(path: Path, key: str, detail: str) -> str:
+    return (
+        f"The setting {key} in {path} won't work: {detail}. "
+        f"Fix it with: stepwork config {key} VALUE (or --unset)"
+    )
 
 
 def unknown_setting(key: str, known: list[str]) -> str:
@@ -584,6 +598,13 @@ def counter_span(days: int, years: int, months: int, rest: int) -> str:
     return f"{days} {day_word} ({calendar_text})"
 
 
+def counter_starts_ahead(day: str) -> str:
+    return (
+        f"It starts on {day}, a day that has not begun here yet (it was set in a time zone "
+        "ahead of this one), so it counts from today."
+    )
+
+
 HISTORY_EMPTY = "No earlier runs: this counter has been going since it started."
 HISTORY_TITLE = "Earlier runs"
 EMPTY_NAME = "Give the counter a name, like alcohol or gambling."
@@ -610,6 +631,15 @@ def streaks(current: int, longest: int, checkins: int, days: int) -> str:
 
 def not_a_whole_number(option: str, value: str) -> str:
     return f"{option} takes a whole number, not {value!r}."
+
+
+def number_out_of_range(option: str, value: str, low: int, high: int) -> str:
+    shown = value if len(value) <= 24 else value[:20] + "\u2026"
+    if low <= -(2**63 - 1):
+        return f"{option} takes a whole number, and {shown} is far too large."
+    if high >= 2**63 - 1:
+        return f"{option} takes a whole number from {low} up, not {shown}."
+    return f"{option} takes a whole number from {low} to {high}, not {shown}."
 
 
 def bad_days(value: int) -> str:
@@ -714,11 +744,16 @@ def import_too_new(path: Path, found: int, known: int) -> str:
     )
 
 
-def import_summary(added: int, updated: int, unchanged: int, dry_run: bool) -> str:
+def import_summary(
+    added: int, updated: int, unchanged: int, dry_run: bool, deleted: int = 0
+) -> str:
     verb = "Would add" if dry_run else "Added"
     tail = " Nothing was changed (dry run)." if dry_run else ""
     updated_verb = "would update" if dry_run else "updated"
-    return f"{verb} {added}, {updated_verb} {updated}, unchanged {unchanged}.{tail}"
+    removed = ""
+    if deleted:
+        removed = f", {'would delete' if dry_run else 'deleted'} {deleted} (deleted elsewhere)"
+    return f"{verb} {added}, {updated_verb} {updated}, unchanged {unchanged}{removed}.{tail}"
 
 
 def exported_to(path: Path) -> str:

@@ -5,6 +5,7 @@ import sys
 from datetime import date
 
 from stepwork import messages
+from stepwork.render import visible
 
 _line_editing = {"ready": False}
 
@@ -21,7 +22,7 @@ def read_line(prompt: str) -> str:
     """One line of input. Ctrl-C raises KeyboardInterrupt, end of input raises EOFError."""
     _enable_line_editing()
     sys.stdout.flush()
-    return input(prompt)
+    return input(visible(prompt))
 
 
 def ask_yes_no(question: str, default: bool = True) -> bool:
@@ -34,7 +35,7 @@ def ask_yes_no(question: str, default: bool = True) -> bool:
             return True
         if reply in ("n", "no"):
             return False
-        print(messages.YES_NO_HINT)
+        print(visible(messages.YES_NO_HINT))
 
 
 def ask_day(question: str, allow_future: bool, default: str = "") -> date | None:
@@ -52,4 +53,4 @@ def ask_day(question: str, allow_future: bool, default: str = "") -> date | None
         try:
             return parse_day(reply, allow_future=allow_future)
         except UsageError as problem:
-            print(problem.message)
+            print(visible(problem.message))

@@ -2,6 +2,7 @@
 
 from stepwork import messages
 from stepwork.errors import UsageError
+from stepwork.numbers import natural
 
 INVENTORY = "i"
 AMENDS = "a"
@@ -16,6 +17,7 @@ def parse_id(value: str, prefix: str, what: str) -> int:
     text = value.strip().lower()
     if text.startswith(prefix):
         text = text[len(prefix) :]
-    if not text.isdigit() or int(text) < 1:
+    number = natural(text)
+    if number is None:
         raise UsageError(messages.bad_id(value, what, label(prefix, 3)))
-    return int(text)
+    return number

@@ -9,6 +9,7 @@ from pathlib import Path
 from stepwork import messages
 from stepwork.errors import UsageError, UserError
 from stepwork.home import paths, write_private_file
+from stepwork.numbers import is_digits
 
 
 def _phrase(value: str) -> str:
@@ -24,7 +25,7 @@ def _phrase(value: str) -> str:
 
 def _craving_level(value: str) -> str:
     text = value.strip()
-    if not text.isdigit() or not 0 <= int(text) <= 10:
+    if not is_digits(text) or not 0 <= int(text) <= 10:
         raise ValueError(messages.SETTING_CRAVING_LEVEL)
     return str(int(text))
 
@@ -85,13 +86,23 @@ def _read_file(path: Path) -> dict[str, str]:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UserError(messages.settings_unreadable(path, str(exc))) from exc
-    return {k: v for k, v in data.items() if k in SETTINGS and isinstance(v, str)}
+    return {
+        k: str(v)
+        for k, v in data.items()
+        if k in SETTINGS and isinstance(v, str | int) and not isinstance(v, bool)
+    }
 
 
 def load() -> dict[str, str]:
-    """Every setting, with the person's own values over the defaults."""
+    """Every setting, with the person's own values over the defaults; a value edited by hand
+    into something stepwork cannot use is named, with its file, rather than used."""
     values = {key: setting.default for key, setting in SETTINGS.items()}
-    values.update(_read_file(paths().settings_file))
+    path = paths().settings_file
+    for key, value in _read_file(path).items():
+        try:
+            values[key] = SETTINGS[key].parse(value)
+        except ValueError as exc:
+            raise UserError(messages.setting_in_file_bad(path, key, str(exc))) from None
     return values
 
 

@@ -21,8 +21,19 @@ class Span:
     rest_days: int
 
 
+def counted_from(start: date, today: date) -> date:
+    """The day counting starts from: a start later than today (set under a time zone ahead of
+    this one, where that day had already begun) counts from today, never below zero."""
+    return min(start, today)
+
+
+def starts_ahead(start: date, today: date) -> bool:
+    return start > today
+
+
 def span(start: date, today: date) -> Span:
     """Whole days since `start`, and the same time as years, months and days."""
+    start = counted_from(start, today)
     months = (today.year - start.year) * 12 + today.month - start.month
     if months > 0 and add_months(start, months) > today:
         months -= 1
@@ -64,8 +75,10 @@ def milestones(start: date, until: date) -> list[Milestone]:
 
 
 def reached_today(start: date, today: date) -> Milestone | None:
+    start = counted_from(start, today)
     return next((m for m in milestones(start, today) if m.on == today), None)
 
 
 def next_milestone(start: date, today: date) -> Milestone:
+    start = counted_from(start, today)
     return next(m for m in milestones(start, today) if m.on > today)

@@ -1,11 +1,8 @@
 """The amends list and steps eight and nine."""
 
-import json
-
 import typer
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from stepwork import dates, limits, messages, records, render
 from stepwork.choices import menu
@@ -88,12 +85,12 @@ def _table(rows: list) -> Table:  # type: ignore[type-arg]
             kind = (kind + " " if kind else "") + messages.WOULD_INJURE_MARK
         table.add_row(
             amends_label(row.id),
-            Text(row.person),
-            Text(row.harm),
+            render.safe(row.person),
+            render.safe(row.harm),
             kind,
             STATUS_WORDS.get(row.status, row.status),
             render.local_day(row.planned_on) if row.planned_on else "",
-            Text(row.notes),
+            render.safe(row.notes),
         )
     return table
 
@@ -104,7 +101,7 @@ def print_amends(status: AmendsStatus | None = None, as_json: bool = False) -> N
     amends.sync_from_inventory()
     rows = amends.list_amends(status)
     if as_json:
-        typer.echo(json.dumps([_row_json(r) for r in rows], indent=2, ensure_ascii=False))
+        typer.echo(render.json_text([_row_json(r) for r in rows], indent=2, ensure_ascii=False))
         return
     out = render.console()
     if not rows:
@@ -196,7 +193,7 @@ STEP_SHOWS[9] = print_amends
 
 def _ask_kind(out: Console, would_injure: bool) -> str | None:
     options = tuple(k for k in KINDS if not (would_injure and k == AmendsKind.DIRECT))
-    out.print(Text(menu(options), style="cyan"))
+    out.print(render.safe(menu(options), style="cyan"))
     while True:
         reply = read_line(messages.AMENDS_KIND_QUESTION + " ").strip().lower()
         if not reply:
@@ -227,7 +224,7 @@ def _step8(new: bool) -> int:
         out.print(messages.amends_added(amends_label(row.id), person), style="green")
     for row in amends.list_amends(AmendsStatus.NOT_WILLING):
         out.print()
-        out.print(Text(row.person, style="bold"), Text(row.harm, style="dim"))
+        out.print(render.safe(row.person, style="bold"), render.safe(row.harm, style="dim"))
         if not ask_yes_no(messages.willing_question(row.person), default=False):
             out.print(messages.NOT_YET_WILLING, style="dim")
             continue

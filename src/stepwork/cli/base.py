@@ -9,7 +9,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from stepwork import __version__, messages
+from stepwork import __version__, messages, textin
 from stepwork.errors import UserError
 from stepwork.store import start_afresh
 
@@ -52,40 +52,51 @@ EXIT_BUG = 70
 
 
 def _say(line: str) -> None:
+    from stepwork.render import visible
+
     # A closed window leaves no terminal to tell; the answers are saved either way.
     with contextlib.suppress(OSError):
-        typer.echo(line, err=True)
+        typer.echo(visible(line), err=True)
 
 
 class StepworkGroup(TyperGroup):
     """Runs commands so every failure ends as one line on stderr and a clear exit code."""
 
     def main(self, args: Any = None, prog_name: Any = None, *a: Any, **kw: Any) -> Any:
-        argv = list(sys.argv[1:] if args is None else args)
+        textin.start_afresh()
+        argv = [textin.argument(arg) for arg in (sys.argv[1:] if args is None else args)]
+        textin.read_stdin_leniently()
         kw["standalone_mode"] = False
         start_afresh()
         try:
-            try:
-                result = super().main(argv, "stepwork", *a, **kw)
-            except UserError as exc:
-                _say(exc.message)
-                sys.exit(exc.exit_code)
-            except typer.Abort:
-                sys.exit(EXIT_INTERRUPTED)
-            except KeyboardInterrupt:
-                sys.exit(EXIT_INTERRUPTED)
-            except Exception as exc:
-                click_exception = _as_click_error(exc)
-                if click_exception is None:
-                    if "--debug" in argv:
-                        traceback.print_exc()
-                    _say(messages.BUG)
-                    sys.exit(EXIT_BUG)
-                _say(click_exception[0])
-                sys.exit(click_exception[1])
+            result = self._run(argv, *a, **kw)
         finally:
             finish_process()
         sys.exit(result if isinstance(result, int) else 0)
+
+    def _run(self, argv: list[str], *a: Any, **kw: Any) -> Any:
+        try:
+            try:
+                return super().main(argv, "stepwork", *a, **kw)
+            finally:
+                if textin.any_replaced():
+                    _say(messages.UNREADABLE_CHARACTERS)
+        except UserError as exc:
+            _say(exc.message)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            sys.exit(EXIT_INTERRUPTED)
+        except KeyboardInterrupt:
+            sys.exit(EXIT_INTERRUPTED)
+        except Exception as exc:
+            click_exception = _as_click_error(exc)
+            if click_exception is None:
+                if "--debug" in argv:
+                    traceback.print_exc()
+                _say(messages.BUG)
+                sys.exit(EXIT_BUG)
+            _say(click_exception[0])
+            sys.exit(click_exception[1])
 
 
 def finish_process() -> None:
@@ -152,8 +163,10 @@ def guarded(body: Callable[[], int], resume_command: str) -> int:
 
 
 def interrupted(resume_command: str) -> int:
+    from stepwork.render import visible
+
     # After a closed window there is no terminal to tell; everything was saved before this.
     with contextlib.suppress(OSError):
         typer.echo("")
-        typer.echo(messages.interrupted(resume_command), err=True)
+        typer.echo(visible(messages.interrupted(resume_command)), err=True)
     return EXIT_INTERRUPTED

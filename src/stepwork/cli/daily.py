@@ -1,8 +1,6 @@
 """Daily practice: check-ins, the coping plan, the nightly review and the morning, service,
 gratitude and stats."""
 
-import json
-
 import typer
 from rich.console import Console
 from rich.panel import Panel
@@ -38,6 +36,7 @@ def checkin(
     on: str = typer.Option(None, "--date", help="The day, if not today: YYYY-MM-DD, yesterday."),
 ) -> None:
     """A quick daily check-in: guided, or all at once with options (no questions asked)."""
+    settings.load()  # a settings file edited into something unusable is named before saving
     day = dates.parse_day(on, allow_future=False) if on is not None else dates.today()
     given = (mood, craving, halt, meeting, grateful, trigger, note)
     mood_value, craving_value = numbers.whole("--mood", mood), numbers.whole("--craving", craving)
@@ -157,8 +156,8 @@ def _plan_text() -> Panel | None:
         answer = answers.get(question.key)
         if answer is None or answer.state == AnswerState.SKIPPED or not answer.text.strip():
             continue
-        body.append(question.text + "\n", style="bold")
-        body.append(answer.text.strip() + "\n\n")
+        body.append(render.visible(question.text) + "\n", style="bold")
+        body.append(render.visible(answer.text.strip()) + "\n\n")
     body.rstrip()
     return Panel(body, title=messages.PLAN_TITLE, title_align="left", border_style="green")
 
@@ -260,7 +259,7 @@ def gratitude(
         store.add_gratitude(clean, day)
         out.print(messages.gratitude_saved(render.local_day(day)), style="green")
         return
-    rows = store.recent_gratitude(max(numbers.whole("-n", count) or 1, 1))
+    rows = store.recent_gratitude(numbers.count("-n", count, default=20))
     if not rows:
         out.print(messages.GRATITUDE_EMPTY)
         return
@@ -268,7 +267,7 @@ def gratitude(
     table.add_column(style="dim", no_wrap=True)
     table.add_column()
     for row in rows:
-        table.add_row(render.local_day(row.local_date), Text(row.text))
+        table.add_row(render.local_day(row.local_date), render.safe(row.text))
     out.print(table)
 
 
@@ -326,9 +325,9 @@ def _list_service(out: Console) -> None:
     for row in rows:
         table.add_row(
             render.local_day(row.local_date),
-            Text(row.what),
+            render.safe(row.what),
             "carried" if row.carried_message else "",
-            Text(row.note),
+            render.safe(row.note),
         )
     out.print(table)
 
@@ -362,7 +361,7 @@ def stats(
     ]
     result = daily.compute(points, meetings, triggers, first, today, store.checkin_days())
     if as_json:
-        typer.echo(json.dumps(_stats_json(result), indent=2))
+        typer.echo(render.json_text(_stats_json(result), indent=2))
         return
     _render_stats(result, render.console())
 
@@ -389,7 +388,7 @@ def _average(values: dict) -> str:  # type: ignore[type-arg]
 
 def _render_stats(s: daily.Stats, out: Console) -> None:
     out.print(
-        Text(
+        render.safe(
             messages.stats_title(render.local_day(s.first_day), render.local_day(s.last_day)),
             style="bold",
         )
@@ -404,7 +403,7 @@ def _render_stats(s: daily.Stats, out: Console) -> None:
     ):
         values = daily.columns(series, s.first_day, s.last_day, width)
         rows = daily.bar_chart(values, *bounds)
-        out.print(Text(messages.chart_title(label, _average(series), *bounds), style="bold"))
+        out.print(render.safe(messages.chart_title(label, _average(series), *bounds), style="bold"))
         for index, row in enumerate(rows):
             axis = (
                 str(bounds[1]) if index == 0 else (str(bounds[0]) if index == len(rows) - 1 else "")
@@ -415,8 +414,8 @@ def _render_stats(s: daily.Stats, out: Console) -> None:
             render.short_day(s.last_day.isoformat()),
         )
         gap = max(1, len(values) - len(first) - len(last))
-        out.print(Text(f"    {first}{' ' * gap}{last}", style="dim"), soft_wrap=True)
-    out.print(Text(messages.CHART_KEY, style="dim"))
+        out.print(render.safe(f"    {first}{' ' * gap}{last}", style="dim"), soft_wrap=True)
+    out.print(render.safe(messages.CHART_KEY, style="dim"))
     out.print()
     out.print(messages.streaks(s.current_streak, s.longest_streak, s.checkins, s.days_with_checkin))
     halt = ", ".join(f"{word} {count}" for word, count in s.halt_counts.items())
@@ -425,4 +424,4 @@ def _render_stats(s: daily.Stats, out: Console) -> None:
     out.print(f"Meetings per week (from Monday): {weeks}")
     if s.top_triggers:
         listed = ", ".join(f"{kind}: {text} ({n})" for kind, text, n in s.top_triggers)
-        out.print(Text(f"Most frequent triggers: {listed}"))
+        out.print(render.safe(f"Most frequent triggers: {listed}"))

@@ -1,7 +1,5 @@
 """`stepwork defects`, and steps six and seven asked over the defects the inventory names."""
 
-import json
-
 import typer
 from rich.table import Table
 
@@ -35,7 +33,7 @@ def defects_command(
             }
             for d in found
         ]
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        typer.echo(render.json_text(rows, indent=2, ensure_ascii=False))
         return
     out = render.console()
     if not found:

@@ -5,7 +5,6 @@ from collections.abc import Iterator
 
 import typer
 from rich.console import Console
-from rich.text import Text
 
 from stepwork import messages, render
 from stepwork.cli.base import guarded
@@ -72,8 +71,8 @@ def _edit_by_field(fields, out: Console) -> Iterator[tuple[str, str]]:  # type: 
     out.print(messages.EDIT_FIELDS_HOW, style="dim")
     for field in fields:
         out.print()
-        out.print(Text(field.label, style="bold"))
-        out.print(Text(field.value or messages.ANSWER_SKIPPED, style="dim"))
+        out.print(render.safe(field.label, style="bold"))
+        out.print(render.safe(field.value or messages.ANSWER_SKIPPED, style="dim"))
         while True:
             reply = read_line(messages.ANSWER_PROMPT)
             command = reply.strip()

@@ -1,7 +1,6 @@
 """The inventory: `stepwork step 4` and `step 5`, `stepwork inventory …`, and `stepwork defects`
 with `step 6` and `step 7` built on it."""
 
-import json
 from typing import TYPE_CHECKING
 
 import typer
@@ -83,7 +82,7 @@ def run_item(item: "ItemView", out: Console) -> engine.Outcome:
             store.set_marks(item.id, for_therapist=True)
 
     out.print()
-    out.print(Text(spec.label, style="bold cyan"), Text(spec.about, style="dim"))
+    out.print(render.safe(spec.label, style="bold cyan"), render.safe(spec.about, style="dim"))
     outcome = run_session(spec.questions, item.session_id, out, values["editor"], on_answer)
     if outcome is engine.Outcome.FINISHED:
         finished = store.get(item.id)
@@ -208,11 +207,11 @@ def table_of(items: "list[ItemView]", title: str) -> Table:
         cols = inventory.columns(item)
         table.add_row(
             item_label(item.id),
-            Text(cols.who),
-            Text(cols.cause),
-            Text(cols.affects),
-            Text(cols.my_part),
-            Text(_marks(item)),
+            render.safe(cols.who),
+            render.safe(cols.cause),
+            render.safe(cols.affects),
+            render.safe(cols.my_part),
+            render.safe(_marks(item)),
         )
     return table
 
@@ -246,7 +245,7 @@ def print_inventory(section_key: str | None, for_therapist: bool, as_json: bool)
 
     items = store.list_items(section=section_key, for_therapist=for_therapist)
     if as_json:
-        typer.echo(json.dumps([item_json(i) for i in items], indent=2, ensure_ascii=False))
+        typer.echo(render.json_text([item_json(i) for i in items], indent=2, ensure_ascii=False))
         return
     out = render.console()
     if not items:
@@ -289,16 +288,16 @@ def inventory_show(item_id: str = typer.Argument(..., help="An item ID, like i3.
     body = Text()
     for question in spec.questions:
         if question.key in item.answers:
-            body.append(question.text + "\n", style="bold")
-            body.append(item.answers[question.key] + "\n\n")
+            body.append(render.visible(question.text) + "\n", style="bold")
+            body.append(render.visible(item.answers[question.key]) + "\n\n")
         elif question.key in item.skipped:
-            body.append(question.text + "\n", style="bold")
+            body.append(render.visible(question.text) + "\n", style="bold")
             body.append(messages.ANSWER_SKIPPED + "\n\n", style="dim")
     marks = _marks(item)
     if marks:
-        body.append(marks, style="dim")
+        body.append(render.visible(marks), style="dim")
     title = f"{item_label(item.id)} · {spec.singular} · {render.local_day(item.created_at)}"
-    out.print(Panel(body, title=title, title_align="left", border_style="cyan"))
+    out.print(Panel(body, title=render.safe(title), title_align="left", border_style="cyan"))
 
 
 @inventory_app.command("add")

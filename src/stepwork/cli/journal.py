@@ -1,7 +1,5 @@
 """Journal-wide commands over every kind of record: log, search, show, edit, delete."""
 
-import json
-
 import typer
 from rich.console import Console
 from rich.panel import Panel
@@ -16,7 +14,7 @@ from stepwork.prompting import ask_yes_no
 
 
 def limit(count: str) -> int:
-    return max(numbers.whole("-n", count) or 1, 1)
+    return numbers.count("-n", count, default=20)
 
 
 def filters(kind: list[str] | None, step_text: str | None, since: str | None, until: str | None):  # type: ignore[no-untyped-def]
@@ -75,7 +73,7 @@ def log(
     with journal.reading() as conn:
         entries = kinds.log(conn, f, limit(count))
     if as_json:
-        typer.echo(json.dumps([entry_json(e) for e in entries], indent=2, ensure_ascii=False))
+        typer.echo(render.json_text([entry_json(e) for e in entries], indent=2, ensure_ascii=False))
         return
     out = render.console()
     if not entries:
@@ -90,8 +88,8 @@ def log(
         table.add_row(
             entry.label,
             render.local_day(entry.day),
-            Text(entry.title, overflow="ellipsis"),
-            Text(entry.summary, overflow="ellipsis", no_wrap=True),
+            render.safe(entry.title, overflow="ellipsis"),
+            render.safe(entry.summary, overflow="ellipsis", no_wrap=True),
         )
     out.print(table)
 
@@ -122,7 +120,7 @@ def search(
             | {"snippet": h.snippet.replace(MARK_START, "**").replace(MARK_END, "**")}
             for h in hits
         ]
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        typer.echo(render.json_text(rows, indent=2, ensure_ascii=False))
         return
     out = render.console()
     if not hits:
@@ -135,17 +133,17 @@ def search(
                 "  ",
                 (render.local_day(hit.entry.day), "dim"),
                 "  ",
-                (hit.entry.title, "bold"),
+                (render.visible(hit.entry.title), "bold"),
             )
         )
-        out.print(Text("  ").append_text(_highlight(hit.snippet, MARK_START, MARK_END)))
+        out.print(render.safe("  ").append_text(_highlight(hit.snippet, MARK_START, MARK_END)))
 
 
 def _highlight(snippet: str, start: str, end: str) -> Text:
     text = Text()
     inside = False
     for piece in snippet.replace(end, start).split(start):
-        text.append(piece, style="bold yellow" if inside else "")
+        text.append(render.visible(piece), style="bold yellow" if inside else "")
         inside = not inside
     return text
 
@@ -153,11 +151,11 @@ def _highlight(snippet: str, start: str, end: str) -> Text:
 def render_record(record, out: Console) -> None:  # type: ignore[no-untyped-def]
     body = Text()
     for heading, text in record.parts:
-        body.append(heading + "\n", style="bold")
-        body.append(text.rstrip() + "\n\n")
+        body.append(render.visible(heading) + "\n", style="bold")
+        body.append(render.visible(text.rstrip()) + "\n\n")
     body.rstrip()
     title = f"{record.entry.label} · {record.entry.title} · {render.local_day(record.entry.day)}"
-    out.print(Panel(body, title=Text(title), title_align="left", border_style="cyan"))
+    out.print(Panel(body, title=render.safe(title), title_align="left", border_style="cyan"))
 
 
 @app.command(rich_help_panel=panels.WORDS)

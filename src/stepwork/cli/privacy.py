@@ -24,7 +24,7 @@ def doctor() -> None:
             Text.assemble(
                 (f"  {finding.status:<8}", STYLE[finding.status]),
                 (f"{finding.check:<12}", "bold"),
-                finding.detail,
+                render.visible(finding.detail),
             ),
             soft_wrap=True,
         )

@@ -4,7 +4,6 @@ import os
 
 import typer
 from rich.table import Table
-from rich.text import Text
 
 from stepwork import messages, render, settings
 from stepwork.cli import panels
@@ -56,7 +55,7 @@ def config(
     table.add_column("Value")
     table.add_column("What it does", style="dim")
     for name in keys:
-        table.add_row(name, Text(values[name]), settings.SETTINGS[name].description)
+        table.add_row(name, render.safe(values[name]), settings.SETTINGS[name].description)
     out.print(table)
     out.print(messages.SETTINGS_HOW, style="dim")
 
@@ -77,7 +76,7 @@ def show_wording(
     table.add_column(justify="right", style="bold")
     table.add_column()
     for n, text in active.statements.items():
-        table.add_row(str(n), Text(text))
+        table.add_row(str(n), render.safe(text))
     out.print(table)
     out.print(messages.wording_source(active.name, active.from_file), style="dim")
     out.print(messages.wording_override_hint(paths().wording_file), style="dim")

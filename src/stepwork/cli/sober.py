@@ -41,14 +41,14 @@ def show_counters() -> None:
         out.print(messages.SOBER_EMPTY)
         return
     today = dates.today()
-    out.print(Text(messages.SOBER_TITLE, style="bold"))
+    out.print(render.safe(messages.SOBER_TITLE, style="bold"))
     celebrations = []
     for counter in rows:
         span = sobriety.span(counter.started_on, today)
         upcoming = sobriety.next_milestone(counter.started_on, today)
         out.print(
             Text.assemble(
-                (counter.name, "bold cyan"),
+                (render.visible(counter.name), "bold cyan"),
                 "  ",
                 messages.counter_span(span.days, span.years, span.months, span.rest_days),
                 (f"  since {render.local_day(counter.started_on)}", "dim"),
@@ -56,7 +56,10 @@ def show_counters() -> None:
         )
         days_to_go = (upcoming.on - today).days
         line = messages.next_milestone(upcoming.label, render.local_day(upcoming.on), days_to_go)
-        out.print(Text("  " + line, style="dim"))
+        out.print(render.safe("  " + line, style="dim"))
+        if sobriety.starts_ahead(counter.started_on, today):
+            ahead = messages.counter_starts_ahead(render.local_day(counter.started_on))
+            out.print(render.safe("  " + ahead, style="dim"))
         reached = sobriety.reached_today(counter.started_on, today)
         if reached is not None:
             celebrations.append(messages.milestone_today(counter.name, reached.label))
@@ -128,8 +131,8 @@ def sober_history(name: str = typer.Argument(..., help="The counter.")) -> None:
             render.local_day(run.started_on),
             render.local_day(run.ended_on),
             str((run.ended_on - run.started_on).days),
-            Text(run.note),
+            render.safe(run.note),
         )
-    current_days = (dates.today() - counter.started_on).days
+    current_days = sobriety.span(counter.started_on, dates.today()).days
     table.add_row(render.local_day(counter.started_on), "now", str(current_days), "")
     out.print(table)

@@ -79,7 +79,7 @@ def _guide(n: int, new: bool, run: GuideRun) -> int:
         if run.intro:
             step_intro(n, out)
     else:
-        out.print(Rule(Text(f"Step {n} · {guide.title}"), style="cyan"))
+        out.print(Rule(render.safe(f"Step {n} · {guide.title}"), style="cyan"))
     out.print(Padding(messages.HOW_TO_ANSWER, (1, 0, 0, 0)), style="dim")
     outcome = run_session(questions, session.id, out, values["editor"])
     out.print()
@@ -98,8 +98,10 @@ def step_intro(n: int, out: Console) -> None:
     guide = load_step(n, values)
     out.print(
         Panel(
-            Text.assemble((active(values).statements[n], "bold"), "\n\n", guide.orientation),
-            title=f"Step {n} · {guide.title}",
+            Text.assemble(
+                (render.visible(active(values).statements[n]), "bold"), "\n\n", guide.orientation
+            ),
+            title=render.safe(f"Step {n} · {guide.title}"),
             title_align="left",
             border_style="cyan",
         )
@@ -153,15 +155,15 @@ def _show(n: int, quiet_if_empty: bool = False) -> None:
             f"Step {n} · {title} · session {index} of {len(sessions)} · "
             f"{render.local_day(session.started_at)} · {state}"
         )
-        out.print(Text(heading, style="bold cyan"))
+        out.print(render.safe(heading, style="bold cyan"))
         for answer in answers:
-            out.print(Text(answer.question_text, style="bold"))
+            out.print(render.safe(answer.question_text, style="bold"))
             if answer.state == AnswerState.SKIPPED:
-                out.print(Text(messages.ANSWER_SKIPPED, style="dim"))
+                out.print(render.safe(messages.ANSWER_SKIPPED, style="dim"))
             else:
-                out.print(Padding(Text(answer.text), (0, 0, 0, 2), expand=False))
+                out.print(Padding(render.safe(answer.text), (0, 0, 0, 2), expand=False))
                 if answer.state == AnswerState.DRAFT:
-                    out.print(Text("  " + messages.ANSWER_UNFINISHED, style="dim"))
+                    out.print(render.safe("  " + messages.ANSWER_UNFINISHED, style="dim"))
             out.print()
 
 

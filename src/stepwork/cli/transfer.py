@@ -23,10 +23,9 @@ def progress(label: str, total: int, show: bool) -> Iterator[Callable[[], None]]
     if not show or not sys.stderr.isatty() or total < 200:
         yield lambda: None
         return
-    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(console=Console(stderr=True), transient=True) as bar:
+    with Progress(console=render.console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda: bar.advance(task)
 
@@ -83,9 +82,9 @@ def export(
             return
         if output is None:
             if chosen == "json":
-                jsonfile.write(conn, sys.stdout)
+                jsonfile.write(conn, render.for_terminal(sys.stdout, as_json=True))
             else:
-                markdown.write(conn, sys.stdout, f, for_whom)
+                markdown.write(conn, render.for_terminal(sys.stdout), f, for_whom)
             return
         total = jsonfile.count_rows(conn) if chosen == "json" else markdown.count(conn, f)
         assert chosen_target is not None
@@ -114,11 +113,18 @@ def import_command(
     if origin not in ("stepwork", "jrnl"):
         raise UsageError(messages.unknown_source(source))
     document = jsonfile.read_document(path)
+    legacy: dict[str, str] = {}
     if origin == "jrnl":
-        tables = jrnl.to_tables(document, path)
-        rows = {name: tables.get(name, []) for name in (t.name for t in jsonfile.TABLES)}
+        notes = jrnl.read(document, path)
+        legacy = {note.uid: note.legacy_uid for note in notes}
         tables = jsonfile.validate(
-            {"format": "stepwork", "format_version": 1, "tables": rows}, path
+            {
+                "format": jsonfile.FORMAT,
+                "format_version": jsonfile.FORMAT_VERSION,
+                "tables": {"note": [note.row for note in notes]},
+            },
+            path,
+            labels={note.uid: note.label for note in notes},
         )
     else:
         tables = jsonfile.validate(document, path)
@@ -131,6 +137,7 @@ def import_command(
     with progress("Importing", total, True) as tick:
         try:
             with journal.writing() as conn:
+                jrnl.adopt_earlier_imports(conn, legacy)
                 counts = jsonfile.merge(conn, tables, path, tick)
                 if dry_run:
                     raise DryRun
@@ -147,6 +154,7 @@ def import_command(
             sum(counts.updated.values()),
             sum(counts.unchanged.values()),
             dry_run,
+            deleted=sum(counts.deleted.values()),
         )
     )
 

@@ -24,11 +24,14 @@ def welcome() -> None:
     body.append(messages.WELCOME_BODY + "\n\n")
     for counter in counters.all_counters():
         span = sobriety.span(counter.started_on, today)
-        body.append(f"{counter.name}: ", style="bold")
+        body.append(f"{render.visible(counter.name)}: ", style="bold")
         body.append(messages.counter_span(span.days, span.years, span.months, span.rest_days))
         reached = sobriety.reached_today(counter.started_on, today)
         if reached is not None:
-            body.append("  " + messages.milestone_today(counter.name, reached.label), style="green")
+            body.append(
+                render.visible("  " + messages.milestone_today(counter.name, reached.label)),
+                style="green",
+            )
         body.append("\n")
     body.append((messages.DASH_CHECKIN_DONE if checked_in else messages.DASH_CHECKIN_TODO) + "\n")
     body.append((messages.DASH_REVIEW_DONE if reviewed else messages.DASH_REVIEW_TODO) + "\n")

@@ -8,6 +8,7 @@ from stepwork import messages
 from stepwork.content import STEP_NUMBERS, fill, raw_step
 from stepwork.errors import UserError
 from stepwork.home import paths
+from stepwork.numbers import is_digits
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ def _override(path: Path) -> tuple[str, dict[int, str]] | None:
         raise UserError(messages.wording_unreadable(path, messages.WORDING_NEEDS_STEPS_TABLE))
     found: dict[int, str] = {}
     for key, text in steps.items():
-        if not (key.isdigit() and int(key) in STEP_NUMBERS) or not isinstance(text, str):
+        if not (is_digits(key) and int(key) in STEP_NUMBERS) or not isinstance(text, str):
             raise UserError(messages.wording_unreadable(path, messages.wording_bad_entry(key)))
         if text.strip():
             found[int(key)] = " ".join(text.split())

@@ -2,24 +2,40 @@
 
 Import checks the whole file before writing anything, then merges in one transaction: rows are
 matched by their stable `uid` (or what else identifies them, like a counter's name), a newer
-edit wins, and importing the same file twice changes nothing.
+edit wins (compared as instants), a deleted record stays deleted, and importing the same file
+twice changes nothing.
 """
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from itertools import accumulate
 from pathlib import Path
 from typing import IO, Any
 
 from stepwork import __version__, messages
 from stepwork.errors import UserError
-from stepwork.export.tables import BOOL, DATE, INT, TABLES, TEXT, TIME, Column, Table
+from stepwork.export.tables import (
+    BOOL,
+    DATE,
+    INT,
+    SQLITE_MAX,
+    TABLES,
+    TEXT,
+    TIME,
+    Column,
+    Table,
+)
 from stepwork.limits import MAX_IMPORTED_TEXT
 
 FORMAT = "stepwork"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2 added the tombstone table; a version 1 file simply has none."""
+SUPPORTED_VERSIONS = (1, 2)
+TOMBSTONE = "tombstone"
 
 
 # --- export --------------------------------------------------------------------------------
@@ -71,8 +87,30 @@ def write(conn: sqlite3.Connection, out: IO[str], tick: Callable[[], None] = lam
 
 # --- reading and checking a file ---------------------------------------------------------
 
+MAX_DEPTH = 16
+"""The format nests four deep; a file far deeper is not ours, and would exhaust the parser."""
+MAX_NUMBER_CHARS = 20
+"""SQLite's largest integer has 19 digits; longer numbers are refused before they are read."""
+LATEST_YEAR = 9998
+# A device's clock may run a little ahead; a person's day may be a day ahead of UTC's.
+CLOCK_SLACK = timedelta(hours=1)
+DAY_SLACK = timedelta(days=1)
 
-def read_document(path: Path) -> dict[str, Any]:
+DAY_FORM = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}"')
+_STRING = re.compile(rb'"[^"]*"')
+
+
+def _depth(raw: bytes) -> int:
+    """How deeply JSON nests, at C speed: drop escaped backslashes and quotes, then everything
+    but brackets and quotes, then strings (whatever brackets they hold); count what is left."""
+    skeleton = raw.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_STRUCTURE)
+    skeleton = _STRING.sub(b"", skeleton.replace(b'""', b""))
+    return max(accumulate(1 if c in b"[{" else -1 for c in skeleton), default=0)
+
+
+def read_document(path: Path) -> Any:
+    """The JSON in a file, with its depth and the size of its numbers bounded before parsing."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -81,12 +119,27 @@ def read_document(path: Path) -> dict[str, Any]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise UserError(messages.import_not_utf8(path)) from None
+    if _depth(raw) > MAX_DEPTH:
+        raise UserError(messages.import_bad_file(path, f"it nests deeper than {MAX_DEPTH} levels"))
+
+    def number(literal: str) -> Any:
+        if len(literal) > MAX_NUMBER_CHARS:
+            raise UserError(
+                messages.import_bad_file(
+                    path, f"it holds a number {len(literal):,} characters long"
+                )
+            )
+        return float(literal) if any(c in literal for c in ".eE") else int(literal)
+
+    def constant(name: str) -> Any:
+        raise UserError(messages.import_bad_file(path, f"{name} is not a JSON number"))
+
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_int=number, parse_float=number, parse_constant=constant)
     except json.JSONDecodeError as exc:
         raise UserError(messages.import_not_json(path, exc.lineno, exc.colno, exc.msg)) from None
-    if not isinstance(document, dict):
-        raise UserError(messages.import_bad_file(path, "it is not a JSON object"))
+    except RecursionError:  # the depth check makes this unreachable; kept as a last guard
+        raise UserError(messages.import_bad_file(path, "it nests too deep")) from None
     return document
 
 
@@ -94,84 +147,184 @@ def _bad(path: Path, where: str, detail: str) -> UserError:
     return UserError(messages.import_bad_file(path, f"{where}: {detail}"))
 
 
-def _check_value(path: Path, where: str, column: Column, value: Any) -> None:
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _is_text(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")  # JSON's \ud800 escapes give text no file can hold
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def parse_instant(value: str) -> datetime | None:
+    """A time in any ISO form (a time of day is required; no zone means UTC) as an aware UTC
+    datetime; None when it is not one."""
+    if len(value) <= 10 or value[10] not in "T ":
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC)
+    except (ValueError, OverflowError):
+        return None
+
+
+def stamp(moment: datetime) -> str:
+    """An instant in the form the journal stores: '2026-11-27 21:41:00.123456' (UTC)."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
+def _later(first: str, second: str) -> bool:
+    """Whether the stored or imported time `first` is a later instant than `second`."""
+    earliest = datetime.min.replace(tzinfo=UTC)
+    return (parse_instant(first) or earliest) > (parse_instant(second) or earliest)
+
+
+def _check_value(path: Path, where: str, column: Column, value: Any) -> Any:
+    """The value as the journal stores it; refused with one line when it does not fit."""
+    name = column.name
     if value is None:
         if not column.nullable:
-            raise _bad(path, where, f"{column.name} is missing a value")
-        return
+            raise _bad(path, where, f"{name} is missing a value")
+        return None
     ok = {
-        TEXT: isinstance(value, str),
+        TEXT: _is_text(value),
         INT: isinstance(value, int) and not isinstance(value, bool),
         BOOL: isinstance(value, bool),
         DATE: isinstance(value, str),
         TIME: isinstance(value, str),
     }[column.type]
     if not ok:
-        raise _bad(path, where, f"{column.name} should be {column.type}, not {value!r}")
+        raise _bad(path, where, f"{name} should be {column.type}, not {_shown(value)}")
+    if column.type == TIME:
+        return _check_time(path, where, name, value)
+    if column.type == DATE:
+        return _check_day(path, where, column, value)
+    if column.type == INT:
+        low, high = column.bounds or (-SQLITE_MAX - 1, SQLITE_MAX)
+        if not low <= value <= high:
+            raise _bad(path, where, f"{name} {_shown(value)} is outside {low} to {high}")
+    if column.type == TEXT:
+        if len(value) > MAX_IMPORTED_TEXT:
+            raise _bad(path, where, f"{name} is longer than {MAX_IMPORTED_TEXT:,} characters")
+        words = [w for w in value.split(",") if w] if column.many else [value]
+        if column.choices and any(w not in column.choices for w in words):
+            listed = ", ".join(column.choices)
+            raise _bad(path, where, f"{name} {_shown(value)} is not from: {listed}")
+    return value
+
+
+def latest_now() -> datetime:
+    """Now, by the machine's clock or the person's (whichever is later): nothing imported may
+    lie beyond it, give or take a clock running a little ahead."""
+    from stepwork import dates
+
+    return max(datetime.now(UTC), dates.now_local().astimezone(UTC))
+
+
+def _check_time(path: Path, where: str, name: str, value: str) -> str:
+    moment = parse_instant(value)
+    if moment is None:
+        raise _bad(path, where, f"{name} is not a date and time: {_shown(value)}")
+    if moment.year > LATEST_YEAR or moment > latest_now() + CLOCK_SLACK:
+        raise _bad(path, where, f"{name} {_shown(value)} is in the future")
+    return stamp(moment)
+
+
+def _check_day(path: Path, where: str, column: Column, value: str) -> str:
     try:
-        if column.type == DATE and (len(value) != 10 or not date.fromisoformat(value)):
+        if not DAY_FORM.fullmatch(value):
             raise ValueError
-        if column.type == TIME:
-            datetime.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        raise _bad(path, where, f"{column.name} is not a valid {column.type}: {value!r}") from None
-    if column.type == TEXT and len(value) > MAX_IMPORTED_TEXT:
-        raise _bad(path, where, f"{column.name} is longer than {MAX_IMPORTED_TEXT:,} characters")
-    if column.choices and value not in column.choices:
         raise _bad(
-            path, where, f"{column.name} {value!r} is not one of {', '.join(column.choices)}"
-        )
-    if column.bounds and not column.bounds[0] <= value <= column.bounds[1]:
-        low, high = column.bounds
-        raise _bad(path, where, f"{column.name} {value} is outside {low} to {high}")
+            path, where, f"{column.name} is not a YYYY-MM-DD date: {_shown(value)}"
+        ) from None
+    latest = (latest_now() + DAY_SLACK).date()
+    if day.year > LATEST_YEAR or (not column.future and day > latest):
+        raise _bad(path, where, f"{column.name} {value} is in the future")
+    return value
 
 
-def validate(document: dict[str, Any], path: Path) -> dict[str, list[dict[str, Any]]]:
-    """Check every row of a stepwork file; returns its tables. Raises before anything is written."""
+def _row_name(table: Table, row: Any, labels: dict[str, str]) -> str:
+    uid = row.get("uid") if isinstance(row, dict) else None
+    if isinstance(uid, str) and uid in labels:
+        return labels[uid]
+    if isinstance(uid, str) and 0 < len(uid) <= 64 and uid.isprintable():
+        return f"{table.name} {uid}"
+    return f"a {table.name} row without a usable uid"
+
+
+def validate(
+    document: Any, path: Path, labels: dict[str, str] | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """Check every row of a stepwork file; returns its tables with values as the journal
+    stores them. Raises before anything is written. A refusal names the row by its table and
+    uid (or by `labels[uid]`, how the person's own file names it)."""
+    labels = labels or {}
+    if not isinstance(document, dict):
+        raise UserError(messages.import_bad_file(path, "it is not a JSON object"))
     if document.get("format") != FORMAT:
         raise UserError(messages.import_not_stepwork(path))
     version = document.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise _bad(path, "format_version", "missing or not a number")
-    if version > FORMAT_VERSION:
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise UserError(messages.import_too_new(path, version, FORMAT_VERSION))
+    if version not in SUPPORTED_VERSIONS or isinstance(version, bool):
+        supported = " or ".join(str(v) for v in SUPPORTED_VERSIONS)
+        raise _bad(path, "format_version", f"should be {supported}, not {_shown(version)}")
     tables = document.get("tables")
     if not isinstance(tables, dict):
         raise _bad(path, "tables", "missing")
     known = {t.name: t for t in TABLES}
     for name in tables:
-        if name not in known:
-            raise _bad(path, "tables", f"unknown table {name!r}")
-    uids: dict[str, set[str]] = {}
+        if name not in known or (name == TOMBSTONE and version < 2):
+            raise _bad(path, "tables", f"unknown table {_shown(name)}")
+    checked: dict[str, list[dict[str, Any]]] = {}
     for table in TABLES:
         table_rows = tables.get(table.name, [])
         if not isinstance(table_rows, list):
             raise _bad(path, table.name, "should be a list")
         expected = {"uid"} | {c.name for c in table.columns} | {link.name for link in table.links}
-        seen = uids.setdefault(table.name, set())
-        for index, row in enumerate(table_rows):
-            where = f"{table.name}[{index}]"
+        seen: set[str] = set()
+        clean_rows = checked.setdefault(table.name, [])
+        for row in table_rows:
+            where = _row_name(table, row, labels)
             if not isinstance(row, dict):
                 raise _bad(path, where, "should be an object")
+            uid = row.get("uid")
+            if not _is_text(uid) or not uid.strip() or len(uid) > 64 or not uid.isprintable():
+                raise _bad(path, where, "uid should be a short non-empty text")
             if set(row) != expected:
                 missing, extra = expected - set(row), set(row) - expected
                 detail = f"missing {sorted(missing)}" if missing else f"unexpected {sorted(extra)}"
                 raise _bad(path, where, detail)
-            uid = row["uid"]
-            if not isinstance(uid, str) or not uid.strip() or len(uid) > 64:
-                raise _bad(path, where, "uid should be a short non-empty text")
             if uid in seen:
-                raise _bad(path, where, f"uid {uid!r} appears twice")
+                raise _bad(path, where, "this uid appears twice")
             seen.add(uid)
+            clean = {"uid": uid}
             for column in table.columns:
-                _check_value(path, where, column, row[column.name])
+                clean[column.name] = _check_value(path, where, column, row[column.name])
+            if table.ordered:
+                first, second = table.ordered
+                if clean[second] < clean[first]:
+                    raise _bad(path, where, f"{second} {clean[second]} is before {first}")
             for link in table.links:
                 value = row[link.name]
                 if value is None and link.nullable:
+                    clean[link.name] = None
                     continue
-                if not isinstance(value, str) or not value:
+                if not _is_text(value) or not value or len(value) > 64:
                     raise _bad(path, where, f"{link.name} should name a {link.table} uid")
-    return {t.name: tables.get(t.name, []) for t in TABLES}
+                clean[link.name] = value
+            clean_rows.append(clean)
+    return checked
 
 
 # --- merging -------------------------------------------------------------------------------
@@ -182,13 +335,14 @@ class Counts:
     added: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
+    deleted: dict[str, int] = field(default_factory=dict)
 
     def bump(self, which: dict[str, int], table: str) -> None:
         which[table] = which.get(table, 0) + 1
 
     @property
     def changes(self) -> int:
-        return sum(self.added.values()) + sum(self.updated.values())
+        return sum(self.added.values()) + sum(self.updated.values()) + sum(self.deleted.values())
 
 
 def _db_value(column: Column, value: Any) -> Any:
@@ -197,15 +351,25 @@ def _db_value(column: Column, value: Any) -> Any:
     return value
 
 
+def _edited_at(table: Table, row: sqlite3.Row) -> str:
+    return row["updated_at"] if table.versioned else row["created_at"]
+
+
 def merge(
     conn: sqlite3.Connection,
     tables: dict[str, list[dict[str, Any]]],
     path: Path,
     tick: Callable[[], None] = lambda: None,
 ) -> Counts:
-    """Merge validated rows into the journal (inside the caller's transaction)."""
+    """Merge validated rows into the journal (inside the caller's transaction).
+
+    A record deleted here (a tombstone) is never brought back; a tombstone in the file deletes
+    the record here unless it was edited here after that deletion.
+    """
     counts = Counts()
     ids: dict[tuple[str, str], int] = {}
+    skipped: set[tuple[str, str]] = set()
+    deleted_in_file = {row["uid"]: row for row in tables.get(TOMBSTONE, [])}
 
     def id_of(table: str, uid: str) -> int | None:
         if (table, uid) in ids:
@@ -213,8 +377,29 @@ def merge(
         row = conn.execute(f"SELECT id FROM {table} WHERE uid = ?", (uid,)).fetchone()
         return None if row is None else row[0]
 
+    def deleted_here(table: str, uid: str) -> bool:
+        return (
+            conn.execute(
+                f"SELECT 1 FROM {TOMBSTONE} WHERE uid = ? AND table_name = ?", (uid, table)
+            ).fetchone()
+            is not None
+        )
+
     for table in TABLES:
+        if table.name == TOMBSTONE:
+            continue
         for row in tables[table.name]:
+            tick()
+            parents = [(link.table, row[link.name]) for link in table.links if row[link.name]]
+            stone = deleted_in_file.get(row["uid"])
+            if (
+                any(parent in skipped for parent in parents)
+                or (stone is not None and stone["table_name"] == table.name)
+                or deleted_here(table.name, row["uid"])
+            ):
+                skipped.add((table.name, row["uid"]))
+                counts.bump(counts.unchanged, table.name)
+                continue
             values = {c.name: _db_value(c, row[c.name]) for c in table.columns}
             for link in table.links:
                 parent = row[link.name]
@@ -223,7 +408,11 @@ def merge(
                     continue
                 parent_id = id_of(link.table, parent)
                 if parent_id is None:
-                    raise _bad(path, table.name, f"{link.name} {parent!r} is not in the file")
+                    raise _bad(
+                        path,
+                        f"{table.name} {row['uid']}",
+                        f"{link.name} {parent} is not in the file",
+                    )
                 values[link.column] = parent_id
             existing = conn.execute(
                 f"SELECT * FROM {table.name} WHERE uid = ?", (row["uid"],)
@@ -244,16 +433,39 @@ def merge(
                 )
                 ids[(table.name, row["uid"])] = int(cursor.lastrowid or 0)
                 counts.bump(counts.added, table.name)
+                continue
+            ids[(table.name, row["uid"])] = existing["id"]
+            differs = any(existing[k] != v for k, v in values.items() if k != "updated_at")
+            if table.versioned and differs and _later(values["updated_at"], existing["updated_at"]):
+                assignments = ", ".join(f"{k} = ?" for k in values)
+                conn.execute(
+                    f"UPDATE {table.name} SET {assignments} WHERE id = ?",
+                    [*values.values(), existing["id"]],
+                )
+                counts.bump(counts.updated, table.name)
             else:
-                ids[(table.name, row["uid"])] = existing["id"]
-                if table.versioned and values["updated_at"] > existing["updated_at"]:
-                    assignments = ", ".join(f"{k} = ?" for k in values)
-                    conn.execute(
-                        f"UPDATE {table.name} SET {assignments} WHERE id = ?",
-                        [*values.values(), existing["id"]],
-                    )
-                    counts.bump(counts.updated, table.name)
-                else:
-                    counts.bump(counts.unchanged, table.name)
-            tick()
+                counts.bump(counts.unchanged, table.name)
+    for uid, stone in deleted_in_file.items():
+        tick()
+        _bury(conn, uid, stone, counts)
     return counts
+
+
+def _bury(conn: sqlite3.Connection, uid: str, stone: dict[str, Any], counts: Counts) -> None:
+    """Apply one tombstone from a file: delete the record here unless edited here since."""
+    table = next(t for t in TABLES if t.name == stone["table_name"])
+    here = conn.execute(f"SELECT * FROM {table.name} WHERE uid = ?", (uid,)).fetchone()
+    if here is not None and _later(_edited_at(table, here), stone["deleted_at"]):
+        counts.bump(counts.unchanged, TOMBSTONE)
+        return
+    if here is not None:
+        conn.execute(f"DELETE FROM {table.name} WHERE id = ?", (here["id"],))
+        counts.bump(counts.deleted, table.name)
+    else:
+        counts.bump(counts.unchanged, TOMBSTONE)
+    # Keep the earliest known time of the deletion (the trigger above wrote now).
+    conn.execute(
+        f"INSERT INTO {TOMBSTONE} (uid, table_name, deleted_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (uid) DO UPDATE SET deleted_at = excluded.deleted_at",
+        (uid, table.name, stone["deleted_at"]),
+    )

@@ -4,12 +4,13 @@ It is written record by record as it is read, so a journal of any size exports i
 It reads well on GitHub and in Obsidian.
 """
 
+import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import IO
 
-from stepwork import dates, render
+from stepwork import dates, messages, render
 from stepwork.content import step_titles
 from stepwork.kinds import KINDS, Filters
 
@@ -27,18 +28,42 @@ STATUS_WORDS = {
 }
 
 
+# What a person writes is shown exactly, and can never change the document's structure: a line
+# that could open a block (a heading, a setext underline, a thematic break, a code fence, an HTML
+# block or comment, a list, a quote, a table) has its first mark escaped with a backslash, and
+# every `<` is written as `&lt;`, so no raw HTML passes. Inline marks (*emphasis*) still work.
+_BLOCK_START = re.compile(r"[ \t]*(?:[#=*_+>`~|-]|\d{1,9}[.)])")
+_INLINE_MARKS = re.compile(r"([\\`*_\[\]<>#|~!&])")
+
+
+def block_line(line: str) -> str:
+    """One line of free text, unable to start a block of its own."""
+    found = _BLOCK_START.match(line)
+    if found:
+        end = found.end()
+        line = line[: end - 1] + "\\" + line[end - 1 :]
+    return line.replace("<", "&lt;")
+
+
+def block_lines(text: str) -> list[str]:
+    return [block_line(line.rstrip()) for line in text.strip().splitlines()]
+
+
+def inline(text: str | None) -> str:
+    """Text for inside a line we write (a heading, bold, a list item): one line, no marks."""
+    return _INLINE_MARKS.sub(r"\\\1", " ".join((text or "").split()))
+
+
 def cell(text: str | None) -> str:
-    """Text made safe for one markdown table cell."""
+    """Text made safe for one markdown table cell (line breaks shown as <br>)."""
     if not text:
         return ""
-    if "\n" not in text and "|" not in text and "\r" not in text:
-        return text.strip()
-    return " <br> ".join(line.strip() for line in text.strip().splitlines()).replace("|", "\\|")
+    return " <br> ".join(inline(line) for line in text.strip().splitlines() if line.strip())
 
 
 def quote(text: str) -> str:
     """A blockquote keeping the writer's line breaks (two trailing spaces: a hard break)."""
-    lines = [line.rstrip() for line in text.strip().splitlines()]
+    lines = block_lines(text)
     quoted = []
     for index, line in enumerate(lines):
         last = index == len(lines) - 1 or not lines[index + 1]
@@ -87,13 +112,15 @@ class Writer:
                 write(f"## {heading}\n\n")
             if session_id != current:
                 current = session_id
-                title = f"Step {step} · {titles[step]}" if kind == "step" else heading
+                title = heading
+                if kind == "step":  # a step number from before imports were checked is shown
+                    title = f"Step {step} · {titles.get(step, messages.UNKNOWN_STEP)}"
                 state = " (in progress)" if status == "open" else ""
                 day = render.local_day(date.fromisoformat(local_date))
                 write(f"### {title}: {day}{state}\n\n")
                 self.tick()
             if question is not None:
-                write(f"**{question}**\n\n{quote(text)}\n\n")
+                write(f"**{inline(question)}**\n\n{quote(text)}\n\n")
 
     def inventory(self, item_filter: str = "", params: tuple = ()) -> None:
         if not self.wants("inventory"):
@@ -204,7 +231,7 @@ class Writer:
                 day,
                 "" if mood is None else str(mood),
                 "" if craving is None else str(craving),
-                halt.replace(",", ", "),
+                cell(halt.replace(",", ", ")),
                 cell(meetings),
                 cell(gratitude),
                 cell(triggers),
@@ -242,11 +269,11 @@ class Writer:
                 self.line("## Journal notes\n")
                 first = False
             star = " ★" if n["starred"] else ""
-            self.line(f"### {n['title'] or 'Note'}{star}: {n['local_date']}\n")
+            self.line(f"### {inline(n['title']) or 'Note'}{star}: {n['local_date']}\n")
             if n["body"].strip():
-                self.line(n["body"].strip() + "\n")
+                self.line(quote(n["body"]) + "\n")
             if n["tags"]:
-                self.line("Tags: " + ", ".join(n["tags"].split(",")) + "\n")
+                self.line("Tags: " + ", ".join(inline(t) for t in n["tags"].split(",")) + "\n")
             self.tick()
 
     def counters(self) -> None:
@@ -257,11 +284,11 @@ class Writer:
             return
         self.line("## Sober time\n")
         for c in counters:
-            self.line(f"- **{c['name']}** since {c['started_on']}")
+            self.line(f"- **{inline(c['name'])}** since {c['started_on']}")
             for run in self.conn.execute(
                 "SELECT * FROM sobriety_run WHERE counter_id = ? ORDER BY started_on", (c["id"],)
             ):
-                note = f": {run['note']}" if run["note"] else ""
+                note = f": {cell(run['note'])}" if run["note"] else ""
                 self.line(f"  - earlier: {run['started_on']} to {run['ended_on']}{note}")
         self.line()
 
@@ -291,7 +318,7 @@ def write(
     today = render.local_day(dates.today())
     w = Writer(conn, out, f, tick)
     if for_whom:
-        w.line(f"# Shared with {for_whom}\n")
+        w.line(f"# Shared with {inline(for_whom)}\n")
         w.line(f"From my stepwork inventory, exported {today}.\n")
         who = for_whom.strip().lower()
         flag = {"sponsor": " OR i.for_sponsor", "therapist": " OR i.for_therapist"}.get(who, "")

@@ -4,6 +4,17 @@ links to other rows given by their stable `uid`. Listed parents first, the order
 from dataclasses import dataclass
 
 TEXT, INT, BOOL, DATE, TIME = "text", "int", "bool", "date", "time"
+SQLITE_MAX = 2**63 - 1
+
+STEPS = (1, 12)
+FLOWS = (
+    *(f"step-{n}" for n in range(1, 13)),
+    "review",
+    "morning",
+    "plan",
+    *(f"inventory-{s}" for s in ("resentment", "fear", "sex", "harm")),
+)
+HALT = ("hungry", "angry", "lonely", "tired")
 
 
 @dataclass(frozen=True)
@@ -23,6 +34,10 @@ class Column:
     nullable: bool = False
     choices: tuple[str, ...] = ()
     bounds: tuple[int, int] | None = None
+    many: bool = False
+    """Text holding several of `choices`, comma-separated (or none)."""
+    future: bool = False
+    """A date that may lie ahead (a plan); other dates and all times may not."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +49,8 @@ class Table:
     """Columns (after links are resolved) that identify a row besides its uid."""
     versioned: bool = True
     """Has updated_at: on import, the newer edit wins."""
+    ordered: tuple[str, str] | None = None
+    """Two date columns where the second may not come before the first."""
 
 
 def _c(
@@ -42,16 +59,18 @@ def _c(
     nullable: bool = False,
     choices: tuple[str, ...] = (),
     bounds: tuple[int, int] | None = None,
+    many: bool = False,
+    future: bool = False,
 ) -> Column:
-    return Column(name, type_, nullable, choices, bounds)
+    return Column(name, type_, nullable, choices, bounds, many, future)
 
 
-TABLES: tuple[Table, ...] = (
+_RECORDS: tuple[Table, ...] = (
     Table(
         "guided_session",
         (
-            _c("flow", TEXT),
-            _c("step", INT, nullable=True),
+            _c("flow", TEXT, choices=FLOWS),
+            _c("step", INT, nullable=True, bounds=STEPS),
             _c("status", TEXT, choices=("open", "finished")),
             _c("local_date", DATE),
             _c("started_at", TIME),
@@ -62,7 +81,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "answer",
         (
-            _c("position", INT),
+            _c("position", INT, bounds=(0, SQLITE_MAX)),
             _c("question_key", TEXT),
             _c("question_text", TEXT),
             _c("text", TEXT),
@@ -99,7 +118,7 @@ TABLES: tuple[Table, ...] = (
             _c("kind", TEXT, nullable=True, choices=("direct", "indirect", "living")),
             _c("status", TEXT, choices=("not_willing", "willing", "planned", "made")),
             _c("would_injure", BOOL),
-            _c("planned_on", DATE, nullable=True),
+            _c("planned_on", DATE, nullable=True, future=True),
             _c("notes", TEXT),
             _c("created_at", TIME),
             _c("updated_at", TIME),
@@ -113,7 +132,7 @@ TABLES: tuple[Table, ...] = (
             _c("local_date", DATE),
             _c("mood", INT, nullable=True, bounds=(1, 10)),
             _c("craving", INT, nullable=True, bounds=(0, 10)),
-            _c("halt", TEXT),
+            _c("halt", TEXT, choices=HALT, many=True),
             _c("note", TEXT),
             _c("created_at", TIME),
             _c("updated_at", TIME),
@@ -123,7 +142,7 @@ TABLES: tuple[Table, ...] = (
         "daily_entry",
         (
             _c("kind", TEXT, choices=("gratitude", "meeting", "trigger")),
-            _c("category", TEXT, nullable=True),
+            _c("category", TEXT, nullable=True, choices=("person", "place", "thing")),
             _c("text", TEXT),
             _c("local_date", DATE),
             _c("created_at", TIME),
@@ -152,6 +171,7 @@ TABLES: tuple[Table, ...] = (
         (_c("started_on", DATE), _c("ended_on", DATE), _c("note", TEXT), _c("created_at", TIME)),
         links=(Link("counter_id", "counter_uid", "sobriety_counter"),),
         versioned=False,
+        ordered=("started_on", "ended_on"),
     ),
     Table(
         "note",
@@ -165,5 +185,16 @@ TABLES: tuple[Table, ...] = (
             _c("created_at", TIME),
             _c("updated_at", TIME),
         ),
+    ),
+)
+TOMBSTONED = tuple(t.name for t in _RECORDS)
+
+TABLES: tuple[Table, ...] = (
+    *_RECORDS,
+    # Last: what was deleted, by uid (the uid of the deleted row) and table; never its text.
+    Table(
+        "tombstone",
+        (_c("table_name", TEXT, choices=TOMBSTONED), _c("deleted_at", TIME)),
+        versioned=False,
     ),
 )

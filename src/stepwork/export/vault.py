@@ -5,6 +5,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 
+from stepwork.export.markdown import block_lines, inline
 from stepwork.kinds import KINDS, Filters, Record
 from stepwork.outputs import Folder
 
@@ -12,6 +13,13 @@ from stepwork.outputs import Folder
 def _slug(text: str) -> str:
     slug = re.sub(r"[^\w]+", "-", text.lower(), flags=re.UNICODE).strip("-")
     return slug[:40] or "entry"
+
+
+def yaml_value(value: object) -> str:
+    """Any text (or list of texts) as YAML: JSON with every character outside printable ASCII
+    escaped is a valid YAML double-quoted scalar, whatever the text holds (controls, DEL, C1,
+    U+FFFE)."""
+    return json.dumps(value, ensure_ascii=True).replace("\x7f", "\\u007f")
 
 
 def document(record: Record) -> str:
@@ -22,15 +30,15 @@ def document(record: Record) -> str:
         f"kind: {entry.kind}",
         f"step: {entry.step if entry.step is not None else 'null'}",
         f"date: {entry.day.isoformat()}",
-        f"title: {json.dumps(entry.title, ensure_ascii=False)}",
-        f"tags: {json.dumps(record.tags, ensure_ascii=False)}",
+        f"title: {yaml_value(entry.title)}",
+        f"tags: {yaml_value(record.tags)}",
         "---",
         "",
-        f"# {entry.title}",
+        f"# {inline(entry.title)}",
         "",
     ]
     for heading, text in record.parts:
-        lines += [f"## {heading}", "", text.strip(), ""]
+        lines += [f"## {inline(heading)}", "", *block_lines(text), ""]
     return "\n".join(lines)
 
 

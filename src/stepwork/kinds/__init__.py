@@ -8,15 +8,16 @@ import sqlite3
 
 from stepwork.kinds import amends, checkins, inventory, sessions, small  # noqa: F401
 from stepwork.kinds.base import BY_PREFIX, KINDS, Entry, Filters, Kind, Record
+from stepwork.numbers import natural
 
 
 def resolve(conn: sqlite3.Connection, label: str) -> tuple[Kind, int] | None:
     """'i3' → (the inventory kind, 3); None when no such record exists."""
     text = label.strip().lower()
     prefix, number = text[:1], text[1:]
-    if prefix not in BY_PREFIX or not number.isdigit():
+    record_id = natural(number)
+    if prefix not in BY_PREFIX or record_id is None:
         return None
-    record_id = int(number)
     for kind in BY_PREFIX[prefix]:
         if kind.record(conn, record_id) is not None:
             return kind, record_id

@@ -3,6 +3,7 @@
 import sqlite3
 
 from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register, utc_stamp
+from stepwork.numbers import is_digits
 
 
 def checkin_summary(r: sqlite3.Row) -> str:
@@ -21,7 +22,7 @@ def checkin_summary(r: sqlite3.Row) -> str:
 def _rating(low: int, high: int):  # type: ignore[no-untyped-def]
     def parse(text: str) -> str:
         text = text.strip()
-        if text and not (text.isdigit() and low <= int(text) <= high):
+        if text and not (is_digits(text) and low <= int(text) <= high):
             raise ValueError(f"Use a whole number from {low} to {high} (or - to clear it).")
         return text
 

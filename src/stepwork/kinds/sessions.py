@@ -29,9 +29,11 @@ class SessionKind(Kind):
 
     def title(self, step: int | None) -> str:
         if self.name == "step" and step is not None:
+            from stepwork import messages
             from stepwork.content import step_titles
 
-            return f"Step {step} · {step_titles()[step]}"
+            # A journal may hold a step number from before imports were checked.
+            return f"Step {step} · {step_titles().get(step, messages.UNKNOWN_STEP)}"
         return self.label
 
     def where(self, f: Filters) -> tuple[str, list[object]]:

@@ -12,6 +12,21 @@ from pathlib import Path
 from stepwork import messages
 from stepwork.errors import UserError
 
+# Every table whose rows travel in the JSON export by uid: deleting a row leaves a tombstone.
+TOMBSTONED_TABLES = (
+    "guided_session",
+    "answer",
+    "inventory_item",
+    "inventory_share",
+    "amends",
+    "checkin",
+    "daily_entry",
+    "service",
+    "sobriety_counter",
+    "sobriety_run",
+    "note",
+)
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -208,6 +223,29 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX ix_checkin_local_date_created ON checkin (local_date, created_at)",
             "DROP INDEX ix_checkin_local_date",
             "DROP INDEX ix_service_local_date",
+        ),
+    ),
+    Migration(
+        6,
+        "tombstones: what was deleted (uid, table, when; never its text), so imports honour it",
+        (
+            """
+            CREATE TABLE tombstone (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                table_name TEXT NOT NULL,
+                deleted_at DATETIME NOT NULL
+            )
+            """,
+            *(
+                f"""
+                CREATE TRIGGER tombstone_{table} AFTER DELETE ON {table} BEGIN
+                    INSERT OR REPLACE INTO tombstone (uid, table_name, deleted_at)
+                    VALUES (old.uid, '{table}', strftime('%Y-%m-%d %H:%M:%f000', 'now'));
+                END
+                """
+                for table in TOMBSTONED_TABLES
+            ),
         ),
     ),
 )

@@ -160,6 +160,17 @@ class SobrietyRun(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utc_now)
 
 
+class Tombstone(SQLModel, table=True):
+    """A record that was deleted: its uid and table, and when; never its text."""
+
+    __tablename__ = "tombstone"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True)
+    table_name: str
+    deleted_at: datetime
+
+
 class Note(SQLModel, table=True):
     """A free journal note, such as an entry imported from jrnl."""
 

@@ -1,6 +1,7 @@
 """Finding records by their words: FTS5 with stemming, ranked, or LIKE where FTS5 is missing."""
 
 import re
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -8,7 +9,10 @@ from dataclasses import dataclass
 from stepwork.kinds import KINDS, Entry, Filters
 from stepwork.store import search_index
 
-MARK_START, MARK_END = "\x02", "\x03"
+# Marks around matched words in a snippet. Text may hold any character (\x02 and \x03 too), so
+# the marks carry a token drawn afresh in each process, which no text can be written to match.
+_TOKEN = secrets.token_hex(8)
+MARK_START, MARK_END = f"\x02{_TOKEN}[", f"]{_TOKEN}\x03"
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
