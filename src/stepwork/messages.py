@@ -13,6 +13,36 @@ APP_HELP = (
 HELP_FOOTER = "Each command has its own help: stepwork COMMAND --help"
 NOT_AFFILIATED = "stepwork is a personal tool, not affiliated with any fellowship, and not therapy."
 
+# --- the safety line ----------------------------------------------------------------------
+SAFETY_TITLE = "Help, right now"
+SAFETY_NOW = (
+    "If you might harm yourself or someone else, or you are in danger, call your local "
+    "emergency number now, or a crisis line. You do not have to wait until it gets worse."
+)
+SAFETY_CONTACTS = "People in your plan you can reach right now:"
+SAFETY_NO_LINE = (
+    "Crisis lines differ by country; a few well-known ones are listed in stepwork's "
+    'docs/crisis-lines.md. Keep your own here with: stepwork config crisis_line "..."'
+)
+SAFETY_HELP = (
+    "In danger, or thinking of harming yourself? Call your local emergency number or a crisis "
+    "line now. stepwork plan shows your own people and line (stepwork config crisis_line)."
+)
+SELF_HARM_QUESTION = "Are you having thoughts of harming yourself?"
+SELF_HARM_THANKS = "Thank you for telling me. Please reach out now; you do not have to be alone."
+
+
+def safety_own_line(line: str) -> str:
+    return f"Your crisis line: {line}"
+
+
+FIRST_RUN = (
+    "stepwork is a private journal for working a Twelve-Step program, kept on this machine.",
+    "It is a personal tool: not therapy, and not affiliated with any fellowship.",
+    "In a hard moment, stepwork plan shows your people and a crisis line; "
+    "in danger, call your local emergency number.",
+)
+
 # --- errors -------------------------------------------------------------------------------
 BUG = (
     "Something went wrong inside stepwork. This is a bug, not something you did. "
@@ -316,6 +346,13 @@ def another(singular: str) -> str:
 def resume_item(singular: str, about: str, answered: int, total: int) -> str:
     subject = f" ({about})" if about else ""
     return f"You were partway through a {singular}{subject}: {answered} of {total} answered."
+
+
+STOPPED_NOTHING_CHANGED = "Stopped. Nothing was changed."
+CHECKIN_STOPPED = (
+    "Stopped. The answers you gave are kept in today's check-in; "
+    "see them with: stepwork log --kind checkin"
+)
 
 
 def interrupted(command: str) -> str:

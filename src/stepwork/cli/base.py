@@ -11,7 +11,7 @@ from typer.core import TyperGroup
 
 from stepwork import __version__, messages
 from stepwork.errors import UserError
-from stepwork.store import start_afresh
+from stepwork.store import on_new_journal, start_afresh
 
 
 def _coerce_plain_values_without_pydantic() -> None:
@@ -57,6 +57,23 @@ def _say(line: str) -> None:
         typer.echo(line, err=True)
 
 
+def _first_run() -> None:
+    """Said once, when a command has just created the journal, to a person at a terminal
+    (never into a pipe, where it would mix with an export)."""
+    if sys.stdout.isatty():
+        with contextlib.suppress(OSError):
+            typer.echo("\n".join(messages.FIRST_RUN) + "\n")
+
+
+on_new_journal(_first_run)
+
+
+def _forget_safety_line() -> None:
+    safety = sys.modules.get("stepwork.safety")
+    if safety is not None:
+        safety.reset()
+
+
 class StepworkGroup(TyperGroup):
     """Runs commands so every failure ends as one line on stderr and a clear exit code."""
 
@@ -64,6 +81,7 @@ class StepworkGroup(TyperGroup):
         argv = list(sys.argv[1:] if args is None else args)
         kw["standalone_mode"] = False
         start_afresh()
+        _forget_safety_line()
         try:
             result = super().main(argv, "stepwork", *a, **kw)
         except UserError as exc:
@@ -99,6 +117,7 @@ def _as_click_error(exc: Exception) -> tuple[str, int] | None:
 app = typer.Typer(
     cls=StepworkGroup,
     help=messages.APP_HELP,
+    epilog=messages.SAFETY_HELP,
     add_completion=False,
     no_args_is_help=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -125,20 +144,30 @@ def root(
         welcome()
 
 
-def guarded(body: Callable[[], int], resume_command: str) -> int:
-    """Run a guided command so Ctrl-C, end of input, SIGHUP or SIGTERM end it gently."""
+def guarded(body: Callable[[], int], resume_command: str, kept: str | None = None) -> int:
+    """Run a guided command so Ctrl-C, end of input, SIGHUP or SIGTERM end it gently.
+
+    `kept` replaces the usual "pick up where you left off" where a rerun does not resume.
+    """
     from stepwork import interrupts
 
     with interrupts.catching():
         try:
             return body()
         except (KeyboardInterrupt, EOFError):
-            return interrupted(resume_command)
+            return interrupted(resume_command, kept)
 
 
-def interrupted(resume_command: str) -> int:
+def interrupted(resume_command: str, kept: str | None = None) -> int:
+    """Say what became of the command: saved only where this command saved something."""
+    from stepwork.store import wrote_something
+
+    if wrote_something():
+        line = kept or messages.interrupted(resume_command)
+    else:
+        line = messages.STOPPED_NOTHING_CHANGED
     # After a closed window there is no terminal to tell; everything was saved before this.
     with contextlib.suppress(OSError):
         typer.echo("")
-        typer.echo(messages.interrupted(resume_command), err=True)
+        typer.echo(line, err=True)
     return EXIT_INTERRUPTED

@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from stepwork import daily, dates, engine, limits, messages, numbers, render, settings
+from stepwork import daily, dates, engine, limits, messages, numbers, render, safety, settings
 from stepwork.cli import panels
 from stepwork.cli.base import app, guarded
 from stepwork.cli.guided import run_session
@@ -47,7 +47,9 @@ def checkin(
                 day, mood_value, craving_value, halt, meeting, grateful, trigger, note
             )
         )
-    raise typer.Exit(guarded(lambda: _guided_checkin(day), "stepwork checkin"))
+    raise typer.Exit(
+        guarded(lambda: _guided_checkin(day), "stepwork checkin", messages.CHECKIN_STOPPED)
+    )
 
 
 def _checkin_from_options(day, mood, craving, halt, meeting, grateful, trigger, note) -> int:  # type: ignore[no-untyped-def]
@@ -70,6 +72,10 @@ def _checkin_from_options(day, mood, craving, halt, meeting, grateful, trigger, 
     )
     store.add_checkin(new)
     out = render.console()
+    values = settings.load()
+    if safety.needed(new.mood, new.craving, int(values["craving_threshold"])):
+        safety.show(out, values["crisis_line"])
+        out.print()
     out.print(messages.CHECKIN_SAVED, style="green")
     _after_checkin(new.craving, out)
     return 0
@@ -116,7 +122,22 @@ def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
             kind = store.MEETING if key == "meetings" else store.GRATITUDE
             store.replace_entries(checkin_id, kind, [(None, line) for line in _lines(text)])
 
-    outcome = engine.Engine(questions, {}, save, out, editor_setting=values["editor"]).run()
+    threshold = int(values["craving_threshold"])
+
+    def after_short(question: Question, value: str) -> None:
+        """The safety line comes first, the moment an answer calls for it."""
+        low = question.key == "mood" and value and int(value) <= safety.ASK_ABOUT_HARM_MOOD
+        if low and ask_yes_no(messages.SELF_HARM_QUESTION, default=False):
+            out.print(messages.SELF_HARM_THANKS, style="bold")
+            safety.show(out, values["crisis_line"])
+        mood = int(value) if question.key == "mood" and value else None
+        strong = int(value) if question.key == "craving" and value else None
+        if safety.needed(mood, strong, threshold):
+            safety.show(out, values["crisis_line"])
+
+    outcome = engine.Engine(
+        questions, {}, save, out, editor_setting=values["editor"], after_short=after_short
+    ).run()
     nothing_given = store.delete_checkin_if_empty(checkin_id)
     if outcome is engine.Outcome.INTERRUPTED:
         raise KeyboardInterrupt
@@ -169,6 +190,7 @@ def plan(
 ) -> None:
     """Your own plan for hard moments: warning signs, what helps, people to call, safe places."""
     out = render.console()
+    safety.show(out, settings.load()["crisis_line"])
     current = _plan_text()
     if not edit:
         if current is not None:

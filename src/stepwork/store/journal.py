@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from stepwork.home import paths
-from stepwork.store import encryption, search_index
+from stepwork.store import encryption, new_journal_made, note_write, search_index
 from stepwork.store.connection import (
     db_errors,
     ensure_database_file,
@@ -30,6 +30,7 @@ def ready() -> Path:
     path = where.database
     if path in _ready:
         return path
+    is_new = not path.exists()
     ensure_database_file(path)
     encryption.settle(path)
     conn = open_connection(path, wal=False)
@@ -42,6 +43,8 @@ def ready() -> Path:
     finally:
         conn.close()
     _ready.add(path)
+    if is_new:
+        new_journal_made()
     return path
 
 
@@ -63,6 +66,8 @@ def _transaction(begin: str) -> Iterator[sqlite3.Connection]:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+        if begin != "BEGIN":
+            note_write()
     except db_errors() as exc:
         raise translate(exc, path) from exc
     finally:
