@@ -299,7 +299,8 @@ def no_such(what: str, label: str) -> str:
 # --- inventory ----------------------------------------------------------------------------
 NO_PART_COLUMN = "no part: harmed (for a therapist)"
 INVENTORY_EMPTY = "Your inventory is empty for now. Begin it with: stepwork step 4"
-INVENTORY_TITLE = "Inventory"
+COLUMN_EMPTY = "(nothing written)"
+NO_PART_PAUSE = "Would you like to stop here for now? Everything is saved."
 SECTION_PROMPT = "Which part of the inventory? Type a number, or press Enter to stop for now."
 SECTION_REFLECT = "Look back over it all (questions about patterns and strengths)"
 STEP4_DONE = "That is enough for now. Everything is saved. See it with: stepwork inventory list"
@@ -325,10 +326,6 @@ def item_paused() -> str:
 
 def no_amends_column(label: str) -> str:
     return f"{label} do not have an amends column; resentments, relationships and harms do."
-
-
-def instead(text: str) -> str:
-    return f"instead: {text}"
 
 
 def bad_section(value: str, known: list[str]) -> str:

@@ -11,14 +11,11 @@ from typing import IO
 
 from stepwork import dates, render
 from stepwork.content import step_titles
+from stepwork.content.inventory import SECTIONS, columns
+from stepwork.content.inventory import label as section_label
+from stepwork.inventory import column_values
 from stepwork.kinds import KINDS, Filters
 
-SECTION_TITLES = {
-    "resentment": "Resentments",
-    "fear": "Fears",
-    "sex": "Sex conduct and relationships",
-    "harm": "Harms done",
-}
 STATUS_WORDS = {
     "not_willing": "not yet willing",
     "willing": "willing",
@@ -102,7 +99,7 @@ class Writer:
         if not wanted:
             return
         self.line("## Inventory\n")
-        for section, title in SECTION_TITLES.items():
+        for section in SECTIONS:
             rows = self.conn.execute(
                 "SELECT i.id, i.for_therapist, i.for_sponsor FROM inventory_item i "
                 f"WHERE i.section = ? {item_filter} ORDER BY i.id",
@@ -111,15 +108,16 @@ class Writer:
             rows = [r for r in rows if r["id"] in wanted]
             if not rows:
                 continue
-            self.line(f"### {title}\n")
-            self.line("| ID | Who / what | Cause | Affects | My part | Notes |")
-            self.line("|---|---|---|---|---|---|")
+            headings = [c.heading for c in columns(section)]
+            self.line(f"### {section_label(section)}\n")
+            self.line("| " + " | ".join(["ID", *headings, "Notes"]) + " |")
+            self.line("|---" * (len(headings) + 2) + "|")
             for r in rows:
-                self.line(self._inventory_row(r))
+                self.line(self._inventory_row(section, r))
                 self.tick()
             self.line()
 
-    def _inventory_row(self, r: sqlite3.Row) -> str:
+    def _inventory_row(self, section: str, r: sqlite3.Row) -> str:
         answers = {
             a["question_key"]: a["text"]
             for a in self.conn.execute(
@@ -128,13 +126,6 @@ class Writer:
                 (r["id"],),
             )
         }
-        affects = answers.get("affects") or answers.get("effect", "")
-        if answers.get("no-part") == "yes":
-            my_part = "no part: harmed (for a therapist)"
-        else:
-            my_part = "; ".join(x for x in (answers.get("my-part"), answers.get("part-note")) if x)
-        if answers.get("instead"):
-            my_part = "; ".join(x for x in (my_part, f"instead: {answers['instead']}") if x)
         notes = []
         if r["for_therapist"]:
             notes.append("for a therapist")
@@ -148,7 +139,7 @@ class Writer:
             (r["id"],),
         ):
             notes.append(f"shared with {share['shared_with']} on {share['shared_on']}")
-        cells = [f"i{r['id']}", answers.get("who"), answers.get("cause"), affects, my_part]
+        cells = [f"i{r['id']}", *(text for _, text in column_values(section, answers))]
         return "| " + " | ".join(cell(c) for c in [*cells, ", ".join(notes)]) + " |"
 
     def amends(self) -> None:
