@@ -540,13 +540,23 @@ def service_saved(day: str) -> str:
 
 # --- sobriety counters --------------------------------------------------------------------
 SOBER_EMPTY = "No counters yet. Start one with: stepwork sober start alcohol --date YYYY-MM-DD"
-SOBER_TITLE = "Sober time"
+
+
+def time_title(word: str) -> str:
+    return f"{word[:1].upper()}{word[1:]} time"
 
 
 def counter_exists(name: str) -> str:
     return (
         f"There is already a counter called {name!r}. To count again from a new day, use: "
         f"stepwork sober reset {name}"
+    )
+
+
+def deleted_counter_exists(name: str) -> str:
+    return (
+        f"A counter called {name!r} was deleted and is kept in your history. Bring it back with: "
+        f"stepwork sober undo {name}, or choose another name."
     )
 
 
@@ -558,16 +568,71 @@ def counter_started(name: str, day: str) -> str:
     return f"Counting {name} from {day}."
 
 
-def counter_reset(name: str, day: str, kept_days: int) -> str:
-    earlier = "day" if kept_days == 1 else "days"
+def reset_question(name: str, day: str, kept_days: int) -> str:
     return (
-        f"Counting {name} again from {day}. The {kept_days} {earlier} before are kept in your "
-        f"history; they still count for something. See them with: stepwork sober history {name}"
+        f"Count {name} again from {day}? The {plural(kept_days, 'day')} so far stay in "
+        "your history."
     )
 
 
-def reset_before_start(day: str, start: str) -> str:
-    return f"{day} is before this counter's start ({start}). Nothing was changed."
+def counter_reset(name: str, day: str, kept_days: int, backup: Path) -> str:
+    return (
+        f"Counting {name} again from {day}. The {plural(kept_days, 'day')} before are kept in "
+        f"your history; they still count for something. See them with: stepwork sober history "
+        f"{name}. A copy of your journal from just before is at {backup}. "
+        f"If this was a mistake: stepwork sober undo {name}"
+    )
+
+
+def reset_before_start(name: str, day: str, start: str) -> str:
+    return (
+        f"{day} is before this counter's start ({start}), so it cannot be a new start. "
+        f"To correct the first day instead: stepwork sober set {name} --date {day}. "
+        "Nothing was changed."
+    )
+
+
+def counter_set(name: str, day: str) -> str:
+    return f"{name} now counts from {day}. To go back: stepwork sober undo {name}"
+
+
+def counter_renamed(old: str, new: str) -> str:
+    return f"{old} is now called {new}. To go back: stepwork sober undo {new}"
+
+
+def delete_counter_question(name: str) -> str:
+    return f"Delete the counter {name}? It stays in your history and in exports."
+
+
+def counter_deleted(name: str) -> str:
+    return (
+        f"Deleted the counter {name}. It is kept in your history and exports; "
+        f"bring it back with: stepwork sober undo {name}"
+    )
+
+
+def nothing_to_undo(name: str) -> str:
+    return f"{name} has not been reset or changed, so there is nothing to undo."
+
+
+def undone(name: str, what: str, day: str) -> str:
+    return f"Undone ({what}): {name} counts from {day}, as it did before."
+
+
+CHANGE_WORDS = {
+    "reset": "counted again",
+    "set": "start corrected",
+    "rename": "renamed",
+    "delete": "deleted",
+}
+CHANGES_TITLE = "Changes"
+DELETED_MARK = "(deleted)"
+
+
+def changed_from(kind: str, previous_start: str, previous_name: str) -> str:
+    if kind == "rename":
+        return f"was called {previous_name}"
+    return f"counted from {previous_start} before"
 
 
 def milestone_today(name: str, label: str) -> str:
@@ -579,14 +644,14 @@ def next_milestone(label: str, day: str, days_to_go: int) -> str:
     return f"next: {label} on {day} (in {days_to_go} {unit})"
 
 
-def counter_span(days: int, years: int, months: int, rest: int) -> str:
+def counter_span(days: int, years: int, months: int, rest: int, word: str) -> str:
     parts = []
     for number, unit in ((years, "year"), (months, "month"), (rest, "day")):
         if number:
             parts.append(f"{number} {unit}{'' if number == 1 else 's'}")
     calendar_text = ", ".join(parts) if parts else "starting today"
     day_word = "day" if days == 1 else "days"
-    return f"{days} {day_word} ({calendar_text})"
+    return f"{days} {day_word} {word} ({calendar_text})"
 
 
 HISTORY_EMPTY = "No earlier runs: this counter has been going since it started."

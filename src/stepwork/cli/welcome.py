@@ -3,7 +3,7 @@
 from rich.panel import Panel
 from rich.text import Text
 
-from stepwork import dates, messages, render, sobriety, stepguide
+from stepwork import dates, messages, render, settings, sobriety, stepguide
 
 EVENING_HOUR = 17
 
@@ -25,7 +25,8 @@ def welcome() -> None:
     for counter in counters.all_counters():
         span = sobriety.span(counter.started_on, today)
         body.append(f"{counter.name}: ", style="bold")
-        body.append(messages.counter_span(span.days, span.years, span.months, span.rest_days))
+        word = settings.load()["time_word"]
+        body.append(messages.counter_span(span.days, span.years, span.months, span.rest_days, word))
         reached = sobriety.reached_today(counter.started_on, today)
         if reached is not None:
             body.append("  " + messages.milestone_today(counter.name, reached.label), style="green")

@@ -243,12 +243,19 @@ class Writer:
     def counters(self) -> None:
         if self.f.kinds or self.f.step is not None:
             return
-        counters = self.conn.execute("SELECT * FROM sobriety_counter ORDER BY id").fetchall()
+        counters = self.conn.execute(
+            "SELECT *, EXISTS (SELECT 1 FROM sobriety_change d WHERE d.counter_id = c.id "
+            "AND d.kind = 'delete') AS deleted FROM sobriety_counter c ORDER BY id"
+        ).fetchall()
         if not counters:
             return
-        self.line("## Sober time\n")
+        from stepwork import messages, settings
+
+        word = settings.load()["time_word"]
+        self.line(f"## {messages.time_title(word)}\n")
         for c in counters:
-            self.line(f"- **{c['name']}** since {c['started_on']}")
+            deleted = f" {messages.DELETED_MARK}" if c["deleted"] else ""
+            self.line(f"- **{c['name']}**{deleted}: {word} since {c['started_on']}")
             for run in self.conn.execute(
                 "SELECT * FROM sobriety_run WHERE counter_id = ? ORDER BY started_on", (c["id"],)
             ):

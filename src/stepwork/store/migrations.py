@@ -212,6 +212,27 @@ MIGRATIONS: tuple[Migration, ...] = (
             "DROP INDEX ix_service_local_date",
         ),
     ),
+    # Version 6 is left for another change on its way; the migrator steps over the gap.
+    Migration(
+        7,
+        "sober counter changes, kept so the last one can be undone",
+        (
+            """
+            CREATE TABLE sobriety_change (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                counter_id INTEGER NOT NULL
+                    REFERENCES sobriety_counter (id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('reset', 'set', 'rename', 'delete')),
+                previous_start DATE NOT NULL,
+                previous_name TEXT NOT NULL,
+                run_id INTEGER REFERENCES sobriety_run (id) ON DELETE SET NULL,
+                created_at DATETIME NOT NULL
+            )
+            """,
+            "CREATE INDEX ix_sobriety_change_counter ON sobriety_change (counter_id, id)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
