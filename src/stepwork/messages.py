@@ -803,6 +803,19 @@ EXPORT_JSON_NO_FILTERS = (
     "The JSON export always holds the whole journal, so it can be imported losslessly; "
     "--kind, --step, --since, --until and --for work with markdown."
 )
+TRENDS_NEED_FOR = (
+    "--with-trends adds your recent check-ins to a markdown packet for someone: "
+    "use it with --for therapist (or sponsor, or a name)."
+)
+
+
+def nothing_for(whom: str) -> str:
+    return (
+        f"Nothing is marked for or shared with {whom!r} yet, so there is nothing to export. "
+        "Mark an item with: stepwork inventory edit ID --for-therapist (or --for-sponsor)"
+    )
+
+
 VAULT_NEEDS_DIR = "--vault writes one file per record: give a folder with --output DIR."
 
 

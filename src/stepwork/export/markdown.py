@@ -264,6 +264,113 @@ class Writer:
         self.line()
 
 
+# --- a packet for someone: "For my therapist", "For my sponsor" -----------------------------
+
+TREND_DAYS = 30
+PACKET_TITLES = {"therapist": "For my therapist", "sponsor": "For my sponsor"}
+
+
+def _packet_filter(for_whom: str) -> tuple[str, tuple[str]]:
+    """Items marked for a sponsor or a therapist, or shared with whoever is named."""
+    who = for_whom.strip().lower()
+    flag = {"sponsor": " OR i.for_sponsor", "therapist": " OR i.for_therapist"}.get(who, "")
+    condition = (
+        "AND (EXISTS (SELECT 1 FROM inventory_share s WHERE s.item_id = i.id "
+        f"AND lower(s.shared_with) = ?){flag})"
+    )
+    return condition, (who,)
+
+
+def _trend_start() -> str:
+    from datetime import timedelta
+
+    return (dates.today() - timedelta(days=TREND_DAYS - 1)).isoformat()
+
+
+def packet_is_empty(conn: sqlite3.Connection, for_whom: str, with_trends: bool) -> bool:
+    """Nothing to put in the packet: no item for them and (if asked) no recent check-in or plan."""
+    condition, params = _packet_filter(for_whom)
+    if conn.execute(f"SELECT 1 FROM inventory_item i WHERE 1 {condition}", params).fetchone():
+        return False
+    if not with_trends:
+        return True
+    recent = conn.execute(
+        "SELECT 1 FROM checkin WHERE local_date >= ? LIMIT 1", (_trend_start(),)
+    ).fetchone()
+    return recent is None and _plan_session(conn) is None
+
+
+def _plan_session(conn: sqlite3.Connection) -> int | None:
+    row = conn.execute(
+        "SELECT s.id FROM guided_session s WHERE s.flow = 'plan' AND EXISTS (SELECT 1 FROM "
+        "answer a WHERE a.session_id = s.id AND a.state != 'skipped' AND trim(a.text) != '') "
+        "ORDER BY s.id DESC LIMIT 1"
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def packet(w: Writer, for_whom: str, with_trends: bool, today: str) -> None:
+    who = for_whom.strip().lower()
+    title = PACKET_TITLES.get(who, f"For {for_whom.strip()}")
+    w.line(f"# {title}\n")
+    w.line(f"From my stepwork journal, exported {today}. Chosen by me to bring.\n")
+    condition, params = _packet_filter(for_whom)
+    w.inventory(condition, params)
+    if with_trends:
+        trends(w)
+        coping_plan(w)
+
+
+def trends(w: Writer) -> None:
+    """The last 30 days of check-ins, one row each: mood, craving, HALT, triggers."""
+    rows = w.conn.execute(
+        "SELECT c.local_date, c.mood, c.craving, c.halt, (SELECT group_concat(coalesce("
+        "e.category || ': ', '') || e.text, '; ') FROM daily_entry e WHERE e.checkin_id = c.id "
+        "AND e.kind = 'trigger') AS triggers FROM checkin c WHERE c.local_date >= ? "
+        "ORDER BY c.local_date, c.id",
+        (_trend_start(),),
+    ).fetchall()
+    w.line(f"## The last {TREND_DAYS} days\n")
+    if not rows:
+        w.line("No check-ins in these days.\n")
+        return
+    moods = [r["mood"] for r in rows if r["mood"] is not None]
+    cravings = [r["craving"] for r in rows if r["craving"] is not None]
+    summary = [f"{len(rows)} check-ins"]
+    if moods:
+        summary.append(f"mood averaged {sum(moods) / len(moods):.1f} (1 very low to 10)")
+    if cravings:
+        summary.append(f"craving averaged {sum(cravings) / len(cravings):.1f} (0 none to 10)")
+    w.line("; ".join(summary) + ".\n")
+    w.line("| Day | Mood | Craving | HALT | Triggers |")
+    w.line("|---|---|---|---|---|")
+    for r in rows:
+        cells = [
+            r["local_date"],
+            "" if r["mood"] is None else str(r["mood"]),
+            "" if r["craving"] is None else str(r["craving"]),
+            r["halt"].replace(",", ", "),
+            cell(r["triggers"]),
+        ]
+        w.line("| " + " | ".join(cells) + " |")
+        w.tick()
+    w.line()
+
+
+def coping_plan(w: Writer) -> None:
+    session = _plan_session(w.conn)
+    w.line("## My coping plan\n")
+    if session is None:
+        w.line("Not written yet.\n")
+        return
+    for a in w.conn.execute(
+        "SELECT question_text, text FROM answer WHERE session_id = ? AND state != 'skipped' "
+        "AND trim(text) != '' ORDER BY position, id",
+        (session,),
+    ):
+        w.line(f"**{a['question_text']}**\n\n{quote(a['text'])}\n")
+
+
 def date_range(conn: sqlite3.Connection, f: Filters) -> tuple[str, str] | None:
     if f.since and f.until:
         return f.since.isoformat(), f.until.isoformat()
@@ -285,19 +392,12 @@ def write(
     f: Filters,
     for_whom: str | None = None,
     tick: Callable[[], None] = lambda: None,
+    with_trends: bool = False,
 ) -> None:
     today = render.local_day(dates.today())
     w = Writer(conn, out, f, tick)
     if for_whom:
-        w.line(f"# Shared with {for_whom}\n")
-        w.line(f"From my stepwork inventory, exported {today}.\n")
-        who = for_whom.strip().lower()
-        flag = {"sponsor": " OR i.for_sponsor", "therapist": " OR i.for_therapist"}.get(who, "")
-        condition = (
-            "AND (EXISTS (SELECT 1 FROM inventory_share s WHERE s.item_id = i.id "
-            f"AND lower(s.shared_with) = ?){flag})"
-        )
-        w.inventory(condition, (who,))
+        packet(w, for_whom, with_trends, today)
         return
     w.line("# My stepwork journal\n")
     span = date_range(conn, f)
