@@ -174,3 +174,33 @@ def test_an_empty_packet_says_so_and_exits_1(run, home, whom, tmp_path: Path):
     assert "nothing to export" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not target.exists()
+
+
+# --- honest progress --------------------------------------------------------------------------
+
+
+def step_row(run, n: int) -> str:
+    for line in run("steps").stdout.splitlines():
+        cells = [c.strip() for c in line.split("│")]
+        if len(cells) > 2 and cells[1] == str(n):
+            return " ".join(cells)
+    raise AssertionError(f"no row for step {n}")
+
+
+def test_steps_five_eight_and_nine_count_once_worked(run, clock):
+    clock("2026-11-27 10:00")
+    for n in (5, 8, 9):
+        assert "not started" in step_row(run, n)
+    step4(run, 1, RESENTMENT)
+    run("inventory", "share", "i1", "--with", "sponsor")
+    assert "worked" in step_row(run, 5) and "1 shared" in step_row(run, 5)
+    # Add Dad; willing for both (living, then indirect amends); no reflection.
+    typed = lines("Dad", "lied to him", "", "y", "n", "3", "y", "n", "2", "n")
+    result = run("step", "8", input=typed)
+    assert result.exit_code == 0, result.stderr
+    row8 = step_row(run, 8)
+    assert "worked" in row8 and "2 on the list" in row8
+    assert "not started" in step_row(run, 9)
+    result = run("step", "9", input=lines("today", "today", "n"))
+    assert result.exit_code == 0, result.stderr
+    assert "worked" in step_row(run, 9) and "2 planned" in step_row(run, 9)

@@ -252,6 +252,17 @@ STATUS_NOT_STARTED = "not started"
 STATUS_IN_PROGRESS = "in progress"
 STATUS_WORKED = "worked"
 STEPS_TITLE = "The twelve steps"
+RECORD_WORDS = {5: "shared", 8: "on the list", 9: "planned or made"}
+
+
+def step_work(step: int, sessions: int, records: int) -> str:
+    """What has been done on a step: '2 sessions', '4 on your amends list', or both."""
+    parts = [plural(sessions, "session")] if sessions else []
+    if records:
+        parts.append(f"{records} {RECORD_WORDS.get(step, 'kept')}")
+    return " · ".join(parts)
+
+
 WELCOME_TITLE = "stepwork"
 WELCOME_BODY = (
     "A private place for your step work. Everything you write stays on this machine, "

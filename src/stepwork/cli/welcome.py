@@ -16,7 +16,7 @@ def welcome() -> None:
     open_steps = sorted(
         n for n, s in summaries.items() if s.open_sessions and n not in stepguide.DAILY_FLOWS
     )
-    worked = {n for n, s in summaries.items() if s.finished_sessions}
+    worked = {n for n, s in summaries.items() if s.worked}
     checked_in = daily.has_checkin_on(today)
     reviewed = progress.finished_on(stepguide.flow_name(10), today)
 
