@@ -10,10 +10,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-MIN_SENTENCE_WIDTH = 12
-"""Below this a column of sentences reads as a few words a line: cards read better."""
+MIN_SENTENCE_WIDTH = 10
+"""Below this a column of sentences reads as a word or two a line: cards read better."""
 CELL_FRAME = 3
-"""A cell's padding and its border: one space each side and a rule."""
+"""A boxed cell's padding and its border: one space each side and a rule."""
+PLAIN_CELL_FRAME = 2
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,8 @@ class Col:
     wraps: bool = True
     """A column of sentences (wrapped at word boundaries); otherwise short values kept whole."""
     style: str = ""
-    ratio: int = 2
+    min_width: int = MIN_SENTENCE_WIDTH
+    """For a wrapping column: how narrow it may get (never narrower than its longest word)."""
 
 
 def _longest_word(text: str) -> int:
@@ -35,46 +37,91 @@ def _longest_line(text: str) -> int:
 
 def _needed(col: Col, cells: Sequence[str]) -> int:
     if col.wraps:
-        return max(MIN_SENTENCE_WIDTH, _longest_word(col.heading), *map(_longest_word, cells))
+        least = col.min_width if any(c.strip() for c in cells) else 0
+        return max(least, _longest_word(col.heading), *map(_longest_word, cells))
     return max(cell_len(col.heading), *map(_longest_line, cells))
 
 
-def fits(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int) -> bool:
+def _frame(count: int, boxed: bool) -> int:
+    return CELL_FRAME * count + 1 if boxed else PLAIN_CELL_FRAME * count
+
+
+def fits(
+    cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int, boxed: bool = True
+) -> bool:
     """Whether a table of these rows fits `width` with every word and short value whole."""
     needed = [_needed(col, [row[i] for row in rows]) for i, col in enumerate(cols)]
-    return sum(needed) + CELL_FRAME * len(cols) + 1 <= width
+    return sum(needed) + _frame(len(cols), boxed) <= width
+
+
+def _widths(
+    cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int, boxed: bool
+) -> list[int]:
+    """Each column's width, worked out here rather than by Rich (whose squeezing can split a
+    word): every column gets what its longest word needs, and the room left is shared fairly,
+    the columns that want least being served first."""
+    needed = [_needed(col, [row[i] for row in rows]) for i, col in enumerate(cols)]
+    wanted = [
+        max(needed[i], *(_longest_line(row[i]) for row in rows)) if col.wraps else needed[i]
+        for i, col in enumerate(cols)
+    ]
+    spare = width - _frame(len(cols), boxed) - sum(needed)
+    widths = list(needed)
+    hungry = sorted((i for i in range(len(cols)) if wanted[i] > needed[i]), key=wanted.__getitem__)
+    for served, i in enumerate(hungry):
+        give = min(wanted[i] - needed[i], spare // (len(hungry) - served))
+        widths[i] += give
+        spare -= give
+    return widths
 
 
 def sentences(
-    title: str, cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int
+    title: str,
+    cols: Sequence[Col],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    boxed: bool = True,
 ) -> RenderableType:
     """One table of the rows when it fits `width`, else one card per row (titled by its
-    first column, the rest as heading and text). All text is shown as given, never as markup."""
-    if fits(cols, rows, width):
-        return _table(title, cols, rows)
+    first column, the rest as heading and text). All text is shown as given, never as markup.
+    `boxed=False` is a lighter table for long lists (no borders, no rules between rows)."""
+    if fits(cols, rows, width, boxed):
+        return _table(title, cols, rows, _widths(cols, rows, width, boxed), boxed)
     return _cards(title, cols, rows)
 
 
-def _table(title: str, cols: Sequence[Col], rows: Sequence[Sequence[str]]) -> Table:
-    table = Table(title=Text(title), title_justify="left", show_lines=True, expand=True)
-    for i, col in enumerate(cols):
-        if col.wraps:
-            table.add_column(
-                col.heading,
-                ratio=col.ratio,
-                min_width=_needed(col, [row[i] for row in rows]),
-                overflow="fold",
-                style=col.style,
-            )
-        else:
-            table.add_column(col.heading, no_wrap=True, style=col.style)
+def _table(
+    title: str,
+    cols: Sequence[Col],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    boxed: bool,
+) -> Table:
+    if boxed:
+        table = Table(title=Text(title), title_justify="left", show_lines=True)
+    else:
+        table = Table(
+            title=Text(title) if title else None,
+            title_justify="left",
+            box=None,
+            padding=(0, 1),
+            header_style="bold",
+        )
+    for col, col_width in zip(cols, widths, strict=True):
+        table.add_column(
+            col.heading,
+            width=col_width,
+            no_wrap=not col.wraps,
+            overflow="fold",
+            style=col.style,
+        )
     for row in rows:
         table.add_row(*(Text(cell) for cell in row))
     return table
 
 
 def _cards(title: str, cols: Sequence[Col], rows: Sequence[Sequence[str]]) -> Group:
-    cards: list[RenderableType] = [Text(title, style="italic")]
+    cards: list[RenderableType] = [Text(title, style="italic")] if title else []
     for row in rows:
         body = Text()
         for col, cell in zip(cols[1:], row[1:], strict=True):

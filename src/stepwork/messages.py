@@ -534,6 +534,7 @@ MORNING_DONE = "Your morning is set. Take it one day at a time."
 GRATITUDE_EMPTY = 'No gratitude written yet. Add one with: stepwork gratitude "..."'
 GRATITUDE_TITLE = "Recent gratitude"
 SERVICE_TITLE = "Service and carrying the message"
+CARRIED = "carried"
 SERVICE_EMPTY = 'No service logged yet. Log some with: stepwork service "made the coffee"'
 SERVICE_WHAT = "What service did you do, or whom did you reach out to?"
 SERVICE_MESSAGE = "Was it carrying the message to someone still struggling?"

@@ -9,7 +9,18 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from stepwork import daily, dates, engine, limits, messages, numbers, render, safety, settings
+from stepwork import (
+    daily,
+    dates,
+    engine,
+    layout,
+    limits,
+    messages,
+    numbers,
+    render,
+    safety,
+    settings,
+)
 from stepwork.cli import panels
 from stepwork.cli.base import app, guarded
 from stepwork.cli.guided import run_session
@@ -340,19 +351,22 @@ def _list_service(out: Console) -> None:
     if not rows:
         out.print(messages.SERVICE_EMPTY)
         return
-    table = Table(title=messages.SERVICE_TITLE, title_justify="left")
-    table.add_column("Day", no_wrap=True, style="dim")
-    table.add_column("What")
-    table.add_column("Message", no_wrap=True)
-    table.add_column("Note")
-    for row in rows:
-        table.add_row(
+    cols = [
+        layout.Col("Day", wraps=False, style="dim"),
+        layout.Col("What"),
+        layout.Col("Message", wraps=False),
+        layout.Col("Note"),
+    ]
+    cells = [
+        [
             render.local_day(row.local_date),
-            Text(row.what),
-            "carried" if row.carried_message else "",
-            Text(row.note),
-        )
-    out.print(table)
+            row.what,
+            messages.CARRIED if row.carried_message else "",
+            row.note,
+        ]
+        for row in rows
+    ]
+    out.print(layout.sentences(messages.SERVICE_TITLE, cols, cells, out.width))
 
 
 # --- stats -------------------------------------------------------------------------------
