@@ -268,7 +268,7 @@ def review(
 def morning(
     new: bool = typer.Option(False, "--new", help="Start again instead of resuming."),
 ) -> None:
-    """The morning (step 11): the next twenty-four hours, motives, a pause, a quiet moment."""
+    """The morning (step 11): a quiet minute, what today holds, and how to meet it."""
     raise typer.Exit(run_step_guide(11, new, MORNING))
 
 
