@@ -155,3 +155,19 @@ def test_the_subprocess_entry_point_shows_the_line(home):
     ).stdout
     assert messages.SAFETY_TITLE in out
     assert sys.executable  # the real entry point, not CliRunner
+
+
+def test_ctrl_c_at_the_passphrase_prompt_says_nothing_was_changed(home, run, monkeypatch):
+    run("gratitude", "my sponsor")
+    monkeypatch.setenv("STEPWORK_PASSPHRASE", "a long enough passphrase")
+    assert run("encrypt").exit_code == 0
+    monkeypatch.delenv("STEPWORK_PASSPHRASE")
+    child = spawn(home, "step", "1")
+    child.expect("Passphrase")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    said = child.before
+    child.close()
+    assert child.exitstatus == 130
+    assert messages.STOPPED_NOTHING_CHANGED in said
+    assert "saved" not in said

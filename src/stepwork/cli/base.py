@@ -61,8 +61,12 @@ def _first_run() -> None:
     """Said once, when a command has just created the journal, to a person at a terminal
     (never into a pipe, where it would mix with an export)."""
     if sys.stdout.isatty():
+        from rich.text import Text
+
+        from stepwork import render
+
         with contextlib.suppress(OSError):
-            typer.echo("\n".join(messages.FIRST_RUN) + "\n")
+            render.console().print(Text("\n".join(messages.FIRST_RUN), style="dim"))
 
 
 on_new_journal(_first_run)

@@ -15,6 +15,7 @@ from stepwork.content.inventory import SECTIONS, columns
 from stepwork.content.inventory import label as section_label
 from stepwork.inventory import column_values
 from stepwork.kinds import KINDS, Filters
+from stepwork.messages import plural
 
 STATUS_WORDS = {
     "not_willing": "not yet willing",
@@ -336,7 +337,7 @@ def trends(w: Writer) -> None:
         return
     moods = [r["mood"] for r in rows if r["mood"] is not None]
     cravings = [r["craving"] for r in rows if r["craving"] is not None]
-    summary = [f"{len(rows)} check-ins"]
+    summary = [plural(len(rows), "check-in")]
     if moods:
         summary.append(f"mood averaged {sum(moods) / len(moods):.1f} (1 very low to 10)")
     if cravings:
