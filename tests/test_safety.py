@@ -139,10 +139,27 @@ def test_ctrl_c_at_the_restore_question_does_not_claim_anything_was_saved(home, 
     assert "saved" not in said
 
 
-def test_stopping_a_check_in_says_what_was_kept_and_promises_no_resume(run):
-    result = run("checkin", input=lines("6"))
+def test_a_stopped_check_in_resumes_where_it_stopped(run, db):
+    result = run("checkin", input=lines("6", ""))
     assert result.exit_code == 130
-    assert messages.CHECKIN_STOPPED in result.stderr
+    assert "Pick up where you left off with: stepwork checkin" in result.stderr
+    again = run("checkin", input=lines("y", "hungry", "", "", "", ""))
+    assert again.exit_code == 0, again.stderr
+    out = again.stdout
+    assert "stopped a check-in earlier today after 2 of 7 questions" in out
+    assert "How is your mood" not in out and "How strong is any craving" not in out
+    assert db("SELECT mood, craving, halt FROM checkin") == [(6, None, "hungry")]
+    # Finished: the next check-in is a new one.
+    third = run("checkin", input=lines("7", "", "", "", "", "", ""))
+    assert "stopped a check-in" not in third.stdout
+    assert len(db("SELECT id FROM checkin")) == 2
+
+
+def test_a_stopped_check_in_can_be_set_aside(run, db):
+    run("checkin", input=lines("6"))
+    again = run("checkin", input=lines("n", "4", "", "", "", "", "", ""))
+    assert again.exit_code == 0, again.stderr
+    assert sorted(db("SELECT mood FROM checkin")) == [(4,), (6,)]
 
 
 def test_the_subprocess_entry_point_shows_the_line(home):
@@ -171,3 +188,30 @@ def test_ctrl_c_at_the_passphrase_prompt_says_nothing_was_changed(home, run, mon
     assert child.exitstatus == 130
     assert messages.STOPPED_NOTHING_CHANGED in said
     assert "saved" not in said
+
+
+def test_ctrl_c_in_a_check_in_then_the_same_check_in_goes_on(home):
+    from .pty_helpers import PROMPT, rows
+
+    child = spawn(home, "checkin")
+    child.expect("Question 1 of")
+    child.expect_exact(PROMPT)
+    child.sendline("5")
+    child.expect("Question 2 of")
+    child.expect_exact(PROMPT)
+    child.sendintr()
+    child.expect("Pick up where you left off with: stepwork checkin")
+    assert finish(child) == 130
+    child = spawn(home, "checkin")
+    child.expect("after 1 of 7 questions")
+    child.expect(r"\[Y/n\]")
+    child.sendline("y")
+    child.expect("Question 2 of")
+    child.expect_exact(PROMPT)
+    child.sendline("3")
+    for _ in range(5):
+        child.expect_exact(PROMPT)
+        child.sendline("")
+    child.expect(messages.CHECKIN_SAVED)
+    assert finish(child) == 0
+    assert rows(home, "SELECT mood, craving FROM checkin") == [(5, 3)]

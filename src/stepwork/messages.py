@@ -357,10 +357,6 @@ def resume_item(singular: str, about: str, answered: int, total: int) -> str:
 
 
 STOPPED_NOTHING_CHANGED = "Stopped. Nothing was changed."
-CHECKIN_STOPPED = (
-    "Stopped. The answers you gave are kept in today's check-in; "
-    "see them with: stepwork log --kind checkin"
-)
 
 
 def interrupted(command: str) -> str:
@@ -503,6 +499,12 @@ def bad_trigger(value: str) -> str:
 
 
 CHECKIN_SAVED = "Check-in saved."
+
+
+def checkin_stopped_earlier(done: int, total: int) -> str:
+    return f"You stopped a check-in earlier today after {done} of {total} questions."
+
+
 CHECKIN_NOTHING = "Nothing was entered, so no check-in was saved."
 CHECKIN_INTRO = "A quick check-in. Skip anything you like with Enter."
 PLAN_HIGH_CRAVING = (

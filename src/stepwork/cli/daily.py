@@ -58,9 +58,7 @@ def checkin(
                 day, mood_value, craving_value, halt, meeting, grateful, trigger, note
             )
         )
-    raise typer.Exit(
-        guarded(lambda: _guided_checkin(day), "stepwork checkin", messages.CHECKIN_STOPPED)
-    )
+    raise typer.Exit(guarded(lambda: _guided_checkin(day), "stepwork checkin"))
 
 
 def _checkin_from_options(day, mood, craving, halt, meeting, grateful, trigger, note) -> int:  # type: ignore[no-untyped-def]
@@ -103,6 +101,40 @@ def _trigger_from_line(line: str) -> tuple[str | None, str]:
     return "thing", line.strip()
 
 
+UNFINISHED_CHECKIN = "checkin-unfinished.json"
+"""Which check-in was stopped, on which day, and which questions it had been through: no text."""
+
+
+def _unfinished_path():  # type: ignore[no-untyped-def]
+    from stepwork.home import paths
+
+    return paths().data_dir / UNFINISHED_CHECKIN
+
+
+def _stopped_checkin(day) -> tuple[int, list[str]] | None:  # type: ignore[no-untyped-def]
+    """The check-in stopped earlier on `day`, with the keys of the questions it went through."""
+    from stepwork.store import daily as store
+
+    path = _unfinished_path()
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+        checkin_id, done = int(state["checkin"]), [str(k) for k in state["done"]]
+        same_day = state["day"] == day.isoformat()
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not same_day or not store.is_checkin_on(checkin_id, day):
+        path.unlink(missing_ok=True)
+        return None
+    return checkin_id, done
+
+
+def _remember_stopped(checkin_id: int, day, done: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from stepwork.home import write_private_file
+
+    state = {"checkin": checkin_id, "day": day.isoformat(), "done": done}
+    write_private_file(_unfinished_path(), json.dumps(state) + "\n")
+
+
 def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
     from stepwork.store import daily as store
 
@@ -110,7 +142,18 @@ def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
     questions = daily_questions("checkin", values)
     out = render.console()
     out.print(messages.CHECKIN_INTRO, style="dim")
-    checkin_id = store.start_checkin(day)
+    stopped = _stopped_checkin(day)
+    already: dict[str, engine.Saved] = {}
+    if stopped is not None:
+        out.print(messages.checkin_stopped_earlier(len(stopped[1]), len(questions)))
+        if ask_yes_no(messages.RESUME_QUESTION):
+            checkin_id = stopped[0]
+            already = {key: engine.Saved(AnswerState.SKIPPED, "") for key in stopped[1]}
+        else:
+            stopped = None
+        _unfinished_path().unlink(missing_ok=True)
+    if stopped is None:
+        checkin_id = store.start_checkin(day)
     craving: dict[str, int | None] = {"value": None}
 
     def save(position: int, question: Question, text: str, state: str) -> None:
@@ -146,15 +189,22 @@ def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
         if safety.needed(mood, strong, threshold):
             safety.show(out, values["crisis_line"])
 
-    outcome = engine.Engine(
-        questions, {}, save, out, editor_setting=values["editor"], after_short=after_short
-    ).run()
+    asker = engine.Engine(
+        questions, already, save, out, editor_setting=values["editor"], after_short=after_short
+    )
+    outcome = asker.run()
     nothing_given = store.delete_checkin_if_empty(checkin_id)
+    if outcome is not engine.Outcome.FINISHED and not nothing_given:
+        done = [k for k, v in asker.saved.items() if v.state != AnswerState.DRAFT]
+        _remember_stopped(checkin_id, day, done)
     if outcome is engine.Outcome.INTERRUPTED:
         raise KeyboardInterrupt
     out.print()
     if nothing_given:
         out.print(messages.CHECKIN_NOTHING)
+        return 0
+    if outcome is engine.Outcome.PAUSED:
+        out.print(messages.paused("stepwork checkin"))
         return 0
     out.print(messages.CHECKIN_SAVED, style="green")
     _after_checkin(craving["value"], out)
