@@ -824,10 +824,12 @@ TRENDS_NEED_FOR = (
 
 
 def nothing_for(whom: str) -> str:
-    return (
-        f"Nothing is marked for or shared with {whom!r} yet, so there is nothing to export. "
-        "Mark an item with: stepwork inventory edit ID --for-therapist (or --for-sponsor)"
-    )
+    role = whom.lower()
+    if role in ("therapist", "sponsor"):
+        how = f"mark an item with: stepwork inventory edit ID --for-{role}"
+    else:
+        how = f"record sharing an item with: stepwork inventory share ID --with {whom}"
+    return f"Nothing is marked for or shared with {whom!r} yet, so nothing to export; {how}"
 
 
 VAULT_NEEDS_DIR = "--vault writes one file per record: give a folder with --output DIR."
