@@ -178,7 +178,7 @@ def test_an_empty_packet_says_so_and_exits_1(run, home, whom, tmp_path: Path):
     target = tmp_path / "packet.md"
     result = run("export", "--for", whom, "--output", str(target))
     assert result.exit_code == 1
-    assert "nothing to export" in result.stderr or "so nothing to export" in result.stderr
+    assert "nothing to export" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not target.exists()
 
