@@ -643,10 +643,13 @@ CHANGES_TITLE = "Changes"
 DELETED_MARK = "(deleted)"
 
 
-def changed_from(kind: str, previous_start: str, previous_name: str) -> str:
+def change_line(day: str, kind: str, previous_start: str, previous_name: str) -> str:
+    what = CHANGE_WORDS[kind]
     if kind == "rename":
-        return f"was called {previous_name}"
-    return f"counted from {previous_start} before"
+        return f"{day}  {what}; was called {previous_name}"
+    if kind == "delete":
+        return f"{day}  {what}"
+    return f"{day}  {what}; counted from {previous_start} before"
 
 
 def milestone_today(name: str, label: str) -> str:

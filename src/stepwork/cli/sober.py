@@ -232,6 +232,8 @@ def sober_history(name: str = typer.Argument(..., help="The counter.")) -> None:
     if counter.deleted:
         title += f" {messages.DELETED_MARK}"
     if not runs:
+        if counter.deleted:
+            out.print(Text(title, style="bold"))
         out.print(messages.HISTORY_EMPTY)
     else:
         table = Table(title=Text(title), title_justify="left")
@@ -252,12 +254,10 @@ def sober_history(name: str = typer.Argument(..., help="The counter.")) -> None:
     if changes:
         out.print(Text(messages.CHANGES_TITLE, style="bold"))
         for change in changes:
-            before = messages.changed_from(
-                change.kind, change.previous_start.isoformat(), change.previous_name
+            line = messages.change_line(
+                render.local_day(change.made_on),
+                change.kind,
+                change.previous_start.isoformat(),
+                change.previous_name,
             )
-            out.print(
-                Text(
-                    f"  {render.local_day(change.made_on)}  "
-                    f"{messages.CHANGE_WORDS[change.kind]}; {before}"
-                )
-            )
+            out.print(Text("  " + line))
