@@ -15,6 +15,8 @@ MIN_SENTENCE_WIDTH = 10
 CELL_FRAME = 3
 """A boxed cell's padding and its border: one space each side and a rule."""
 PLAIN_CELL_FRAME = 2
+CARD_NAME_WIDTH = 32
+"""A second column this short (a name, a day) is shown in the card's title."""
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,12 @@ def _cards(title: str, cols: Sequence[Col], rows: Sequence[Sequence[str]]) -> Gr
     cards: list[RenderableType] = [Text(title, style="italic")] if title else []
     for row in rows:
         body = Text()
-        for col, cell in zip(cols[1:], row[1:], strict=True):
+        # A short second column (a name) joins the card's title; a long one stays in the body,
+        # since a panel title too wide for the card would be cut.
+        named = len(cols) > 1 and "\n" not in row[1] and 0 < cell_len(row[1]) <= CARD_NAME_WIDTH
+        heading = f"{row[0]} · {row[1]}" if named else row[0]
+        first = 2 if named else 1
+        for col, cell in zip(cols[first:], row[first:], strict=True):
             if not cell.strip():
                 continue
             if body:
@@ -133,6 +140,6 @@ def _cards(title: str, cols: Sequence[Col], rows: Sequence[Sequence[str]]) -> Gr
             body.append(cell + "\n", style=col.style)
         body.rstrip()
         cards.append(
-            Panel(body, title=Text(row[0], style="bold"), title_align="left", border_style="dim")
+            Panel(body, title=Text(heading, style="bold"), title_align="left", border_style="dim")
         )
     return Group(*cards)
