@@ -1,6 +1,7 @@
 """A real terminal (pty): Ctrl-C, Ctrl-D, a closed window and SIGTERM lose no answer."""
 
 import signal
+import time
 
 import pexpect
 import pytest
@@ -52,6 +53,10 @@ def test_ctrl_c_midway_through_a_long_answer_keeps_the_finished_lines(home):
     child.sendline("a second line")
     wait_for_draft(home, "a first line\na second line")
     child.send("never finished")
+    # Let readline take in the typed characters before Ctrl-C: a signal that lands while
+    # readline is busy with them is only acted on at the next key (CPython's readline loop).
+    child.expect_exact("never finished")
+    time.sleep(0.3)
     child.sendintr()
     assert finish(child) == 130
     assert rows(home, "SELECT text, state FROM answer") == [
