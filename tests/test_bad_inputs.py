@@ -501,8 +501,8 @@ def template(tmp_path_factory) -> Path:
         )
 
     run("checkin", "--mood", "6", "--note", "steady")
-    resentment = ["1", "My boss", "", "He shouted", "", "", "n", "", "", "", "n"]
-    fear = ["2", "the dark", "", "", "", "n", ""]
+    resentment = ["1", "My boss", "", "n", "He shouted", "", "", "", "", "", "n"]
+    fear = ["2", "the dark", "", "", "", "", "", "n", ""]
     run("step", "4", input="\n".join(resentment + fear) + "\n")
     run("amends", "add", "Dad", "--harm", "lies")
     run("sober", "start", "alcohol", "--date", "2026-01-01")

@@ -48,6 +48,61 @@ LITERATURE_PHRASES = [
     "our lives had become unmanageable",
 ]
 
+# Well-known passages of fellowship literature beyond the steps: the nightly review and morning
+# meditation, the inventory's instructions, prayers and promises. The ideas are common to the
+# tradition; these exact phrasings are not ours to ship.
+PASSAGE_PHRASES = [
+    # the nightly review
+    "were we resentful",
+    "resentful, selfish, dishonest or afraid",
+    "do we owe an apology",
+    "kept something to ourselves",
+    "discussed with another person at once",
+    "kind and loving toward all",
+    "what could we have done better",
+    "thinking of ourselves most of the time",
+    "what we could do for others",
+    "pack into the stream of life",
+    "we must be careful not to drift into worry",
+    "morbid reflection",
+    # the morning
+    "on awakening",
+    "twenty-four hours ahead",
+    "divorced from self-pity",
+    "self-pity, dishonest or self-seeking motives",
+    "when agitated or doubtful",
+    "an intuitive thought or a decision",
+    "knowledge of his will for us",
+    "the power to carry that out",
+    # the inventory's instructions
+    "where had we been selfish",
+    "selfish, dishonest, self-seeking and frightened",
+    "whom had we hurt",
+    "did we unjustifiably arouse",
+    "jealousy, suspicion or bitterness",
+    "where were we at fault",
+    "what should we have done instead",
+    "mold our ideals",
+    "sane and sound ideal",
+    "the number one offender",
+    "destroys more alcoholics than anything else",
+    "we reviewed our fears thoroughly",
+    "self-reliance failed us",
+    "putting out of our minds the wrongs others had done",
+    "self-will run riot",
+    "bondage of self",
+    # prayers, promises and well-known lines
+    "grant me the serenity",
+    "the courage to change the things i can",
+    "a new freedom and a new happiness",
+    "we will not regret the past",
+    "half measures availed us nothing",
+    "rarely have we seen a person fail",
+    "spiritual progress rather than spiritual perfection",
+    "easy does it",
+    "three pertinent ideas",
+]
+
 
 def _shipped_text() -> str:
     parts = []
@@ -62,5 +117,19 @@ def _shipped_text() -> str:
 def test_no_fellowship_literature_is_shipped():
     text = _shipped_text()
     assert len(text) > 10_000  # the guides and docs were actually read
-    for phrase in LITERATURE_PHRASES:
+    for phrase in LITERATURE_PHRASES + PASSAGE_PHRASES:
         assert phrase not in text, phrase
+
+
+def test_the_phrases_are_matched_as_the_shipped_text_is_read():
+    """A check that cannot pass by accident: the shipped text is lower-cased and its
+    whitespace joined, so a phrase broken over two lines in a file is still found."""
+    assert all(phrase == " ".join(phrase.lower().split()) for phrase in PASSAGE_PHRASES)
+    assert "take what you can use and leave the rest" in _shipped_text()
+
+
+def test_the_nightly_review_and_the_morning_are_in_our_own_words():
+    for n in (10, 11):
+        questions = " ".join(q.text.lower() for q in load_step(n, settings.load()).questions)
+        for phrase in PASSAGE_PHRASES:
+            assert phrase not in questions, (n, phrase)

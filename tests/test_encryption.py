@@ -32,7 +32,7 @@ def written(run, monkeypatch):
     run(
         "step",
         "4",
-        input=lines("1", f"My {WORDS[1]}", "", "He shouted", "", "", "n", "", "", "", "n", ""),
+        input=lines("1", f"My {WORDS[1]}", "", "n", "He shouted", "", "", "", "", "", "n", ""),
     )
     run("checkin", "--mood", "5", "--note", f"a {WORDS[2]} day")
     run("gratitude", f"the {WORDS[3]}")

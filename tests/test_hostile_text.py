@@ -266,7 +266,9 @@ def test_hostile_titles_and_names_stay_inside_their_heading(run, tmp_path):
     assert ("h3", "\\# \\[x\\](y) \\<\\!--: 2026-01-02") in outline(exported)
     assert structure(exported).count("html_block") == 0
     shared = run("export", "--for", "<!-- [/]\n# x")
-    assert [h[0] for h in outline(shared.stdout)] == ["h1"]
+    # Nothing is marked for that name: said in one line, with the name shown as typed.
+    assert shared.exit_code == 1 and shared.stdout == ""
+    assert "<!-- [/]" in shared.stderr and len(shared.stderr.strip().splitlines()) == 1
 
 
 def test_vault_files_have_valid_front_matter_and_their_own_outline(run, tmp_path):

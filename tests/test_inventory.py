@@ -1,6 +1,7 @@
 """Step four's inventory, and what grows from it: sharing, defects and amends."""
 
 import json
+import re
 
 import pytest
 
@@ -11,19 +12,30 @@ from .conftest import lines
 RESENTMENT = (
     "My boss",
     "",
+    "n",
     "He shouted at me in the meeting",
     "",
     "1,pride",
-    "n",
     "selfish, fright",
     "I was late again",
     "",
     "y",
 )
-RESENTMENT_NO_PART = ("My uncle", "", "What he did when I was small", "", "8", "y")
-FEAR = ("Being alone", "", "I was left a lot", "", "I cling to people", "")
-SEX = ("I cheated on Sam", "", "n", "2,3", "", "Sam", "", "Tell the truth", "", "y")
-HARM = ("My sister", "", "I took money from her", "", "She stopped trusting me", "", "y")
+# Who, then "was this done to you?" yes, then "stop here for now?" no.
+RESENTMENT_NO_PART = ("My uncle", "", "y", "n")
+FEAR = ("Being alone", "", "n", "I was left a lot", "", "I cling to people", "", "My sponsor", "")
+SEX = ("Sam", "", "n", "I cheated on Sam", "", "Sam", "", "Tell the truth", "", "2,3", "", "y")
+HARM = (
+    "My sister",
+    "",
+    "I took money from her",
+    "",
+    "She stopped trusting me",
+    "",
+    "Pay it back and say so",
+    "",
+    "y",
+)
 
 
 def step4(run, section: int, item: tuple[str, ...], another: str = "n", then: str = ""):
@@ -51,8 +63,9 @@ def test_a_resentment_is_saved_in_columns(run):
     assert item["for_therapist"] is False
 
     table = run("inventory", "list").stdout
-    for header in ("Who / what", "Cause", "Affects", "My part"):
-        assert header in table
+    on_screen = re.sub(r"[\u2500-\u257f]", " ", table).split()
+    for header in ("Who or what", "What happened", "What it threatened", "My part"):
+        assert all(word in on_screen for word in header.split()), header
     assert "My boss" in table and "selfish" in table
 
 
@@ -100,27 +113,27 @@ def test_fear_sex_conduct_and_harm_sections(run):
 
 def test_an_unclear_choice_is_explained_and_asked_again(run):
     item = list(RESENTMENT)
-    item[4] = "9, banana"
-    item.insert(5, "1")
+    item[5] = "9, banana"
+    item.insert(6, "1")
     result = step4(run, 1, tuple(item))
     assert "'9' is not one of the choices" in result.stdout
     assert inventory(run)[0]["affects"] == ["self-esteem"]
 
 
 def test_an_item_left_entirely_blank_is_not_kept(run):
-    result = step4(run, 2, ("", "", ""))
+    result = step4(run, 2, ("", "", "", "", ""))
     assert "Nothing was written" in result.stdout
     assert inventory(run) == []
 
 
 def test_an_interrupted_item_resumes_where_it_stopped(run):
-    first = run("step", "4", input=lines("1", "My landlord", "", "He kept the deposit"))
+    first = run("step", "4", input=lines("1", "My landlord", "", "n", "He kept the deposit"))
     assert first.exit_code == 130
     assert "stepwork step 4" in first.stderr
-    again = run("step", "4", input=lines("y", "", "6", "n", "", "", "n", "n", ""))
+    again = run("step", "4", input=lines("y", "", "6", "", "", "n", "n", ""))
     out = " ".join(again.stdout.split())
     # The cause was typed but not finished: it is offered back, and not counted as answered.
-    assert "partway through a resentment (My landlord): 1 of 7 answered" in out
+    assert "partway through a resentment (My landlord): 2 of 7 answered" in out
     assert "You had started this answer" in out
     assert again.exit_code == 0, again.stderr
     [item] = inventory(run)
@@ -177,7 +190,7 @@ def test_marking_an_item_later(run):
 
 def test_editing_columns_one_by_one(run):
     step4(run, 2, FEAR)
-    result = run("inventory", "edit", "i1", input=lines("", "Left alone at school", "-"))
+    result = run("inventory", "edit", "i1", input=lines("", "", "Left alone at school", "-", ""))
     assert result.exit_code == 0, result.stderr
     [item] = inventory(run)
     assert item["who"] == "Being alone"

@@ -25,10 +25,10 @@ def journal(run, clock):
             "1",
             "My boss",
             "",
+            "n",
             "He shouted; I hold a resentment",
             "",
             "1",
-            "n",
             "1",
             "",
             "",
@@ -148,7 +148,7 @@ def test_edit_field_by_field_validates_and_saves(journal, db):
 def test_edit_inventory_choices_are_checked(journal, db):
     fields = len(load_step(4, settings.load()).questions)
     assert fields
-    result = journal("edit", "i1", input=lines("", "", "9", "pride", "", "", "", ""))
+    result = journal("edit", "i1", input=lines("", "", "", "9", "pride", "", "", "", ""))
     assert "'9' is not one of the choices" in result.stdout
     assert ("pride",) in db("SELECT text FROM answer WHERE question_key = 'affects'")
 
@@ -206,7 +206,7 @@ def test_delete_of_a_step_session_removes_its_answers(journal, db):
 
 
 def test_saying_no_part_in_a_later_edit_marks_the_item_for_a_therapist(journal):
-    result = journal("edit", "i1", input=lines("", "", "", "y", "", "", ""))
+    result = journal("edit", "i1", input=lines("", "y", "", "", "", "", ""))
     assert result.exit_code == 0, result.stderr
     marked = json.loads(journal("inventory", "list", "--for-therapist", "--json").stdout)
     assert [item["id"] for item in marked] == ["i1"]

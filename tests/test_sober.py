@@ -53,7 +53,7 @@ def test_sober_start_shows_days_and_the_next_milestone(run, clock):
     result = run("sober", "start", "alcohol", "--date", "2026-08-29")
     assert result.exit_code == 0, result.stderr
     shown = " ".join(run("sober").stdout.split())
-    assert "90 days (2 months, 29 days)" in shown
+    assert "90 days sober (2 months, 29 days)" in shown
     assert "Today marks 90 days for alcohol" in shown
     assert "next: 6 months on Sun 28 Feb 2027 (in 93 days)" in shown
 
@@ -85,7 +85,9 @@ def test_starting_twice_points_to_reset(run):
 def test_reset_keeps_the_earlier_run_in_kind_words(run, db, clock):
     clock("2026-11-27 10:00")
     run("sober", "start", "gambling", "--date", "2026-01-01")
-    result = run("sober", "reset", "gambling", "--date", "2026-11-20", "--note", "a hard week")
+    result = run(
+        "sober", "reset", "gambling", "--date", "2026-11-20", "--note", "a hard week", "--yes"
+    )
     assert result.exit_code == 0, result.stderr
     text = " ".join(result.stdout.split()).lower()
     assert "323 days before are kept" in text
@@ -94,8 +96,9 @@ def test_reset_keeps_the_earlier_run_in_kind_words(run, db, clock):
     assert db("SELECT started_on FROM sobriety_counter") == [("2026-11-20",)]
     history = run("sober", "history", "gambling").stdout
     assert "a hard week" in history and "323" in history
-    before_start = run("sober", "reset", "gambling", "--date", "2026-11-01")
+    before_start = run("sober", "reset", "gambling", "--date", "2026-11-01", "--yes")
     assert before_start.exit_code == 2
+    assert "stepwork sober set gambling --date 2026-11-01" in before_start.stderr
     assert db("SELECT started_on FROM sobriety_counter") == [("2026-11-20",)]
 
 
@@ -103,3 +106,103 @@ def test_the_dashboard_shows_counters(run, clock):
     clock("2026-11-27 10:00")
     run("sober", "start", "alcohol", "--date", "2026-11-01")
     assert "alcohol: 26 days" in run().stdout
+
+
+def counter_days(run) -> str:
+    return " ".join(run("sober").stdout.split())
+
+
+def test_reset_asks_first_and_a_no_changes_nothing(run, db, clock, home):
+    clock("2026-11-27 10:00")
+    run("sober", "start", "alcohol", "--date", "2025-09-14")
+    result = run("sober", "reset", "alcohol", input="n\n")
+    assert result.exit_code == 0
+    assert "Count alcohol again from" in result.stdout and "439 days so far" in result.stdout
+    assert "Nothing changed" in result.stdout
+    assert db("SELECT started_on FROM sobriety_counter") == [("2025-09-14",)]
+    assert db("SELECT COUNT(*) FROM sobriety_run") == [(0,)]
+    # End of input (a script without --yes) changes nothing either.
+    stopped = run("sober", "reset", "alcohol")
+    assert stopped.exit_code == 130
+    assert "Nothing was changed" in stopped.stderr
+    assert db("SELECT started_on FROM sobriety_counter") == [("2025-09-14",)]
+
+
+def test_undo_brings_the_days_back_after_a_reset_and_a_backup_was_taken(run, db, clock, home):
+    clock("2026-11-27 10:00")
+    run("sober", "start", "alcohol", "--date", "2025-09-14")
+    assert "439 days sober" in counter_days(run)
+    result = run("sober", "reset", "alcohol", input="y\n")
+    assert result.exit_code == 0, result.stderr
+    assert "0 days sober" in counter_days(run)
+    copies = list((home / "backups").glob("stepwork-before-reset-*.db"))
+    assert len(copies) == 1
+    import sqlite3
+
+    kept = sqlite3.connect(copies[0])
+    assert kept.execute("SELECT started_on FROM sobriety_counter").fetchall() == [("2025-09-14",)]
+    kept.close()
+    undone = run("sober", "undo", "alcohol")
+    assert undone.exit_code == 0, undone.stderr
+    assert "439 days sober" in counter_days(run)
+    assert db("SELECT COUNT(*) FROM sobriety_run") == [(0,)]
+    nothing = run("sober", "undo", "alcohol")
+    assert nothing.exit_code == 2 and "nothing to undo" in nothing.stderr
+
+
+def test_set_corrects_the_start_even_to_an_earlier_day_and_undo_reverts_it(run, db, clock):
+    clock("2026-11-27 10:00")
+    run("sober", "start", "alcohol", "--date", "2026-11-01")
+    result = run("sober", "set", "alcohol", "--date", "2025-09-14")
+    assert result.exit_code == 0, result.stderr
+    assert "439 days sober" in counter_days(run)
+    assert db("SELECT COUNT(*) FROM sobriety_run") == [(0,)]
+    run("sober", "undo", "alcohol")
+    assert db("SELECT started_on FROM sobriety_counter") == [("2026-11-01",)]
+
+
+def test_rename_keeps_the_history_and_refuses_a_taken_name(run, clock):
+    clock("2026-11-27 10:00")
+    run("sober", "start", "alcohol", "--date", "2026-01-01")
+    run("sober", "start", "gambling", "--date", "2026-01-01")
+    run("sober", "reset", "alcohol", "--date", "2026-06-01", "--note", "summer", "--yes")
+    assert run("sober", "rename", "alcohol", "gambling").exit_code == 2
+    result = run("sober", "rename", "alcohol", "drinking")
+    assert result.exit_code == 0, result.stderr
+    assert "drinking" in counter_days(run) and "alcohol" not in counter_days(run)
+    assert "summer" in run("sober", "history", "drinking").stdout
+
+
+def test_delete_asks_keeps_the_counter_in_history_and_export_and_can_be_undone(run, db, clock):
+    import json
+
+    clock("2026-11-27 10:00")
+    run("sober", "start", "gaming", "--date", "2026-01-01")
+    kept = run("sober", "delete", "gaming", input="n\n")
+    assert "gaming" in counter_days(run)
+    assert kept.exit_code == 0
+    result = run("sober", "delete", "gaming", input="y\n")
+    assert result.exit_code == 0, result.stderr
+    assert "gaming" not in counter_days(run)
+    assert "gaming" not in run().stdout
+    history = run("sober", "history", "gaming")
+    assert history.exit_code == 0 and "deleted" in history.stdout
+    exported = json.loads(run("export", "--format", "json").stdout)
+    assert [c["name"] for c in exported["tables"]["sobriety_counter"]] == ["gaming"]
+    assert [c["kind"] for c in exported["tables"]["sobriety_change"]] == ["delete"]
+    assert "gaming" in run("export").stdout
+    again = run("sober", "start", "gaming")
+    assert again.exit_code == 2 and "sober undo gaming" in again.stderr
+    run("sober", "undo", "gaming")
+    assert "gaming" in counter_days(run)
+
+
+def test_the_word_for_counted_time_is_the_persons_own(run, clock):
+    clock("2026-11-27 10:00")
+    run("config", "time_word", "clean")
+    run("sober", "start", "drugs", "--date", "2026-11-01")
+    shown = counter_days(run)
+    assert "Clean time" in shown and "26 days clean" in shown
+    assert "sober" not in shown.lower()
+    assert "26 days clean" in " ".join(run().stdout.split())
+    assert "clean" in run("export").stdout.lower()

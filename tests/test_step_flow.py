@@ -51,7 +51,7 @@ def test_finishing_every_question_marks_the_step_worked(run, db):
     table = run("steps").stdout
     row = next(line for line in table.splitlines() if "│  2 │" in line)
     assert "worked" in row
-    assert "│        1 │" in row
+    assert "│ 1 session │" in row
 
 
 def test_empty_answer_skips_and_is_shown_as_skipped(run, db):

@@ -193,3 +193,19 @@ def test_write_transactions_take_the_write_lock_up_front(home):
     other.execute("BEGIN IMMEDIATE")
     other.execute("ROLLBACK")
     other.close()
+
+
+def test_the_version_gap_is_stepped_over_and_a_later_six_still_applies(home):
+    """Version 7 follows 5 here; a version 6 arriving from another change slots in before it."""
+    home.mkdir(mode=0o700)
+    db_path = home / "stepwork.db"
+    conn = open_connection(db_path)
+    before_seven = tuple(m for m in migrations.MIGRATIONS if m.version <= 5)
+    migrations.migrate(conn, db_path, home / "backups", before_seven)
+    six = migrations.Migration(6, "a table from elsewhere", ("CREATE TABLE six (id INTEGER)",))
+    with_six = (*before_seven, six, *(m for m in migrations.MIGRATIONS if m.version > 5))
+    migrations.migrate(conn, db_path, home / "backups", with_six)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 7
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"six", "sobriety_change"} <= names
+    conn.close()

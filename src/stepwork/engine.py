@@ -49,6 +49,8 @@ class Engine:
     console: Console
     editor_setting: str = ""
     draft_intro: str = messages.KEPT_DRAFT_INTRO
+    after_short: Callable[[Question, str], None] | None = None
+    """Called once a short answer (a number, yes/no, choices) is saved; it may ask more."""
 
     def run(self) -> Outcome:
         try:
@@ -158,6 +160,8 @@ class Engine:
             self._store(position, question, value, AnswerState.ANSWERED)
             if value == YES and question.note_if_yes:
                 self.console.print(Panel(render.safe(question.note_if_yes), border_style="magenta"))
+            if self.after_short is not None:
+                self.after_short(question, value)
             return
 
     def _edit(self, position: int, question: Question, text: str) -> bool:

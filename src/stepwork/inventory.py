@@ -1,36 +1,35 @@
 """The inventory as the person reads it: columns, marks, and the defects behind "my part"."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from stepwork import messages
-from stepwork.choices import tags
-from stepwork.content.inventory import defect_opposites
+from stepwork.choices import YES, tags
+from stepwork.content.inventory import columns, defect_opposites
 
 if TYPE_CHECKING:
     from stepwork.store.inventory import ItemView
 
 
-@dataclass(frozen=True)
-class Columns:
-    who: str
-    cause: str
-    affects: str
-    my_part: str
+def column_values(section: str, answers: Mapping[str, str]) -> list[tuple[str, str]]:
+    """A section's columns, each heading with its text, from an item's answers by key.
+
+    Every view of the inventory (lists, show, markdown, the vault) reads its columns here.
+    """
+    no_part = answers.get("no-part") == YES
+    result = []
+    for column in columns(section):
+        if no_part and column.no_part:
+            text = messages.NO_PART_COLUMN
+        else:
+            text = "; ".join(answers[k].strip() for k in column.keys if answers.get(k, "").strip())
+        result.append((column.heading, text))
+    return result
 
 
-def columns(item: "ItemView") -> Columns:
-    """The four inventory columns for any section (who | cause | affects | my part)."""
-    a = item.answers
-    affects = a.get("affects") or a.get("effect", "")
-    if item.no_part:
-        my_part = messages.NO_PART_COLUMN
-    else:
-        my_part = "; ".join(x for x in (a.get("my-part", ""), a.get("part-note", "")) if x)
-    if item.section == "sex" and a.get("instead"):
-        my_part = "; ".join(x for x in (my_part, messages.instead(a["instead"])) if x)
-    return Columns(a.get("who", ""), a.get("cause", ""), affects, my_part)
+def item_columns(item: "ItemView") -> list[tuple[str, str]]:
+    return column_values(item.section, item.answers)
 
 
 @dataclass(frozen=True)

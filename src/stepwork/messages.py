@@ -3,6 +3,7 @@
 Warm, plain, never judging. Errors are one line that says what happened and what to do.
 """
 
+import shlex
 from pathlib import Path
 
 APP_HELP = (
@@ -12,6 +13,36 @@ APP_HELP = (
 )
 HELP_FOOTER = "Each command has its own help: stepwork COMMAND --help"
 NOT_AFFILIATED = "stepwork is a personal tool, not affiliated with any fellowship, and not therapy."
+
+# --- the safety line ----------------------------------------------------------------------
+SAFETY_TITLE = "Help, right now"
+SAFETY_NOW = (
+    "If you might harm yourself or someone else, or you are in danger, call your local "
+    "emergency number now, or a crisis line. You do not have to wait until it gets worse."
+)
+SAFETY_CONTACTS = "People in your plan you can reach right now:"
+SAFETY_NO_LINE = (
+    "Crisis lines differ by country; a few well-known ones are listed in stepwork's "
+    'docs/crisis-lines.md. Keep your own here with: stepwork config crisis_line "..."'
+)
+SAFETY_HELP = (
+    "In danger, or thinking of harming yourself? Call your local emergency number or a crisis "
+    "line now. stepwork plan shows your own people and line (stepwork config crisis_line)."
+)
+SELF_HARM_QUESTION = "Are you having thoughts of harming yourself?"
+SELF_HARM_THANKS = "Thank you for telling me. Please reach out now; you do not have to be alone."
+
+
+def safety_own_line(line: str) -> str:
+    return f"Your crisis line: {line}"
+
+
+FIRST_RUN = (
+    "stepwork is a private journal for working a Twelve-Step program, kept on this machine.",
+    "It is a personal tool: not therapy, and not affiliated with any fellowship.",
+    "In a hard moment, stepwork plan shows your people and a crisis line; "
+    "in danger, call your local emergency number.",
+)
 
 # --- errors -------------------------------------------------------------------------------
 BUG = (
@@ -265,6 +296,17 @@ STATUS_NOT_STARTED = "not started"
 STATUS_IN_PROGRESS = "in progress"
 STATUS_WORKED = "worked"
 STEPS_TITLE = "The twelve steps"
+RECORD_WORDS = {5: "shared", 8: "on the list", 9: "planned or made"}
+
+
+def step_work(step: int, sessions: int, records: int) -> str:
+    """What has been done on a step: '2 sessions', '4 on your amends list', or both."""
+    parts = [plural(sessions, "session")] if sessions else []
+    if records:
+        parts.append(f"{records} {RECORD_WORDS.get(step, 'kept')}")
+    return " · ".join(parts)
+
+
 WELCOME_TITLE = "stepwork"
 WELCOME_BODY = (
     "A private place for your step work. Everything you write stays on this machine, "
@@ -312,7 +354,8 @@ def no_such(what: str, label: str) -> str:
 # --- inventory ----------------------------------------------------------------------------
 NO_PART_COLUMN = "no part: harmed (for a therapist)"
 INVENTORY_EMPTY = "Your inventory is empty for now. Begin it with: stepwork step 4"
-INVENTORY_TITLE = "Inventory"
+COLUMN_EMPTY = "(nothing written)"
+NO_PART_PAUSE = "Would you like to stop here for now? Everything is saved."
 SECTION_PROMPT = "Which part of the inventory? Type a number, or press Enter to stop for now."
 SECTION_REFLECT = "Look back over it all (questions about patterns and strengths)"
 STEP4_DONE = "That is enough for now. Everything is saved. See it with: stepwork inventory list"
@@ -340,10 +383,6 @@ def no_amends_column(label: str) -> str:
     return f"{label} do not have an amends column; resentments, relationships and harms do."
 
 
-def instead(text: str) -> str:
-    return f"instead: {text}"
-
-
 def bad_section(value: str, known: list[str]) -> str:
     return f"There is no inventory section {value!r}. Sections are: {', '.join(known)}"
 
@@ -359,6 +398,9 @@ def another(singular: str) -> str:
 def resume_item(singular: str, about: str, answered: int, total: int) -> str:
     subject = f" ({about})" if about else ""
     return f"You were partway through a {singular}{subject}: {answered} of {total} answered."
+
+
+STOPPED_NOTHING_CHANGED = "Stopped. Nothing was changed."
 
 
 def interrupted(command: str) -> str:
@@ -501,6 +543,12 @@ def bad_trigger(value: str) -> str:
 
 
 CHECKIN_SAVED = "Check-in saved."
+
+
+def checkin_stopped_earlier(done: int, total: int) -> str:
+    return f"You stopped a check-in earlier today after {done} of {total} questions."
+
+
 CHECKIN_NOTHING = "Nothing was entered, so no check-in was saved."
 CHECKIN_INTRO = "A quick check-in. Skip anything you like with Enter."
 PLAN_HIGH_CRAVING = (
@@ -532,6 +580,7 @@ MORNING_DONE = "Your morning is set. Take it one day at a time."
 GRATITUDE_EMPTY = 'No gratitude written yet. Add one with: stepwork gratitude "..."'
 GRATITUDE_TITLE = "Recent gratitude"
 SERVICE_TITLE = "Service and carrying the message"
+CARRIED = "carried"
 SERVICE_EMPTY = 'No service logged yet. Log some with: stepwork service "made the coffee"'
 SERVICE_WHAT = "What service did you do, or whom did you reach out to?"
 SERVICE_MESSAGE = "Was it carrying the message to someone still struggling?"
@@ -549,13 +598,23 @@ def service_saved(day: str) -> str:
 
 # --- sobriety counters --------------------------------------------------------------------
 SOBER_EMPTY = "No counters yet. Start one with: stepwork sober start alcohol --date YYYY-MM-DD"
-SOBER_TITLE = "Sober time"
+
+
+def time_title(word: str) -> str:
+    return f"{word[:1].upper()}{word[1:]} time"
 
 
 def counter_exists(name: str) -> str:
     return (
         f"There is already a counter called {name!r}. To count again from a new day, use: "
         f"stepwork sober reset {name}"
+    )
+
+
+def deleted_counter_exists(name: str) -> str:
+    return (
+        f"A counter called {name!r} was deleted and is kept in your history. Bring it back with: "
+        f"stepwork sober undo {name}, or choose another name."
     )
 
 
@@ -567,16 +626,74 @@ def counter_started(name: str, day: str) -> str:
     return f"Counting {name} from {day}."
 
 
-def counter_reset(name: str, day: str, kept_days: int) -> str:
-    earlier = "day" if kept_days == 1 else "days"
+def reset_question(name: str, day: str, kept_days: int) -> str:
     return (
-        f"Counting {name} again from {day}. The {kept_days} {earlier} before are kept in your "
-        f"history; they still count for something. See them with: stepwork sober history {name}"
+        f"Count {name} again from {day}? The {plural(kept_days, 'day')} so far stay in "
+        "your history."
     )
 
 
-def reset_before_start(day: str, start: str) -> str:
-    return f"{day} is before this counter's start ({start}). Nothing was changed."
+def counter_reset(name: str, day: str, kept_days: int, backup: Path) -> str:
+    return (
+        f"Counting {name} again from {day}. The {plural(kept_days, 'day')} before are kept in "
+        f"your history; they still count for something. See them with: stepwork sober history "
+        f"{name}. A copy of your journal from just before is at {backup}. "
+        f"If this was a mistake: stepwork sober undo {name}"
+    )
+
+
+def reset_before_start(name: str, day: str, start: str) -> str:
+    return (
+        f"{day} is before this counter's start ({start}), so it cannot be a new start. "
+        f"To correct the first day instead: stepwork sober set {name} --date {day}. "
+        "Nothing was changed."
+    )
+
+
+def counter_set(name: str, day: str) -> str:
+    return f"{name} now counts from {day}. To go back: stepwork sober undo {name}"
+
+
+def counter_renamed(old: str, new: str) -> str:
+    return f"{old} is now called {new}. To go back: stepwork sober undo {new}"
+
+
+def delete_counter_question(name: str) -> str:
+    return f"Delete the counter {name}? It stays in your history and in exports."
+
+
+def counter_deleted(name: str) -> str:
+    return (
+        f"Deleted the counter {name}. It is kept in your history and exports; "
+        f"bring it back with: stepwork sober undo {name}"
+    )
+
+
+def nothing_to_undo(name: str) -> str:
+    return f"{name} has not been reset or changed, so there is nothing to undo."
+
+
+def undone(name: str, what: str, day: str) -> str:
+    return f"Undone ({what}): {name} counts from {day}, as it did before."
+
+
+CHANGE_WORDS = {
+    "reset": "counted again",
+    "set": "start corrected",
+    "rename": "renamed",
+    "delete": "deleted",
+}
+CHANGES_TITLE = "Changes"
+DELETED_MARK = "(deleted)"
+
+
+def change_line(day: str, kind: str, previous_start: str, previous_name: str) -> str:
+    what = CHANGE_WORDS[kind]
+    if kind == "rename":
+        return f"{day}  {what}; was called {previous_name}"
+    if kind == "delete":
+        return f"{day}  {what}"
+    return f"{day}  {what}; counted from {previous_start} before"
 
 
 def milestone_today(name: str, label: str) -> str:
@@ -588,14 +705,14 @@ def next_milestone(label: str, day: str, days_to_go: int) -> str:
     return f"next: {label} on {day} (in {days_to_go} {unit})"
 
 
-def counter_span(days: int, years: int, months: int, rest: int) -> str:
+def counter_span(days: int, years: int, months: int, rest: int, word: str) -> str:
     parts = []
     for number, unit in ((years, "year"), (months, "month"), (rest, "day")):
         if number:
             parts.append(f"{number} {unit}{'' if number == 1 else 's'}")
     calendar_text = ", ".join(parts) if parts else "starting today"
     day_word = "day" if days == 1 else "days"
-    return f"{days} {day_word} ({calendar_text})"
+    return f"{days} {day_word} {word} ({calendar_text})"
 
 
 def counter_starts_ahead(day: str) -> str:
@@ -768,6 +885,34 @@ EXPORT_JSON_NO_FILTERS = (
     "The JSON export always holds the whole journal, so it can be imported losslessly; "
     "--kind, --step, --since, --until and --for work with markdown."
 )
+TRENDS_NEED_FOR = (
+    "--with-trends adds your recent check-ins to a markdown packet for someone: "
+    "use it with --for therapist (or sponsor, or a name)."
+)
+
+
+def shell_word(text: str) -> str:
+    """`text` as one word a shell reads back exactly, on one line ($'…' where it holds
+    line breaks or other controls)."""
+    if text.isprintable():
+        return shlex.quote(text)
+    escaped = "".join(
+        {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\t": "\\t"}.get(c)
+        or (c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}")
+        for c in text
+    )
+    return f"$'{escaped}'"
+
+
+def nothing_for(whom: str) -> str:
+    role = whom.lower()
+    if role in ("therapist", "sponsor"):
+        how = f"mark an item with: stepwork inventory edit ID --for-{role}"
+    else:
+        how = f"record sharing an item with: stepwork inventory share ID --with {shell_word(whom)}"
+    return f"Nothing is marked for or shared with {whom!r} yet, so nothing to export; {how}"
+
+
 VAULT_NEEDS_DIR = "--vault writes one file per record: give a folder with --output DIR."
 
 

@@ -66,6 +66,19 @@ SETTINGS: dict[str, Setting] = {
             _craving_level,
         ),
         Setting(
+            "crisis_line",
+            "",
+            "Your own crisis line or emergency number, shown at the hardest moments "
+            "(see docs/crisis-lines.md).",
+            _optional_phrase,
+        ),
+        Setting(
+            "time_word",
+            "sober",
+            "The word for your counted time in every counter line (sober, clean, abstinent, ...).",
+            _phrase,
+        ),
+        Setting(
             "editor",
             "",
             "The editor for long answers; empty means $VISUAL, then $EDITOR, then nano or vi.",

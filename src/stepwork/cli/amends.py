@@ -1,10 +1,10 @@
 """The amends list and steps eight and nine."""
 
 import typer
-from rich.console import Console
-from rich.table import Table
+from rich.console import Console, RenderableType
+from rich.text import Text
 
-from stepwork import dates, limits, messages, records, render
+from stepwork import dates, layout, limits, messages, records, render
 from stepwork.choices import menu
 from stepwork.cli import panels
 from stepwork.cli.base import app, guarded
@@ -70,29 +70,34 @@ def _row_json(row) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
-def _table(rows: list) -> Table:  # type: ignore[type-arg]
-    table = Table(title=messages.AMENDS_TITLE, title_justify="left", show_lines=True, expand=True)
-    table.add_column("ID", style="bold", no_wrap=True)
-    table.add_column("Person", ratio=2)
-    table.add_column("Harm", ratio=3)
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Planned", no_wrap=True)
-    table.add_column("Notes", ratio=2, style="dim")
+def _table(rows: list) -> RenderableType:  # type: ignore[type-arg]
+    """The amends list: one table while every word fits, else a card for each person."""
+    cols = [
+        layout.Col("ID", wraps=False, style="bold"),
+        layout.Col("Person"),
+        layout.Col("Harm"),
+        layout.Col("Kind", min_width=0),
+        layout.Col("Status", min_width=0),
+        layout.Col("Planned", min_width=0),
+        layout.Col("Notes", style="dim"),
+    ]
+    cells = []
     for row in rows:
         kind = row.kind or ""
         if row.would_injure:
             kind = (kind + " " if kind else "") + messages.WOULD_INJURE_MARK
-        table.add_row(
-            amends_label(row.id),
-            render.safe(row.person),
-            render.safe(row.harm),
-            kind,
-            STATUS_WORDS.get(row.status, row.status),
-            render.local_day(row.planned_on) if row.planned_on else "",
-            render.safe(row.notes),
+        cells.append(
+            [
+                amends_label(row.id),
+                row.person,
+                row.harm,
+                kind,
+                STATUS_WORDS.get(row.status, row.status),
+                render.local_day(row.planned_on) if row.planned_on else "",
+                row.notes,
+            ]
         )
-    return table
+    return layout.sentences(messages.AMENDS_TITLE, cols, cells, render.console().width)
 
 
 def print_amends(status: AmendsStatus | None = None, as_json: bool = False) -> None:
@@ -251,9 +256,11 @@ def _step9(new: bool) -> int:
     ]
     if not ready:
         out.print(messages.STEP9_NOTHING)
+    else:
+        out.print(_table(ready))
     for row in ready:
         out.print()
-        out.print(_table([row]))
+        out.print(Text.assemble((amends_label(row.id) + "  ", "bold"), (row.person, "bold")))
         if row.status == AmendsStatus.WILLING:
             day = ask_day(messages.PLAN_QUESTION, allow_future=True)
             if day is not None:

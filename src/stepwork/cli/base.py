@@ -11,7 +11,7 @@ from typer.core import TyperGroup
 
 from stepwork import __version__, messages, textin
 from stepwork.errors import UserError
-from stepwork.store import start_afresh
+from stepwork.store import on_new_journal, start_afresh
 
 
 def _coerce_plain_values_without_pydantic() -> None:
@@ -59,6 +59,27 @@ def _say(line: str) -> None:
         typer.echo(visible(line), err=True)
 
 
+def _first_run() -> None:
+    """Said once, when a command has just created the journal, to a person at a terminal
+    (never into a pipe, where it would mix with an export)."""
+    if sys.stdout.isatty():
+        from rich.text import Text
+
+        from stepwork import render
+
+        with contextlib.suppress(OSError):
+            render.console().print(Text("\n".join(messages.FIRST_RUN), style="dim"))
+
+
+on_new_journal(_first_run)
+
+
+def _forget_safety_line() -> None:
+    safety = sys.modules.get("stepwork.safety")
+    if safety is not None:
+        safety.reset()
+
+
 class StepworkGroup(TyperGroup):
     """Runs commands so every failure ends as one line on stderr and a clear exit code."""
 
@@ -68,6 +89,7 @@ class StepworkGroup(TyperGroup):
         textin.read_stdin_leniently()
         kw["standalone_mode"] = False
         start_afresh()
+        _forget_safety_line()
         try:
             result = self._run(argv, *a, **kw)
         finally:
@@ -125,6 +147,7 @@ def _as_click_error(exc: Exception) -> tuple[str, int] | None:
 app = typer.Typer(
     cls=StepworkGroup,
     help=messages.APP_HELP,
+    epilog=messages.SAFETY_HELP,
     add_completion=False,
     no_args_is_help=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -151,22 +174,31 @@ def root(
         welcome()
 
 
-def guarded(body: Callable[[], int], resume_command: str) -> int:
-    """Run a guided command so Ctrl-C, end of input, SIGHUP or SIGTERM end it gently."""
+def guarded(body: Callable[[], int], resume_command: str, kept: str | None = None) -> int:
+    """Run a guided command so Ctrl-C, end of input, SIGHUP or SIGTERM end it gently.
+
+    `kept` replaces the usual "pick up where you left off" where a rerun does not resume.
+    """
     from stepwork import interrupts
 
     with interrupts.catching():
         try:
             return body()
         except (KeyboardInterrupt, EOFError):
-            return interrupted(resume_command)
+            return interrupted(resume_command, kept)
 
 
-def interrupted(resume_command: str) -> int:
+def interrupted(resume_command: str, kept: str | None = None) -> int:
+    """Say what became of the command: saved only where this command saved something."""
     from stepwork.render import visible
+    from stepwork.store import wrote_something
 
+    if wrote_something():
+        line = kept or messages.interrupted(resume_command)
+    else:
+        line = messages.STOPPED_NOTHING_CHANGED
     # After a closed window there is no terminal to tell; everything was saved before this.
     with contextlib.suppress(OSError):
         typer.echo("")
-        typer.echo(visible(messages.interrupted(resume_command)), err=True)
+        typer.echo(visible(line), err=True)
     return EXIT_INTERRUPTED

@@ -1,13 +1,26 @@
 """Daily practice: check-ins, the coping plan, the nightly review and the morning, service,
 gratitude and stats."""
 
+import json
+
 import typer
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from stepwork import daily, dates, engine, limits, messages, numbers, render, settings
+from stepwork import (
+    daily,
+    dates,
+    engine,
+    layout,
+    limits,
+    messages,
+    numbers,
+    render,
+    safety,
+    settings,
+)
 from stepwork.cli import panels
 from stepwork.cli.base import app, guarded
 from stepwork.cli.guided import run_session
@@ -69,6 +82,10 @@ def _checkin_from_options(day, mood, craving, halt, meeting, grateful, trigger, 
     )
     store.add_checkin(new)
     out = render.console()
+    values = settings.load()
+    if safety.needed(new.mood, new.craving, int(values["craving_threshold"])):
+        safety.show(out, values["crisis_line"])
+        out.print()
     out.print(messages.CHECKIN_SAVED, style="green")
     _after_checkin(new.craving, out)
     return 0
@@ -85,6 +102,40 @@ def _trigger_from_line(line: str) -> tuple[str | None, str]:
     return "thing", line.strip()
 
 
+UNFINISHED_CHECKIN = "checkin-unfinished.json"
+"""Which check-in was stopped, on which day, and which questions it had been through: no text."""
+
+
+def _unfinished_path():  # type: ignore[no-untyped-def]
+    from stepwork.home import paths
+
+    return paths().data_dir / UNFINISHED_CHECKIN
+
+
+def _stopped_checkin(day) -> tuple[int, list[str]] | None:  # type: ignore[no-untyped-def]
+    """The check-in stopped earlier on `day`, with the keys of the questions it went through."""
+    from stepwork.store import daily as store
+
+    path = _unfinished_path()
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+        checkin_id, done = int(state["checkin"]), [str(k) for k in state["done"]]
+        same_day = state["day"] == day.isoformat()
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not same_day or not store.is_checkin_on(checkin_id, day):
+        path.unlink(missing_ok=True)
+        return None
+    return checkin_id, done
+
+
+def _remember_stopped(checkin_id: int, day, done: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from stepwork.home import write_private_file
+
+    state = {"checkin": checkin_id, "day": day.isoformat(), "done": done}
+    write_private_file(_unfinished_path(), json.dumps(state) + "\n")
+
+
 def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
     from stepwork.store import daily as store
 
@@ -92,7 +143,18 @@ def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
     questions = daily_questions("checkin", values)
     out = render.console()
     out.print(messages.CHECKIN_INTRO, style="dim")
-    checkin_id = store.start_checkin(day)
+    stopped = _stopped_checkin(day)
+    already: dict[str, engine.Saved] = {}
+    if stopped is not None:
+        out.print(messages.checkin_stopped_earlier(len(stopped[1]), len(questions)))
+        if ask_yes_no(messages.RESUME_QUESTION):
+            checkin_id = stopped[0]
+            already = {key: engine.Saved(AnswerState.SKIPPED, "") for key in stopped[1]}
+        else:
+            stopped = None
+        _unfinished_path().unlink(missing_ok=True)
+    if stopped is None:
+        checkin_id = store.start_checkin(day)
     craving: dict[str, int | None] = {"value": None}
 
     def save(position: int, question: Question, text: str, state: str) -> None:
@@ -115,13 +177,35 @@ def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
             kind = store.MEETING if key == "meetings" else store.GRATITUDE
             store.replace_entries(checkin_id, kind, [(None, line) for line in _lines(text)])
 
-    outcome = engine.Engine(questions, {}, save, out, editor_setting=values["editor"]).run()
+    threshold = int(values["craving_threshold"])
+
+    def after_short(question: Question, value: str) -> None:
+        """The safety line comes first, the moment an answer calls for it."""
+        low = question.key == "mood" and value and int(value) <= safety.ASK_ABOUT_HARM_MOOD
+        if low and ask_yes_no(messages.SELF_HARM_QUESTION, default=False):
+            out.print(messages.SELF_HARM_THANKS, style="bold")
+            safety.show(out, values["crisis_line"])
+        mood = int(value) if question.key == "mood" and value else None
+        strong = int(value) if question.key == "craving" and value else None
+        if safety.needed(mood, strong, threshold):
+            safety.show(out, values["crisis_line"])
+
+    asker = engine.Engine(
+        questions, already, save, out, editor_setting=values["editor"], after_short=after_short
+    )
+    outcome = asker.run()
     nothing_given = store.delete_checkin_if_empty(checkin_id)
+    if outcome is not engine.Outcome.FINISHED and not nothing_given:
+        done = [k for k, v in asker.saved.items() if v.state != AnswerState.DRAFT]
+        _remember_stopped(checkin_id, day, done)
     if outcome is engine.Outcome.INTERRUPTED:
         raise KeyboardInterrupt
     out.print()
     if nothing_given:
         out.print(messages.CHECKIN_NOTHING)
+        return 0
+    if outcome is engine.Outcome.PAUSED:
+        out.print(messages.paused("stepwork checkin"))
         return 0
     out.print(messages.CHECKIN_SAVED, style="green")
     _after_checkin(craving["value"], out)
@@ -168,6 +252,7 @@ def plan(
 ) -> None:
     """Your own plan for hard moments: warning signs, what helps, people to call, safe places."""
     out = render.console()
+    safety.show(out, settings.load()["crisis_line"])
     current = _plan_text()
     if not edit:
         if current is not None:
@@ -234,7 +319,7 @@ def review(
 def morning(
     new: bool = typer.Option(False, "--new", help="Start again instead of resuming."),
 ) -> None:
-    """The morning (step 11): the next twenty-four hours, motives, a pause, a quiet moment."""
+    """The morning (step 11): a quiet minute, what today holds, and how to meet it."""
     raise typer.Exit(run_step_guide(11, new, MORNING))
 
 
@@ -317,19 +402,22 @@ def _list_service(out: Console) -> None:
     if not rows:
         out.print(messages.SERVICE_EMPTY)
         return
-    table = Table(title=messages.SERVICE_TITLE, title_justify="left")
-    table.add_column("Day", no_wrap=True, style="dim")
-    table.add_column("What")
-    table.add_column("Message", no_wrap=True)
-    table.add_column("Note")
-    for row in rows:
-        table.add_row(
+    cols = [
+        layout.Col("Day", wraps=False, style="dim"),
+        layout.Col("What"),
+        layout.Col("Message", wraps=False),
+        layout.Col("Note"),
+    ]
+    cells = [
+        [
             render.local_day(row.local_date),
-            render.safe(row.what),
-            "carried" if row.carried_message else "",
-            render.safe(row.note),
-        )
-    out.print(table)
+            row.what,
+            messages.CARRIED if row.carried_message else "",
+            row.note,
+        ]
+        for row in rows
+    ]
+    out.print(layout.sentences(messages.SERVICE_TITLE, cols, cells, out.width))
 
 
 # --- stats -------------------------------------------------------------------------------

@@ -4,12 +4,11 @@ with `step 6` and `step 7` built on it."""
 from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
-from stepwork import dates, engine, inventory, limits, messages, records, render, settings
+from stepwork import dates, engine, inventory, layout, limits, messages, records, render, settings
 from stepwork.choices import YES
 from stepwork.cli import editing, panels
 from stepwork.cli.base import app, guarded
@@ -69,8 +68,11 @@ def _require(item_id: int) -> "ItemView":
 # --- running one item --------------------------------------------------------------------
 
 
-def run_item(item: "ItemView", out: Console) -> engine.Outcome:
-    """Ask an item's columns; mark it for a therapist the moment 'no part' is said."""
+def run_item(item: "ItemView", out: Console, offer_pause: bool = False) -> engine.Outcome:
+    """Ask an item's columns; mark it for a therapist the moment 'no part' is said.
+
+    With `offer_pause`, an item where the person was harmed ends with an offer to stop here.
+    """
     from stepwork.store import amends
     from stepwork.store import inventory as store
 
@@ -92,6 +94,9 @@ def run_item(item: "ItemView", out: Console) -> engine.Outcome:
         else:
             amends.sync_from_inventory()
             out.print(messages.item_saved(item_label(item.id)), style="green")
+            harmed = offer_pause and finished is not None and finished.no_part
+            if harmed and ask_yes_no(messages.NO_PART_PAUSE, default=True):
+                return engine.Outcome.PAUSED
     return outcome
 
 
@@ -102,7 +107,7 @@ def _add_items(section_key: str, out: Console, first: "ItemView | None" = None) 
     spec = section(section_key, settings.load())
     item = first or store.create(section_key, dates.today())
     while True:
-        outcome = run_item(item, out)
+        outcome = run_item(item, out, offer_pause=True)
         if outcome is not engine.Outcome.FINISHED:
             return outcome
         if not ask_yes_no(messages.another(spec.singular)):
@@ -195,25 +200,19 @@ def _marks(item: "ItemView") -> str:
     return ", ".join(marks)
 
 
-def table_of(items: "list[ItemView]", title: str) -> Table:
-    table = Table(title=title, title_justify="left", show_lines=True, expand=True)
-    table.add_column("ID", no_wrap=True, style="bold")
-    table.add_column("Who / what", ratio=2)
-    table.add_column("Cause", ratio=3)
-    table.add_column("Affects", ratio=2)
-    table.add_column("My part", ratio=2)
-    table.add_column("Notes", ratio=2, min_width=12, style="dim")
-    for item in items:
-        cols = inventory.columns(item)
-        table.add_row(
-            item_label(item.id),
-            render.safe(cols.who),
-            render.safe(cols.cause),
-            render.safe(cols.affects),
-            render.safe(cols.my_part),
-            render.safe(_marks(item)),
-        )
-    return table
+def table_of(items: "list[ItemView]", title: str) -> RenderableType:
+    """Items of one section in that section's own columns (cards when the terminal is narrow)."""
+    headings = [heading for heading, _ in inventory.item_columns(items[0])]
+    cols = [
+        layout.Col("ID", wraps=False, style="bold"),
+        *(layout.Col(h) for h in headings),
+        layout.Col("Notes", style="dim"),
+    ]
+    rows = [
+        [item_label(item.id), *(text for _, text in inventory.item_columns(item)), _marks(item)]
+        for item in items
+    ]
+    return layout.sentences(title, cols, rows, render.console().width)
 
 
 def item_json(item: "ItemView") -> dict:
@@ -231,6 +230,7 @@ def item_json(item: "ItemView") -> dict:
         "my_part": [] if item.no_part else tags(a.get("my-part", "")),
         "part_note": a.get("part-note", ""),
         "instead": a.get("instead", ""),
+        "columns": [{"heading": h, "text": t} for h, t in inventory.item_columns(item)],
         "owes_amends": item.owes_amends,
         "for_therapist": item.for_therapist,
         "for_sponsor": item.for_sponsor,
@@ -274,7 +274,7 @@ def inventory_list(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
 ) -> None:
-    """The inventory in columns: who | cause | affects | my part."""
+    """The inventory, each section in its own columns."""
     key = parse_section(section_name) if section_name is not None else None
     print_inventory(key, for_therapist, as_json)
 
@@ -286,13 +286,12 @@ def inventory_show(item_id: str = typer.Argument(..., help="An item ID, like i3.
     spec = section(item.section, settings.load())
     out = render.console()
     body = Text()
-    for question in spec.questions:
-        if question.key in item.answers:
-            body.append(render.visible(question.text) + "\n", style="bold")
-            body.append(render.visible(item.answers[question.key]) + "\n\n")
-        elif question.key in item.skipped:
-            body.append(render.visible(question.text) + "\n", style="bold")
-            body.append(messages.ANSWER_SKIPPED + "\n\n", style="dim")
+    for heading, text in inventory.item_columns(item):
+        body.append(render.visible(heading) + "\n", style="bold")
+        if text:
+            body.append(render.visible(text) + "\n\n")
+        else:
+            body.append(messages.COLUMN_EMPTY + "\n\n", style="dim")
     marks = _marks(item)
     if marks:
         body.append(render.visible(marks), style="dim")
@@ -375,7 +374,7 @@ def inventory_delete(
     item = _require(records.parse_id(item_id, records.INVENTORY, "an inventory"))
     out = render.console()
     if not yes:
-        out.print(table_of([item], messages.INVENTORY_TITLE))
+        out.print(table_of([item], section(item.section, settings.load()).label))
 
         def confirm() -> int:
             return 0 if ask_yes_no(messages.DELETE_QUESTION, default=False) else 1

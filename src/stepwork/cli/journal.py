@@ -3,10 +3,9 @@
 import typer
 from rich.console import Console
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
-from stepwork import dates, messages, numbers, render
+from stepwork import dates, layout, messages, numbers, render
 from stepwork.cli import editing, panels
 from stepwork.cli.base import app, guarded
 from stepwork.errors import UsageError
@@ -79,19 +78,14 @@ def log(
     if not entries:
         out.print(messages.LOG_EMPTY)
         return
-    table = Table(box=None, padding=(0, 1), show_header=True, header_style="bold")
-    table.add_column("ID", style="bold cyan", no_wrap=True)
-    table.add_column("Day", style="dim", no_wrap=True)
-    table.add_column("What", no_wrap=True, max_width=36)
-    table.add_column("", ratio=1)
-    for entry in entries:
-        table.add_row(
-            entry.label,
-            render.local_day(entry.day),
-            render.safe(entry.title, overflow="ellipsis"),
-            render.safe(entry.summary, overflow="ellipsis", no_wrap=True),
-        )
-    out.print(table)
+    cols = [
+        layout.Col("ID", wraps=False, style="bold cyan"),
+        layout.Col("Day", wraps=False, style="dim"),
+        layout.Col("What"),
+        layout.Col(""),
+    ]
+    rows = [[e.label, render.local_day(e.day), e.title, e.summary] for e in entries]
+    out.print(layout.sentences("", cols, rows, out.width, boxed=False))
 
 
 @app.command(rich_help_panel=panels.WORDS)

@@ -57,6 +57,8 @@ def render() -> str:
         f"  {'-h, --help':<{NAME_WIDTH}}Show this message and exit.",
         "",
         messages.HELP_FOOTER,
+        "",
+        *textwrap.wrap(messages.SAFETY_HELP, WIDTH),
     ]
     return "\n".join(lines) + "\n"
 

@@ -1,19 +1,28 @@
-"""`stepwork sober`: counters of sober time, kept kindly through any new start."""
+"""`stepwork sober`: counters of counted time, kept kindly through any new start.
+
+A reset asks first and takes a backup; every change (reset, corrected start, rename, delete) can
+be undone, and a deleted counter stays in the history and the export.
+"""
+
+from datetime import UTC, datetime
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from stepwork import dates, limits, messages, render, sobriety
+from stepwork import dates, limits, messages, render, settings, sobriety
 from stepwork.cli import panels
-from stepwork.cli.base import app
+from stepwork.cli.base import app, guarded
 from stepwork.errors import UsageError
+from stepwork.prompting import ask_yes_no
 
 sober_app = typer.Typer(
     help="Sober time: counters in days and in years, months and days, with milestones.",
     invoke_without_command=True,
 )
 app.add_typer(sober_app, name="sober", rich_help_panel=panels.DAILY)
+
+YES_HELP = "Do not ask first (for scripts)."
 
 
 def _name(value: str) -> str:
@@ -23,13 +32,36 @@ def _name(value: str) -> str:
     return name
 
 
-def _require(name: str):  # type: ignore[no-untyped-def]
+def _require(name: str, include_deleted: bool = False):  # type: ignore[no-untyped-def]
     from stepwork.store import counters
 
-    counter = counters.find(name)
+    counter = counters.find(name, include_deleted=include_deleted)
     if counter is None:
         raise UsageError(messages.no_counter(name))
     return counter
+
+
+def _say(line: str, style: str = "") -> None:
+    render.console().print(Text(line, style=style))
+
+
+def _confirm(question: str, command: str) -> None:
+    """Ask before a change; a no, or a stop, changes nothing."""
+    answer = guarded(lambda: 0 if ask_yes_no(question, default=False) else 1, command)
+    if answer == 1:
+        _say(messages.NOTHING_CHANGED)
+    if answer != 0:
+        raise typer.Exit(0 if answer == 1 else answer)
+
+
+def counter_line(name: str, started_on, today, word: str) -> Text:  # type: ignore[no-untyped-def]
+    span = sobriety.span(started_on, today)
+    return Text.assemble(
+        (render.visible(name), "bold cyan"),
+        "  ",
+        messages.counter_span(span.days, span.years, span.months, span.rest_days, word),
+        (f"  since {render.local_day(started_on)}", "dim"),
+    )
 
 
 def show_counters() -> None:
@@ -40,20 +72,13 @@ def show_counters() -> None:
     if not rows:
         out.print(messages.SOBER_EMPTY)
         return
+    word = settings.load()["time_word"]
     today = dates.today()
-    out.print(render.safe(messages.SOBER_TITLE, style="bold"))
+    out.print(Text(messages.time_title(word), style="bold"))
     celebrations = []
     for counter in rows:
-        span = sobriety.span(counter.started_on, today)
         upcoming = sobriety.next_milestone(counter.started_on, today)
-        out.print(
-            Text.assemble(
-                (render.visible(counter.name), "bold cyan"),
-                "  ",
-                messages.counter_span(span.days, span.years, span.months, span.rest_days),
-                (f"  since {render.local_day(counter.started_on)}", "dim"),
-            )
-        )
+        out.print(counter_line(counter.name, counter.started_on, today, word))
         days_to_go = (upcoming.on - today).days
         line = messages.next_milestone(upcoming.label, render.local_day(upcoming.on), days_to_go)
         out.print(render.safe("  " + line, style="dim"))
@@ -64,7 +89,7 @@ def show_counters() -> None:
         if reached is not None:
             celebrations.append(messages.milestone_today(counter.name, reached.label))
     for line in celebrations:
-        out.print(line, style="bold green")
+        out.print(Text(line, style="bold green"))
 
 
 @sober_app.callback()
@@ -83,11 +108,22 @@ def sober_start(
 
     clean = _name(name)
     day = dates.parse_day(on, allow_future=False)
-    if counters.find(clean) is not None:
+    existing = counters.find(clean, include_deleted=True)
+    if existing is not None:
+        if existing.deleted:
+            raise UsageError(messages.deleted_counter_exists(existing.name))
         raise UsageError(messages.counter_exists(clean))
     counters.start(clean, day)
-    render.console().print(messages.counter_started(clean, render.local_day(day)), style="green")
+    _say(messages.counter_started(clean, render.local_day(day)), "green")
     show_counters()
+
+
+def _backup_before(what: str):  # type: ignore[no-untyped-def]
+    from stepwork.home import paths
+    from stepwork.store import backup
+
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    return backup.backup(paths().backups_dir / f"stepwork-before-{what}-{stamp}.db")
 
 
 @sober_app.command("reset")
@@ -95,44 +131,136 @@ def sober_reset(
     name: str = typer.Argument(..., help="The counter."),
     on: str = typer.Option("today", "--date", help="The new first day."),
     note: str = typer.Option("", "--note", help="A few words to keep with the earlier run."),
+    yes: bool = typer.Option(False, "--yes", "-y", help=YES_HELP),
 ) -> None:
-    """Count again from a new day. The earlier run is kept in your history."""
+    """Count again from a new day (asks first). The earlier run is kept in your history."""
     from stepwork.store import counters
 
     counter = _require(_name(name))
     day = dates.parse_day(on, allow_future=False)
     if day < counter.started_on:
         raise UsageError(
-            messages.reset_before_start(day.isoformat(), counter.started_on.isoformat())
+            messages.reset_before_start(
+                counter.name, day.isoformat(), counter.started_on.isoformat()
+            )
         )
+    kept_note = limits.text("note", note)
     kept_days = (day - counter.started_on).days
-    counters.reset(counter.id, day, limits.text("note", note))
-    render.console().print(messages.counter_reset(counter.name, render.local_day(day), kept_days))
+    if not yes:
+        word = settings.load()["time_word"]
+        render.console().print(counter_line(counter.name, counter.started_on, dates.today(), word))
+        question = messages.reset_question(counter.name, render.local_day(day), kept_days)
+        _confirm(question, f"stepwork sober reset {counter.name}")
+    copy = _backup_before("reset")
+    counters.reset(counter.id, day, kept_note)
+    _say(messages.counter_reset(counter.name, render.local_day(day), kept_days, copy))
+
+
+@sober_app.command("undo")
+def sober_undo(name: str = typer.Argument(..., help="The counter.")) -> None:
+    """Put a counter back as it was before its last reset, start change, rename or delete."""
+    from stepwork.store import counters
+
+    counter = _require(_name(name), include_deleted=True)
+    change = counters.undo(counter.id)
+    if change is None:
+        raise UsageError(messages.nothing_to_undo(counter.name))
+    what = messages.CHANGE_WORDS[change.kind]
+    _say(messages.undone(change.previous_name, what, render.local_day(change.previous_start)))
+    show_counters()
+
+
+@sober_app.command("set")
+def sober_set(
+    name: str = typer.Argument(..., help="The counter."),
+    on: str = typer.Option(..., "--date", help="The right first day: YYYY-MM-DD, ..."),
+) -> None:
+    """Correct a counter's first day (earlier or later); it can be undone."""
+    from stepwork.store import counters
+
+    counter = _require(_name(name))
+    day = dates.parse_day(on, allow_future=False)
+    counters.set_start(counter.id, day)
+    _say(messages.counter_set(counter.name, render.local_day(day)), "green")
+
+
+@sober_app.command("rename")
+def sober_rename(
+    name: str = typer.Argument(..., help="The counter."),
+    new_name: str = typer.Argument(..., help="Its new name.", metavar="NEW"),
+) -> None:
+    """Give a counter another name; its history stays with it."""
+    from stepwork.store import counters
+
+    counter = _require(_name(name))
+    clean = _name(new_name)
+    other = counters.find(clean, include_deleted=True)
+    if other is not None and other.id != counter.id:
+        raise UsageError(
+            messages.deleted_counter_exists(other.name)
+            if other.deleted
+            else messages.counter_exists(other.name)
+        )
+    counters.rename(counter.id, clean)
+    _say(messages.counter_renamed(counter.name, clean), "green")
+
+
+@sober_app.command("delete")
+def sober_delete(
+    name: str = typer.Argument(..., help="The counter."),
+    yes: bool = typer.Option(False, "--yes", "-y", help=YES_HELP),
+) -> None:
+    """Stop showing a counter (asks first). It stays in your history and exports."""
+    from stepwork.store import counters
+
+    counter = _require(_name(name))
+    if not yes:
+        _confirm(
+            messages.delete_counter_question(counter.name), f"stepwork sober delete {counter.name}"
+        )
+    counters.delete(counter.id)
+    _say(messages.counter_deleted(counter.name))
 
 
 @sober_app.command("history")
 def sober_history(name: str = typer.Argument(..., help="The counter.")) -> None:
-    """The earlier runs of a counter, with their length and notes."""
+    """The earlier runs of a counter, with their length and notes, and its changes."""
     from stepwork.store import counters
 
-    counter = _require(_name(name))
+    counter = _require(_name(name), include_deleted=True)
     runs = counters.history(counter.id)
+    changes = counters.changes(counter.id)
     out = render.console()
+    title = f"{messages.HISTORY_TITLE}: {counter.name}"
+    if counter.deleted:
+        title += f" {messages.DELETED_MARK}"
     if not runs:
+        if counter.deleted:
+            out.print(Text(title, style="bold"))
         out.print(messages.HISTORY_EMPTY)
-        return
-    table = Table(title=f"{messages.HISTORY_TITLE}: {counter.name}", title_justify="left")
-    table.add_column("From")
-    table.add_column("To")
-    table.add_column("Days", justify="right")
-    table.add_column("Note")
-    for run in runs:
-        table.add_row(
-            render.local_day(run.started_on),
-            render.local_day(run.ended_on),
-            str((run.ended_on - run.started_on).days),
-            render.safe(run.note),
-        )
-    current_days = sobriety.span(counter.started_on, dates.today()).days
-    table.add_row(render.local_day(counter.started_on), "now", str(current_days), "")
-    out.print(table)
+    else:
+        table = Table(title=Text(title), title_justify="left")
+        table.add_column("From")
+        table.add_column("To")
+        table.add_column("Days", justify="right")
+        table.add_column("Note")
+        for run in runs:
+            table.add_row(
+                render.local_day(run.started_on),
+                render.local_day(run.ended_on),
+                str((run.ended_on - run.started_on).days),
+                render.safe(run.note),
+            )
+        current_days = sobriety.span(counter.started_on, dates.today()).days
+        table.add_row(render.local_day(counter.started_on), "now", str(current_days), "")
+        out.print(table)
+    if changes:
+        out.print(Text(messages.CHANGES_TITLE, style="bold"))
+        for change in changes:
+            line = messages.change_line(
+                render.local_day(change.made_on),
+                change.kind,
+                change.previous_start.isoformat(),
+                change.previous_name,
+            )
+            out.print(Text("  " + line))

@@ -177,14 +177,15 @@ def steps_table() -> None:
     table.add_column("#", justify="right")
     table.add_column("Step")
     table.add_column("Status")
-    table.add_column("Sessions", justify="right")
+    table.add_column("Work")
     table.add_column("Last worked")
     for n, title in step_titles().items():
         summary = summaries.get(n)
         if summary is None:
-            table.add_row(str(n), title, messages.STATUS_NOT_STARTED, "0", "")
+            table.add_row(str(n), title, messages.STATUS_NOT_STARTED, "", "")
             continue
-        status = stepguide.status(summary.open_sessions, summary.finished_sessions)
+        status = stepguide.status(summary.open_sessions, int(summary.worked))
         last = render.local_day(summary.last_worked) if summary.last_worked else ""
-        table.add_row(str(n), title, status, str(summary.sessions), last)
+        work = messages.step_work(n, summary.sessions, summary.records)
+        table.add_row(str(n), title, status, work, last)
     render.console().print(table)

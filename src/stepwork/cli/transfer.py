@@ -11,7 +11,7 @@ from stepwork import messages, render
 from stepwork.cli import panels
 from stepwork.cli.base import app, guarded
 from stepwork.cli.journal import KIND_HELP, filters
-from stepwork.errors import UsageError
+from stepwork.errors import UsageError, UserError
 from stepwork.prompting import ask_yes_no
 
 FORMATS = ("markdown", "md", "json")
@@ -41,6 +41,11 @@ def export(
     for_whom: str = typer.Option(
         None, "--for", help="Only what you marked for, or shared with: sponsor, therapist, a name."
     ),
+    with_trends: bool = typer.Option(
+        False,
+        "--with-trends",
+        help="With --for: add the last 30 days of check-ins as a table, and your coping plan.",
+    ),
     kind: list[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
     step: str = typer.Option(None, "--step", help="Only what belongs to step N."),
     since: str = typer.Option(None, "--since", help="From this day."),
@@ -68,10 +73,14 @@ def export(
         raise UsageError(messages.VAULT_NEEDS_DIR)
     if for_whom is not None and not for_whom.strip():
         raise UsageError(messages.SHARE_NEEDS_WHOM)
+    if with_trends and (for_whom is None or vault or chosen == "json"):
+        raise UsageError(messages.TRENDS_NEED_FOR)
     # Checked before anything is read, so a refused target costs nothing.
     folder = outputs.Folder(output) if vault else None
     chosen_target = outputs.target(output, force) if output is not None and not vault else None
     with journal.reading() as conn:
+        if for_whom is not None and markdown.packet_is_empty(conn, for_whom, with_trends):
+            raise UserError(messages.nothing_for(for_whom.strip()))
         if folder is not None:
             with folder, progress("Writing files", markdown.count(conn, f), True) as tick:
                 written = vault_files.write(conn, folder, f, tick)
@@ -84,7 +93,9 @@ def export(
             if chosen == "json":
                 jsonfile.write(conn, render.for_terminal(sys.stdout, as_json=True))
             else:
-                markdown.write(conn, render.for_terminal(sys.stdout), f, for_whom)
+                markdown.write(
+                    conn, render.for_terminal(sys.stdout), f, for_whom, with_trends=with_trends
+                )
             return
         total = jsonfile.count_rows(conn) if chosen == "json" else markdown.count(conn, f)
         assert chosen_target is not None
@@ -92,7 +103,7 @@ def export(
             if chosen == "json":
                 jsonfile.write(conn, handle, tick)
             else:
-                markdown.write(conn, handle, f, for_whom, tick)
+                markdown.write(conn, handle, f, for_whom, tick, with_trends)
     render.console(stderr=True).print(messages.exported_to(output))
 
 

@@ -3,7 +3,7 @@
 from rich.panel import Panel
 from rich.text import Text
 
-from stepwork import dates, messages, render, sobriety, stepguide
+from stepwork import dates, messages, render, settings, sobriety, stepguide
 
 EVENING_HOUR = 17
 
@@ -16,7 +16,7 @@ def welcome() -> None:
     open_steps = sorted(
         n for n, s in summaries.items() if s.open_sessions and n not in stepguide.DAILY_FLOWS
     )
-    worked = {n for n, s in summaries.items() if s.finished_sessions}
+    worked = {n for n, s in summaries.items() if s.worked}
     checked_in = daily.has_checkin_on(today)
     reviewed = progress.finished_on(stepguide.flow_name(10), today)
 
@@ -25,7 +25,8 @@ def welcome() -> None:
     for counter in counters.all_counters():
         span = sobriety.span(counter.started_on, today)
         body.append(f"{render.visible(counter.name)}: ", style="bold")
-        body.append(messages.counter_span(span.days, span.years, span.months, span.rest_days))
+        word = settings.load()["time_word"]
+        body.append(messages.counter_span(span.days, span.years, span.months, span.rest_days, word))
         reached = sobriety.reached_today(counter.started_on, today)
         if reached is not None:
             body.append(

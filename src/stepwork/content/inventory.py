@@ -11,12 +11,23 @@ SECTIONS = ("resentment", "fear", "sex", "harm")
 
 
 @dataclass(frozen=True)
+class Column:
+    """One column of a section as shown everywhere: its heading and the answers it holds."""
+
+    heading: str
+    keys: tuple[str, ...]
+    no_part: bool = False
+    """Where "no part: harmed" is written for an item where the person had no part."""
+
+
+@dataclass(frozen=True)
 class Section:
     key: str
     label: str
     singular: str
     about: str
     questions: tuple[Question, ...]
+    columns: tuple[Column, ...]
 
 
 @cache
@@ -34,7 +45,21 @@ def section(key: str, settings: dict[str, str]) -> Section:
         singular=raw["singular"],
         about=raw["about"],
         questions=tuple(question_from(q, settings, notes) for q in raw["questions"]),
+        columns=columns(key),
     )
+
+
+@cache
+def columns(key: str) -> tuple[Column, ...]:
+    """A section's columns (their headings need none of the person's settings)."""
+    return tuple(
+        Column(c["heading"], tuple(c["keys"]), bool(c.get("no_part", False)))
+        for c in _raw()["sections"][key]["columns"]
+    )
+
+
+def label(key: str) -> str:
+    return str(_raw()["sections"][key]["label"])
 
 
 def sections(settings: dict[str, str]) -> list[Section]:

@@ -12,14 +12,12 @@ from typing import IO
 
 from stepwork import dates, messages, render
 from stepwork.content import step_titles
+from stepwork.content.inventory import SECTIONS, columns
+from stepwork.content.inventory import label as section_label
+from stepwork.inventory import column_values
 from stepwork.kinds import KINDS, Filters
+from stepwork.messages import plural
 
-SECTION_TITLES = {
-    "resentment": "Resentments",
-    "fear": "Fears",
-    "sex": "Sex conduct and relationships",
-    "harm": "Harms done",
-}
 STATUS_WORDS = {
     "not_willing": "not yet willing",
     "willing": "willing",
@@ -129,7 +127,7 @@ class Writer:
         if not wanted:
             return
         self.line("## Inventory\n")
-        for section, title in SECTION_TITLES.items():
+        for section in SECTIONS:
             rows = self.conn.execute(
                 "SELECT i.id, i.for_therapist, i.for_sponsor FROM inventory_item i "
                 f"WHERE i.section = ? {item_filter} ORDER BY i.id",
@@ -138,15 +136,16 @@ class Writer:
             rows = [r for r in rows if r["id"] in wanted]
             if not rows:
                 continue
-            self.line(f"### {title}\n")
-            self.line("| ID | Who / what | Cause | Affects | My part | Notes |")
-            self.line("|---|---|---|---|---|---|")
+            headings = [c.heading for c in columns(section)]
+            self.line(f"### {section_label(section)}\n")
+            self.line("| " + " | ".join(["ID", *headings, "Notes"]) + " |")
+            self.line("|---" * (len(headings) + 2) + "|")
             for r in rows:
-                self.line(self._inventory_row(r))
+                self.line(self._inventory_row(section, r))
                 self.tick()
             self.line()
 
-    def _inventory_row(self, r: sqlite3.Row) -> str:
+    def _inventory_row(self, section: str, r: sqlite3.Row) -> str:
         answers = {
             a["question_key"]: a["text"]
             for a in self.conn.execute(
@@ -155,13 +154,6 @@ class Writer:
                 (r["id"],),
             )
         }
-        affects = answers.get("affects") or answers.get("effect", "")
-        if answers.get("no-part") == "yes":
-            my_part = "no part: harmed (for a therapist)"
-        else:
-            my_part = "; ".join(x for x in (answers.get("my-part"), answers.get("part-note")) if x)
-        if answers.get("instead"):
-            my_part = "; ".join(x for x in (my_part, f"instead: {answers['instead']}") if x)
         notes = []
         if r["for_therapist"]:
             notes.append("for a therapist")
@@ -175,7 +167,7 @@ class Writer:
             (r["id"],),
         ):
             notes.append(f"shared with {share['shared_with']} on {share['shared_on']}")
-        cells = [f"i{r['id']}", answers.get("who"), answers.get("cause"), affects, my_part]
+        cells = [f"i{r['id']}", *(text for _, text in column_values(section, answers))]
         return "| " + " | ".join(cell(c) for c in [*cells, ", ".join(notes)]) + " |"
 
     def amends(self) -> None:
@@ -279,18 +271,132 @@ class Writer:
     def counters(self) -> None:
         if self.f.kinds or self.f.step is not None:
             return
-        counters = self.conn.execute("SELECT * FROM sobriety_counter ORDER BY id").fetchall()
+        counters = self.conn.execute(
+            "SELECT *, EXISTS (SELECT 1 FROM sobriety_change d WHERE d.counter_id = c.id "
+            "AND d.kind = 'delete') AS deleted FROM sobriety_counter c ORDER BY id"
+        ).fetchall()
         if not counters:
             return
-        self.line("## Sober time\n")
+        from stepwork import messages, settings
+
+        word = settings.load()["time_word"]
+        self.line(f"## {messages.time_title(word)}\n")
         for c in counters:
-            self.line(f"- **{inline(c['name'])}** since {c['started_on']}")
+            deleted = f" {messages.DELETED_MARK}" if c["deleted"] else ""
+            self.line(f"- **{inline(c['name'])}**{deleted}: {word} since {c['started_on']}")
             for run in self.conn.execute(
                 "SELECT * FROM sobriety_run WHERE counter_id = ? ORDER BY started_on", (c["id"],)
             ):
                 note = f": {cell(run['note'])}" if run["note"] else ""
                 self.line(f"  - earlier: {run['started_on']} to {run['ended_on']}{note}")
         self.line()
+
+
+# --- a packet for someone: "For my therapist", "For my sponsor" -----------------------------
+
+TREND_DAYS = 30
+PACKET_TITLES = {"therapist": "For my therapist", "sponsor": "For my sponsor"}
+
+
+def _packet_filter(for_whom: str) -> tuple[str, tuple[str]]:
+    """Items marked for a sponsor or a therapist, or shared with whoever is named."""
+    who = for_whom.strip().lower()
+    flag = {"sponsor": " OR i.for_sponsor", "therapist": " OR i.for_therapist"}.get(who, "")
+    condition = (
+        "AND (EXISTS (SELECT 1 FROM inventory_share s WHERE s.item_id = i.id "
+        f"AND lower(s.shared_with) = ?){flag})"
+    )
+    return condition, (who,)
+
+
+def _trend_start() -> str:
+    from datetime import timedelta
+
+    return (dates.today() - timedelta(days=TREND_DAYS - 1)).isoformat()
+
+
+def packet_is_empty(conn: sqlite3.Connection, for_whom: str, with_trends: bool) -> bool:
+    """Nothing to put in the packet: no item for them and (if asked) no recent check-in or plan."""
+    condition, params = _packet_filter(for_whom)
+    if conn.execute(f"SELECT 1 FROM inventory_item i WHERE 1 {condition}", params).fetchone():
+        return False
+    if not with_trends:
+        return True
+    recent = conn.execute(
+        "SELECT 1 FROM checkin WHERE local_date >= ? LIMIT 1", (_trend_start(),)
+    ).fetchone()
+    return recent is None and _plan_session(conn) is None
+
+
+def _plan_session(conn: sqlite3.Connection) -> int | None:
+    row = conn.execute(
+        "SELECT s.id FROM guided_session s WHERE s.flow = 'plan' AND EXISTS (SELECT 1 FROM "
+        "answer a WHERE a.session_id = s.id AND a.state != 'skipped' AND trim(a.text) != '') "
+        "ORDER BY s.id DESC LIMIT 1"
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def packet(w: Writer, for_whom: str, with_trends: bool, today: str) -> None:
+    who = for_whom.strip().lower()
+    title = PACKET_TITLES.get(who, f"For {inline(for_whom)}")
+    w.line(f"# {title}\n")
+    w.line(f"From my stepwork journal, exported {today}. Chosen by me to bring.\n")
+    condition, params = _packet_filter(for_whom)
+    w.inventory(condition, params)
+    if with_trends:
+        trends(w)
+        coping_plan(w)
+
+
+def trends(w: Writer) -> None:
+    """The last 30 days of check-ins, one row each: mood, craving, HALT, triggers."""
+    rows = w.conn.execute(
+        "SELECT c.local_date, c.mood, c.craving, c.halt, (SELECT group_concat(coalesce("
+        "e.category || ': ', '') || e.text, '; ') FROM daily_entry e WHERE e.checkin_id = c.id "
+        "AND e.kind = 'trigger') AS triggers FROM checkin c WHERE c.local_date >= ? "
+        "ORDER BY c.local_date, c.id",
+        (_trend_start(),),
+    ).fetchall()
+    w.line(f"## The last {TREND_DAYS} days\n")
+    if not rows:
+        w.line("No check-ins in these days.\n")
+        return
+    moods = [r["mood"] for r in rows if r["mood"] is not None]
+    cravings = [r["craving"] for r in rows if r["craving"] is not None]
+    summary = [plural(len(rows), "check-in")]
+    if moods:
+        summary.append(f"mood averaged {sum(moods) / len(moods):.1f} (1 very low to 10)")
+    if cravings:
+        summary.append(f"craving averaged {sum(cravings) / len(cravings):.1f} (0 none to 10)")
+    w.line("; ".join(summary) + ".\n")
+    w.line("| Day | Mood | Craving | HALT | Triggers |")
+    w.line("|---|---|---|---|---|")
+    for r in rows:
+        cells = [
+            r["local_date"],
+            "" if r["mood"] is None else str(r["mood"]),
+            "" if r["craving"] is None else str(r["craving"]),
+            r["halt"].replace(",", ", "),
+            cell(r["triggers"]),
+        ]
+        w.line("| " + " | ".join(cells) + " |")
+        w.tick()
+    w.line()
+
+
+def coping_plan(w: Writer) -> None:
+    session = _plan_session(w.conn)
+    w.line("## My coping plan\n")
+    if session is None:
+        w.line("Not written yet.\n")
+        return
+    for a in w.conn.execute(
+        "SELECT question_text, text FROM answer WHERE session_id = ? AND state != 'skipped' "
+        "AND trim(text) != '' ORDER BY position, id",
+        (session,),
+    ):
+        w.line(f"**{inline(a['question_text'])}**\n\n{quote(a['text'])}\n")
 
 
 def date_range(conn: sqlite3.Connection, f: Filters) -> tuple[str, str] | None:
@@ -314,19 +420,12 @@ def write(
     f: Filters,
     for_whom: str | None = None,
     tick: Callable[[], None] = lambda: None,
+    with_trends: bool = False,
 ) -> None:
     today = render.local_day(dates.today())
     w = Writer(conn, out, f, tick)
     if for_whom:
-        w.line(f"# Shared with {inline(for_whom)}\n")
-        w.line(f"From my stepwork inventory, exported {today}.\n")
-        who = for_whom.strip().lower()
-        flag = {"sponsor": " OR i.for_sponsor", "therapist": " OR i.for_therapist"}.get(who, "")
-        condition = (
-            "AND (EXISTS (SELECT 1 FROM inventory_share s WHERE s.item_id = i.id "
-            f"AND lower(s.shared_with) = ?){flag})"
-        )
-        w.inventory(condition, (who,))
+        packet(w, for_whom, with_trends, today)
         return
     w.line("# My stepwork journal\n")
     span = date_range(conn, f)

@@ -174,6 +174,20 @@ _RECORDS: tuple[Table, ...] = (
         ordered=("started_on", "ended_on"),
     ),
     Table(
+        "sobriety_change",
+        (
+            _c("kind", TEXT, choices=("reset", "set", "rename", "delete")),
+            _c("previous_start", DATE),
+            _c("previous_name", TEXT),
+            _c("created_at", TIME),
+        ),
+        links=(
+            Link("counter_id", "counter_uid", "sobriety_counter"),
+            Link("run_id", "run_uid", "sobriety_run", nullable=True),
+        ),
+        versioned=False,
+    ),
+    Table(
         "note",
         (
             _c("local_date", DATE),

@@ -3,6 +3,7 @@
 import sqlite3
 from collections.abc import Iterator
 
+from stepwork.inventory import column_values
 from stepwork.kinds.base import (
     Entry,
     Field,
@@ -80,7 +81,7 @@ class InventoryKind(Kind):
             (item["session_id"],),
         ).fetchall()
         by_key = {a["question_key"]: a["text"] for a in answers}
-        parts = [(a["question_text"], a["text"]) for a in answers]
+        parts = [(h, text) for h, text in column_values(item["section"], by_key) if text]
         shares = conn.execute(
             "SELECT shared_with, shared_on FROM inventory_share WHERE item_id = ? "
             "ORDER BY shared_on",

@@ -1,10 +1,23 @@
-"""Sobriety counters and their earlier runs, in plain SQL (the dashboard shows them)."""
+"""Sobriety counters, their earlier runs and their changes, in plain SQL.
 
+Every reset, corrected start, rename or deletion is kept as a change with what the counter was
+before, so the last one can be undone. A deleted counter stays in the journal (and the export)
+with its history; it is only left out of the lists.
+"""
+
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
 from stepwork.store import journal
-from stepwork.store.values import new_uid, now_stamp, read_day
+from stepwork.store.values import new_uid, now_stamp, read_day, read_stamp
+
+RESET, SET, RENAME, DELETE = "reset", "set", "rename", "delete"
+
+_DELETED = (
+    "EXISTS (SELECT 1 FROM sobriety_change c WHERE c.counter_id = sobriety_counter.id "
+    "AND c.kind = 'delete')"
+)
 
 
 @dataclass(frozen=True)
@@ -12,6 +25,7 @@ class Counter:
     id: int
     name: str
     started_on: date
+    deleted: bool = False
 
 
 @dataclass(frozen=True)
@@ -21,21 +35,34 @@ class Run:
     note: str
 
 
+@dataclass(frozen=True)
+class Change:
+    kind: str
+    previous_start: date
+    previous_name: str
+    made_on: date
+
+
 def _counter(row) -> Counter:  # type: ignore[no-untyped-def]
-    return Counter(row["id"], row["name"], read_day(row["started_on"]))
+    return Counter(row["id"], row["name"], read_day(row["started_on"]), bool(row["deleted"]))
 
 
-def find(name: str) -> Counter | None:
+def find(name: str, include_deleted: bool = False) -> Counter | None:
+    """A counter by name, any case; a deleted one only when asked for."""
     with journal.reading() as conn:
         row = conn.execute(
-            "SELECT * FROM sobriety_counter WHERE lower(name) = lower(?)", (name,)
+            f"SELECT *, {_DELETED} AS deleted FROM sobriety_counter WHERE lower(name) = lower(?)",
+            (name,),
         ).fetchone()
-        return None if row is None else _counter(row)
+    if row is None or (row["deleted"] and not include_deleted):
+        return None
+    return _counter(row)
 
 
-def all_counters() -> list[Counter]:
+def all_counters(include_deleted: bool = False) -> list[Counter]:
     with journal.reading() as conn:
-        return [_counter(r) for r in conn.execute("SELECT * FROM sobriety_counter ORDER BY id")]
+        rows = conn.execute(f"SELECT *, {_DELETED} AS deleted FROM sobriety_counter ORDER BY id")
+        return [_counter(r) for r in rows if include_deleted or not r["deleted"]]
 
 
 def start(name: str, day: date) -> None:
@@ -48,6 +75,17 @@ def start(name: str, day: date) -> None:
         )
 
 
+def _keep_change(conn: sqlite3.Connection, counter_id: int, kind: str, run_id: int | None) -> None:
+    row = conn.execute(
+        "SELECT name, started_on FROM sobriety_counter WHERE id = ?", (counter_id,)
+    ).fetchone()
+    conn.execute(
+        "INSERT INTO sobriety_change (uid, counter_id, kind, previous_start, previous_name, "
+        "run_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (new_uid(), counter_id, kind, row["started_on"], row["name"], run_id, now_stamp()),
+    )
+
+
 def reset(counter_id: int, day: date, note: str) -> None:
     """Keep the current run in the history and count again from `day`, in one transaction."""
     now = now_stamp()
@@ -55,15 +93,76 @@ def reset(counter_id: int, day: date, note: str) -> None:
         row = conn.execute(
             "SELECT started_on FROM sobriety_counter WHERE id = ?", (counter_id,)
         ).fetchone()
-        conn.execute(
+        cursor = conn.execute(
             "INSERT INTO sobriety_run (uid, counter_id, started_on, ended_on, note, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             (new_uid(), counter_id, row["started_on"], day.isoformat(), note, now),
         )
+        _keep_change(conn, counter_id, RESET, cursor.lastrowid)
         conn.execute(
             "UPDATE sobriety_counter SET started_on = ?, updated_at = ? WHERE id = ?",
             (day.isoformat(), now, counter_id),
         )
+
+
+def set_start(counter_id: int, day: date) -> None:
+    """Correct the first day (earlier or later); the earlier date is kept for undo."""
+    with journal.writing() as conn:
+        _keep_change(conn, counter_id, SET, None)
+        conn.execute(
+            "UPDATE sobriety_counter SET started_on = ?, updated_at = ? WHERE id = ?",
+            (day.isoformat(), now_stamp(), counter_id),
+        )
+
+
+def rename(counter_id: int, name: str) -> None:
+    with journal.writing() as conn:
+        _keep_change(conn, counter_id, RENAME, None)
+        conn.execute(
+            "UPDATE sobriety_counter SET name = ?, updated_at = ? WHERE id = ?",
+            (name, now_stamp(), counter_id),
+        )
+
+
+def delete(counter_id: int) -> None:
+    """Leave the counter out of the lists; it stays in the journal with its history."""
+    with journal.writing() as conn:
+        _keep_change(conn, counter_id, DELETE, None)
+        conn.execute(
+            "UPDATE sobriety_counter SET updated_at = ? WHERE id = ?", (now_stamp(), counter_id)
+        )
+
+
+def undo(counter_id: int) -> Change | None:
+    """Put the counter back as it was before its last change; None if it never changed."""
+    with journal.writing() as conn:
+        row = conn.execute(
+            "SELECT * FROM sobriety_change WHERE counter_id = ? ORDER BY id DESC LIMIT 1",
+            (counter_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        conn.execute(
+            "UPDATE sobriety_counter SET name = ?, started_on = ?, updated_at = ? WHERE id = ?",
+            (row["previous_name"], row["previous_start"], now_stamp(), counter_id),
+        )
+        conn.execute("DELETE FROM sobriety_change WHERE id = ?", (row["id"],))
+        if row["run_id"] is not None:
+            conn.execute("DELETE FROM sobriety_run WHERE id = ?", (row["run_id"],))
+        return _change(row)
+
+
+def _change(row) -> Change:  # type: ignore[no-untyped-def]
+    made = read_stamp(row["created_at"]).astimezone().date()
+    return Change(row["kind"], read_day(row["previous_start"]), row["previous_name"], made)
+
+
+def changes(counter_id: int) -> list[Change]:
+    with journal.reading() as conn:
+        rows = conn.execute(
+            "SELECT * FROM sobriety_change WHERE counter_id = ? ORDER BY id", (counter_id,)
+        )
+        return [_change(r) for r in rows]
 
 
 def history(counter_id: int) -> list[Run]:

@@ -124,6 +124,14 @@ def replace_entries(checkin_id: int, kind: str, items: list[tuple[str | None, st
         _insert_entries(conn, checkin_id, read_day(row["local_date"]), entries)
 
 
+def is_checkin_on(checkin_id: int, day: date) -> bool:
+    with journal.reading() as conn:
+        row = conn.execute(
+            "SELECT 1 FROM checkin WHERE id = ? AND local_date = ?", (checkin_id, day.isoformat())
+        ).fetchone()
+        return row is not None
+
+
 def delete_checkin_if_empty(checkin_id: int) -> bool:
     with journal.writing() as conn:
         cursor = conn.execute(

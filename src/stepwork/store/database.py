@@ -14,7 +14,7 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from stepwork.home import paths
-from stepwork.store import encryption, journal
+from stepwork.store import encryption, journal, note_write
 from stepwork.store.connection import driver, open_connection, translate
 
 _WRITE_OPTION = "stepwork_write"
@@ -48,6 +48,7 @@ class Database:
         with self._session(self._writer) as session:
             yield session
             session.commit()
+        note_write()
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from stepwork import messages
 from stepwork.home import paths
-from stepwork.store import encryption, lock, search_index, swap
+from stepwork.store import encryption, lock, new_journal_made, note_write, search_index, swap
 from stepwork.store.connection import (
     check_journal_path,
     db_errors,
@@ -50,6 +50,7 @@ def ready() -> Path:
         with lock.exclusive_if_free(path) as alone:
             if alone:
                 swap.tidy(where.backups_dir)
+    is_new = not path.exists()
     ensure_database_file(path)
     conn = open_connection(path, wal=False)
     try:
@@ -66,6 +67,8 @@ def ready() -> Path:
         conn.close()
     _ready.add(path)
     _notice_plain_backups(path, where.backups_dir)
+    if is_new:
+        new_journal_made()
     return path
 
 
@@ -97,6 +100,8 @@ def _transaction(begin: str) -> Iterator[sqlite3.Connection]:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+        if begin != "BEGIN":
+            note_write()
     except db_errors() as exc:
         raise translate(exc, path) from exc
     finally:

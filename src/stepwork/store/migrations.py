@@ -24,8 +24,18 @@ TOMBSTONED_TABLES = (
     "service",
     "sobriety_counter",
     "sobriety_run",
+    "sobriety_change",
     "note",
 )
+
+
+def _tombstone_trigger(table: str) -> str:
+    return f"""
+        CREATE TRIGGER tombstone_{table} AFTER DELETE ON {table} BEGIN
+            INSERT OR REPLACE INTO tombstone (uid, table_name, deleted_at)
+            VALUES (old.uid, '{table}', strftime('%Y-%m-%d %H:%M:%f000', 'now'));
+        END
+        """
 
 
 @dataclass(frozen=True)
@@ -237,15 +247,29 @@ MIGRATIONS: tuple[Migration, ...] = (
                 deleted_at DATETIME NOT NULL
             )
             """,
-            *(
-                f"""
-                CREATE TRIGGER tombstone_{table} AFTER DELETE ON {table} BEGIN
-                    INSERT OR REPLACE INTO tombstone (uid, table_name, deleted_at)
-                    VALUES (old.uid, '{table}', strftime('%Y-%m-%d %H:%M:%f000', 'now'));
-                END
-                """
-                for table in TOMBSTONED_TABLES
-            ),
+            # sobriety_change gets its trigger with its table, in version 7.
+            *(_tombstone_trigger(t) for t in TOMBSTONED_TABLES if t != "sobriety_change"),
+        ),
+    ),
+    Migration(
+        7,
+        "sober counter changes, kept so the last one can be undone",
+        (
+            """
+            CREATE TABLE sobriety_change (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                counter_id INTEGER NOT NULL
+                    REFERENCES sobriety_counter (id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('reset', 'set', 'rename', 'delete')),
+                previous_start DATE NOT NULL,
+                previous_name TEXT NOT NULL,
+                run_id INTEGER REFERENCES sobriety_run (id) ON DELETE SET NULL,
+                created_at DATETIME NOT NULL
+            )
+            """,
+            "CREATE INDEX ix_sobriety_change_counter ON sobriety_change (counter_id, id)",
+            _tombstone_trigger("sobriety_change"),
         ),
     ),
 )

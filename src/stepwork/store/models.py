@@ -171,6 +171,22 @@ class Tombstone(SQLModel, table=True):
     deleted_at: datetime
 
 
+class SobrietyChange(SQLModel, table=True):
+    """A reset, a corrected start, a rename or a deletion of a counter, with what it was before,
+    so `sober undo` can put it back. A deleted counter is one with a `delete` change."""
+
+    __tablename__ = "sobriety_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, unique=True)
+    counter_id: int = Field(foreign_key="sobriety_counter.id", ondelete="CASCADE", index=True)
+    kind: str
+    previous_start: date
+    previous_name: str
+    run_id: int | None = Field(default=None, foreign_key="sobriety_run.id", ondelete="SET NULL")
+    created_at: datetime = Field(default_factory=utc_now)
+
+
 class Note(SQLModel, table=True):
     """A free journal note, such as an entry imported from jrnl."""
 

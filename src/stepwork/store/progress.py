@@ -1,10 +1,22 @@
-"""Where the person is with each step, read in plain SQL (the dashboard and `steps` show it)."""
+"""Where the person is with each step, read in plain SQL (the dashboard and `steps` show it).
+
+Most steps are worked in guided sessions. Some steps' work lives in tables of its own: sharing
+the inventory (step 5) and the amends list (steps 8 and 9). Those count too.
+"""
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from stepwork.store import journal
 from stepwork.store.values import read_stamp
+
+WORK_ELSEWHERE = {
+    5: "SELECT COUNT(*), MAX(created_at) FROM inventory_share",
+    8: "SELECT COUNT(*), MAX(updated_at) FROM amends",
+    9: "SELECT COUNT(*), MAX(updated_at) FROM amends WHERE status IN ('planned', 'made') "
+    "OR planned_on IS NOT NULL",
+}
+"""For a step whose work is kept outside guided sessions: how many records, and the latest."""
 
 
 @dataclass(frozen=True)
@@ -14,6 +26,12 @@ class StepSummary:
     open_sessions: int
     finished_sessions: int
     last_worked: datetime | None
+    records: int = 0
+    """Work kept outside guided sessions: items shared, people listed, amends planned or made."""
+
+    @property
+    def worked(self) -> bool:
+        return bool(self.finished_sessions or self.records)
 
 
 def step_summaries() -> dict[int, StepSummary]:
@@ -22,7 +40,8 @@ def step_summaries() -> dict[int, StepSummary]:
             "SELECT step, COUNT(*) AS sessions, SUM(status = 'open') AS open, "
             "MAX(updated_at) AS last FROM guided_session WHERE step IS NOT NULL GROUP BY step"
         ).fetchall()
-    return {
+        elsewhere = {step: conn.execute(sql).fetchone() for step, sql in WORK_ELSEWHERE.items()}
+    summaries = {
         r["step"]: StepSummary(
             step=r["step"],
             sessions=r["sessions"],
@@ -32,6 +51,22 @@ def step_summaries() -> dict[int, StepSummary]:
         )
         for r in rows
     }
+    for step, (count, last) in elsewhere.items():
+        if not count:
+            continue
+        found = summaries.get(step, StepSummary(step, 0, 0, 0, None))
+        latest = read_stamp(last) if last else None
+        if found.last_worked is not None and latest is not None:
+            latest = max(latest, found.last_worked)
+        summaries[step] = StepSummary(
+            step,
+            found.sessions,
+            found.open_sessions,
+            found.finished_sessions,
+            latest or found.last_worked,
+            count,
+        )
+    return summaries
 
 
 def finished_on(flow: str, day: date) -> bool:

@@ -1,0 +1,69 @@
+"""The safety line: the person's own contacts and a crisis line, at the hardest moments.
+
+It is shown at most once per command, asks nothing and never blocks. Its words are the same
+everywhere: a check-in at a very low mood or a strong craving, the top of `stepwork plan`.
+"""
+
+from typing import TYPE_CHECKING
+
+from stepwork import messages
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+SAFETY_MOOD = 2
+"""A check-in mood at or below this shows the safety line."""
+ASK_ABOUT_HARM_MOOD = 3
+"""A guided check-in at or below this mood asks plainly about thoughts of self-harm."""
+
+_state = {"shown": False}
+
+
+def reset() -> None:
+    """Each command starts without having shown it (in-process tests run many commands)."""
+    _state["shown"] = False
+
+
+def needed(mood: int | None, craving: int | None, threshold: int) -> bool:
+    low = mood is not None and mood <= SAFETY_MOOD
+    strong = craving is not None and craving >= threshold
+    return low or strong
+
+
+def plan_contacts() -> list[str]:
+    """The people the person listed in their coping plan, one a line."""
+    from stepwork.store import journal
+
+    with journal.reading() as conn:
+        row = conn.execute(
+            "SELECT a.text FROM answer a JOIN guided_session s ON s.id = a.session_id "
+            "WHERE s.flow = 'plan' AND a.question_key = 'people' AND a.state != 'skipped' "
+            "AND trim(a.text) != '' ORDER BY s.id DESC LIMIT 1"
+        ).fetchone()
+    if row is None:
+        return []
+    return [line.strip() for line in row[0].splitlines() if line.strip()]
+
+
+def show(out: "Console", crisis_line: str) -> None:
+    """Print the safety line, unless this command has shown it already."""
+    from rich.panel import Panel
+    from rich.text import Text
+
+    if _state["shown"]:
+        return
+    _state["shown"] = True
+    body = Text()
+    contacts = plan_contacts()
+    if contacts:
+        body.append(messages.SAFETY_CONTACTS + "\n", style="bold")
+        for person in contacts:
+            body.append("  " + person + "\n")
+        body.append("\n")
+    if crisis_line:
+        body.append(messages.safety_own_line(crisis_line) + "\n\n", style="bold")
+    body.append(messages.SAFETY_NOW)
+    if not crisis_line:
+        body.append("\n\n" + messages.SAFETY_NO_LINE, style="dim")
+    out.print()
+    out.print(Panel(body, title=messages.SAFETY_TITLE, title_align="left", border_style="magenta"))

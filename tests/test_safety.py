@@ -1,0 +1,217 @@
+"""The safety line at the hardest moments, the first-run note, and stop messages that are true."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+
+from stepwork import messages
+
+from .conftest import child_env, lines, stepwork_command
+from .pty_helpers import finish, spawn
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def write_plan(run, people: str = "Sam 555 0101") -> None:
+    result = run("plan", "--edit", input=lines("", "", people, "", "", ""))
+    assert result.exit_code == 0, result.output
+
+
+def test_a_very_low_mood_shows_the_safety_line_before_anything_else(run):
+    run("config", "crisis_line", "Samaritans 116 123")
+    write_plan(run)
+    result = run("checkin", "--mood", "1", "--note", "I do not see the point of anything anymore")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert messages.SAFETY_TITLE in out
+    assert "Sam 555 0101" in out and "Samaritans 116 123" in out
+    # The person's own contacts first, then their line, then "saved".
+    assert out.index("Sam 555 0101") < out.index("Samaritans 116 123")
+    assert out.index(messages.SAFETY_TITLE) < out.index(messages.CHECKIN_SAVED)
+
+
+def test_without_a_line_of_their_own_it_points_to_the_list(run):
+    result = run("checkin", "--mood", "2")
+    assert "local emergency number" in result.stdout
+    assert "docs/crisis-lines.md" in result.stdout
+
+
+def test_a_strong_craving_shows_it_once_even_with_a_low_mood_too(run):
+    result = run("checkin", "--mood", "1", "--craving", "9")
+    assert result.stdout.count(messages.SAFETY_TITLE) == 1
+    run("config", "craving_threshold", "5")
+    assert messages.SAFETY_TITLE in run("checkin", "--craving", "5").stdout
+
+
+def test_an_ordinary_day_shows_no_safety_line(run):
+    result = run("checkin", "--mood", "3", "--craving", "6")
+    assert messages.SAFETY_TITLE not in result.stdout
+    assert messages.CHECKIN_SAVED in result.stdout
+
+
+def test_guided_low_mood_asks_plainly_and_a_yes_shows_the_line_at_once(run, db):
+    result = run("checkin", input=lines("3", "y", "2", "", "", "", "", ""))
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert messages.SELF_HARM_QUESTION in out
+    assert out.count(messages.SAFETY_TITLE) == 1
+    # Shown before the next question is asked, not at the end.
+    assert out.index(messages.SAFETY_TITLE) < out.index("Question 2 of")
+    assert db("SELECT mood, craving FROM checkin") == [(3, 2)]
+
+
+def test_guided_low_mood_with_a_no_does_not_insist(run):
+    result = run("checkin", input=lines("3", "n", "2", "", "", "", "", ""))
+    assert messages.SELF_HARM_QUESTION in result.stdout
+    assert messages.SAFETY_TITLE not in result.stdout
+
+
+def test_guided_very_low_mood_shows_it_once_even_with_a_strong_craving(run):
+    result = run("checkin", input=lines("1", "", "9", "", "", "", "", ""))
+    assert result.stdout.count(messages.SAFETY_TITLE) == 1
+    assert result.exit_code == 0
+
+
+def test_a_good_mood_is_not_asked_about_self_harm(run):
+    result = run("checkin", input=lines("7", "1", "", "", "", "", ""))
+    assert messages.SELF_HARM_QUESTION not in result.stdout
+
+
+def test_the_plan_opens_with_the_safety_line(run):
+    write_plan(run, "my sponsor 555 0199")
+    out = run("plan").stdout
+    assert out.index(messages.SAFETY_TITLE) < out.index(messages.PLAN_TITLE)
+    assert "my sponsor 555 0199" in out
+
+
+def test_help_ends_with_the_safety_line():
+    out = subprocess.run(
+        [*stepwork_command(), "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "local emergency number" in " ".join(out.split())
+    assert "crisis_line" in out
+
+
+def test_the_crisis_lines_page_is_dated_and_says_to_check_locally():
+    text = (REPO / "docs" / "crisis-lines.md").read_text(encoding="utf-8")
+    assert "2026-11-28" in text
+    assert "988" in text and "116 123" in text
+    assert "local" in text
+
+
+def test_first_run_says_what_stepwork_is_once(home):
+    child = spawn(home, "sober")
+    for line in messages.FIRST_RUN:
+        child.expect_exact(line.split(";")[0])
+    assert finish(child) == 0
+    child = spawn(home, "sober")
+    child.expect(pexpect.EOF)
+    assert messages.FIRST_RUN[1] not in child.before
+    child.close()
+
+
+def test_first_run_note_never_goes_into_a_pipe(home):
+    out = subprocess.run(
+        [*stepwork_command(), "export", "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=child_env(home),
+        check=True,
+    )
+    assert messages.FIRST_RUN[1] not in out.stdout + out.stderr
+    assert out.stdout.lstrip().startswith("{")
+
+
+def test_ctrl_c_at_the_restore_question_does_not_claim_anything_was_saved(home, run):
+    run("gratitude", "my sponsor")
+    backup = home.parent / "copy.db"
+    assert run("backup", str(backup)).exit_code == 0
+    child = spawn(home, "restore", str(backup))
+    child.expect(r"\[y/N\]")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    said = child.before
+    child.close()
+    assert child.exitstatus == 130
+    assert messages.STOPPED_NOTHING_CHANGED in said
+    assert "saved" not in said
+
+
+def test_a_stopped_check_in_resumes_where_it_stopped(run, db):
+    result = run("checkin", input=lines("6", ""))
+    assert result.exit_code == 130
+    assert "Pick up where you left off with: stepwork checkin" in result.stderr
+    again = run("checkin", input=lines("y", "hungry", "", "", "", ""))
+    assert again.exit_code == 0, again.stderr
+    out = again.stdout
+    assert "stopped a check-in earlier today after 2 of 7 questions" in out
+    assert "How is your mood" not in out and "How strong is any craving" not in out
+    assert db("SELECT mood, craving, halt FROM checkin") == [(6, None, "hungry")]
+    # Finished: the next check-in is a new one.
+    third = run("checkin", input=lines("7", "", "", "", "", "", ""))
+    assert "stopped a check-in" not in third.stdout
+    assert len(db("SELECT id FROM checkin")) == 2
+
+
+def test_a_stopped_check_in_can_be_set_aside(run, db):
+    run("checkin", input=lines("6"))
+    again = run("checkin", input=lines("n", "4", "", "", "", "", "", ""))
+    assert again.exit_code == 0, again.stderr
+    assert sorted(db("SELECT mood FROM checkin")) == [(4,), (6,)]
+
+
+def test_the_subprocess_entry_point_shows_the_line(home):
+    out = subprocess.run(
+        [*stepwork_command(), "checkin", "--mood", "1"],
+        capture_output=True,
+        text=True,
+        env=child_env(home),
+        check=True,
+    ).stdout
+    assert messages.SAFETY_TITLE in out
+    assert sys.executable  # the real entry point, not CliRunner
+
+
+def test_ctrl_c_at_the_passphrase_prompt_says_nothing_was_changed(home, run, monkeypatch):
+    run("gratitude", "my sponsor")
+    monkeypatch.setenv("STEPWORK_PASSPHRASE", "a long enough passphrase")
+    assert run("encrypt").exit_code == 0
+    monkeypatch.delenv("STEPWORK_PASSPHRASE")
+    child = spawn(home, "step", "1")
+    child.expect("Passphrase")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    said = child.before
+    child.close()
+    assert child.exitstatus == 130
+    assert messages.STOPPED_NOTHING_CHANGED in said
+    assert "saved" not in said
+
+
+def test_ctrl_c_in_a_check_in_then_the_same_check_in_goes_on(home):
+    from .pty_helpers import PROMPT, rows
+
+    child = spawn(home, "checkin")
+    child.expect("Question 1 of")
+    child.expect_exact(PROMPT)
+    child.sendline("5")
+    child.expect("Question 2 of")
+    child.expect_exact(PROMPT)
+    child.sendintr()
+    child.expect("Pick up where you left off with: stepwork checkin")
+    assert finish(child) == 130
+    child = spawn(home, "checkin")
+    child.expect("after 1 of 7 questions")
+    child.expect(r"\[Y/n\]")
+    child.sendline("y")
+    child.expect("Question 2 of")
+    child.expect_exact(PROMPT)
+    child.sendline("3")
+    for _ in range(5):
+        child.expect_exact(PROMPT)
+        child.sendline("")
+    child.expect(messages.CHECKIN_SAVED)
+    assert finish(child) == 0
+    assert rows(home, "SELECT mood, craving FROM checkin") == [(5, 3)]
