@@ -717,8 +717,12 @@ def exported_to(path: Path) -> str:
     return f"Exported to {path}."
 
 
-def vault_written(count: int, path: Path) -> str:
-    return f"Wrote {count} files under {path}."
+def vault_written(total: int, written: int, removed: int, path: Path) -> str:
+    changes = f"{written} written or updated"
+    if removed:
+        changes += f", {removed} removed"
+    noun = "file" if total == 1 else "files"
+    return f"{path} holds {total} {noun} from your journal ({changes})."
 
 
 EXPORT_JSON_NO_FILTERS = (
@@ -780,7 +784,10 @@ def output_no_reader(path: Path) -> str:
 
 
 def left_alone(path: Path) -> str:
-    return f"Left alone: {path} (a link or something other than a file stepwork wrote)."
+    return (
+        f"Left alone: {path} (a link, something other than a file stepwork wrote, "
+        "or a file changed since)."
+    )
 
 
 def disk_full(folder: Path) -> str:

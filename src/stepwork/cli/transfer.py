@@ -75,11 +75,11 @@ def export(
     with journal.reading() as conn:
         if folder is not None:
             with folder, progress("Writing files", markdown.count(conn, f), True) as tick:
-                written = vault_files.write(conn, folder, f, tick)
+                done = vault_files.write(conn, folder, f, tick)
             err = render.console(stderr=True)
             for path in folder.left_alone:
                 err.print(messages.left_alone(path))
-            err.print(messages.vault_written(written, folder.path))
+            err.print(messages.vault_written(done.total, done.written, done.removed, folder.path))
             return
         if output is None:
             if chosen == "json":
