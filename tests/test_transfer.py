@@ -290,7 +290,10 @@ def test_jrnl_import(run):
     assert [n["date"] for n in notes] == ["2024-03-04", "2024-03-03", "2024-03-01"]
     first = run("show", notes[-1]["id"]).stdout
     assert "Sam gave me his number" in first
-    assert "★" in notes[-1]["title"]
+    assert notes[-1]["title"] == "First day back at the home group."
+    assert notes[-1]["starred"] is True and notes[0]["starred"] is False
+    assert "★ First day back" in run("log", "--kind", "note").stdout
+    assert "@meeting" in first and "starred" in first and "19:30" in first
     assert json.loads(run("search", "resented", "--json").stdout)[0]["kind"] == "note"
     again = run("import", "--from", "jrnl", str(DATA / "jrnl-sample.json"))
     assert "Added 0, updated 0, unchanged 3" in again.stdout
@@ -424,3 +427,10 @@ def test_export_then_import_reproduces_every_record(
     run("import", str(path))
     again = json.loads(run("export", "--format", "json").stdout)
     assert again["tables"] == json.loads(exported)["tables"]
+
+
+def test_a_dry_run_into_a_new_home_writes_nothing_at_all(run, home):
+    result = run("import", "--dry-run", "--from", "jrnl", str(DATA / "jrnl-sample.json"))
+    assert result.exit_code == 0, result.stderr
+    assert "Would add 3" in result.stdout
+    assert not home.exists()

@@ -729,6 +729,10 @@ EXPORT_JSON_NO_FILTERS = (
     "The JSON export always holds the whole journal, so it can be imported losslessly; "
     "--kind, --step, --since, --until and --for work with markdown."
 )
+LIST_OPTIONS_ONLY = (
+    "--section, --for-therapist and --json choose what `stepwork inventory` lists; "
+    "give them after `inventory` or after `inventory list`."
+)
 VAULT_NEEDS_DIR = "--vault writes one file per record: give a folder with --output DIR."
 
 

@@ -259,21 +259,35 @@ def print_inventory(section_key: str | None, for_therapist: bool, as_json: bool)
             out.print(table_of(in_section, section(key, values).label))
 
 
+SECTION_OPTION = typer.Option(
+    None, "--section", "-s", help="Only one section: resentment, fear, sex or harm."
+)
+FOR_THERAPIST_OPTION = typer.Option(
+    False, "--for-therapist", help="Only items marked for a therapist."
+)
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of tables.")
+
+
 @inventory_app.callback()
-def inventory_root(ctx: typer.Context) -> None:
+def inventory_root(
+    ctx: typer.Context,
+    section_name: str = SECTION_OPTION,
+    for_therapist: bool = FOR_THERAPIST_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Your fourth-step inventory: list, show, add, edit, delete and share items."""
+    listing = section_name is not None or for_therapist or as_json
     if ctx.invoked_subcommand is None:
-        print_inventory(None, False, False)
+        inventory_list(section_name, for_therapist, as_json)
+    elif listing:
+        raise UsageError(messages.LIST_OPTIONS_ONLY)
 
 
 @inventory_app.command("list")
 def inventory_list(
-    section_name: str = typer.Option(
-        None, "--section", "-s", help="Only one section: resentment, fear, sex or harm."
-    ),
-    for_therapist: bool = typer.Option(
-        False, "--for-therapist", help="Only items marked for a therapist."
-    ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+    section_name: str = SECTION_OPTION,
+    for_therapist: bool = FOR_THERAPIST_OPTION,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """The inventory in columns: who | cause | affects | my part."""
     key = parse_section(section_name) if section_name is not None else None

@@ -53,6 +53,7 @@ def entry_json(entry) -> dict:  # type: ignore[no-untyped-def]
         "step": entry.step,
         "title": entry.title,
         "summary": entry.summary,
+        "starred": entry.starred,
     }
 
 
@@ -90,7 +91,7 @@ def log(
         table.add_row(
             entry.label,
             render.local_day(entry.day),
-            Text(entry.title, overflow="ellipsis"),
+            Text(entry.shown_title, overflow="ellipsis"),
             Text(entry.summary, overflow="ellipsis", no_wrap=True),
         )
     out.print(table)
@@ -98,7 +99,12 @@ def log(
 
 @app.command(rich_help_panel=panels.WORDS)
 def search(
-    query: str = typer.Argument(..., help="Words to look for; 'resented' also finds 'resentment'."),
+    query_words: list[str] = typer.Argument(
+        ...,
+        help="Words to look for, all of which must match; quote a phrase. "
+        "'resented' also finds 'resentment'.",
+        metavar="WORDS",
+    ),
     kind: list[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
     step: str = typer.Option(None, "--step", help="Only what belongs to step N."),
     since: str = typer.Option(None, "--since", help="From this day."),
@@ -108,9 +114,10 @@ def search(
 ) -> None:
     """Search everything you have written, best matches first."""
     from stepwork.store import journal
-    from stepwork.store.search import MARK_END, MARK_START, words
+    from stepwork.store.search import MARK_END, MARK_START, query_of, words
     from stepwork.store.search import search as find
 
+    query = query_of(query_words)
     if not words(query):
         raise UsageError(messages.SEARCH_NEEDS_WORDS)
     f = filters(kind, step, since, until)
@@ -135,7 +142,7 @@ def search(
                 "  ",
                 (render.local_day(hit.entry.day), "dim"),
                 "  ",
-                (hit.entry.title, "bold"),
+                (hit.entry.shown_title, "bold"),
             )
         )
         out.print(Text("  ").append_text(_highlight(hit.snippet, MARK_START, MARK_END)))
@@ -150,13 +157,31 @@ def _highlight(snippet: str, start: str, end: str) -> Text:
     return text
 
 
+def _local_time(stamp: str) -> str:
+    """A stored UTC time as the person reads it: 'Fri 27 Nov 2026 21:05'."""
+    from stepwork.store.values import read_stamp
+
+    try:
+        moment = read_stamp(stamp).astimezone()
+    except ValueError:
+        return stamp
+    return moment.strftime("%a %-d %b %Y %H:%M")
+
+
 def render_record(record, out: Console) -> None:  # type: ignore[no-untyped-def]
     body = Text()
     for heading, text in record.parts:
         body.append(heading + "\n", style="bold")
         body.append(text.rstrip() + "\n\n")
+    tags = [tag for tag in record.tags if tag != record.entry.kind]
+    if tags:
+        body.append("Tags\n", style="bold")
+        body.append(", ".join(tags) + "\n\n")
+    body.append("Written\n", style="bold")
+    body.append(_local_time(record.entry.written))
     body.rstrip()
-    title = f"{record.entry.label} · {record.entry.title} · {render.local_day(record.entry.day)}"
+    entry = record.entry
+    title = f"{entry.label} · {entry.shown_title} · {render.local_day(entry.day)}"
     out.print(Panel(body, title=Text(title), title_align="left", border_style="cyan"))
 
 

@@ -129,13 +129,17 @@ def import_command(
 
     counts = None
     with progress("Importing", total, True) as tick:
-        try:
-            with journal.writing() as conn:
+        if dry_run and not journal.exists():
+            with journal.scratch() as conn:
                 counts = jsonfile.merge(conn, tables, path, tick)
-                if dry_run:
-                    raise DryRun
-        except DryRun:
-            pass
+        else:
+            try:
+                with journal.writing() as conn:
+                    counts = jsonfile.merge(conn, tables, path, tick)
+                    if dry_run:
+                        raise DryRun
+            except DryRun:
+                pass
     if counts.changes and not dry_run:
         from stepwork.store import search_index
 

@@ -23,9 +23,32 @@ def words(query: str) -> list[str]:
     return WORD.findall(query)
 
 
+def terms(query: str) -> list[list[str]]:
+    """What must all match: each word on its own, and each "quoted phrase" as a whole."""
+    found: list[list[str]] = []
+    for index, piece in enumerate(query.split('"')):
+        inside = index % 2 == 1
+        if inside and words(piece):
+            found.append(words(piece))
+        else:
+            found.extend([word] for word in words(piece))
+    return found
+
+
+def query_of(arguments: list[str]) -> str:
+    """The command line's words as one query: an argument of several words (quoted in the
+    shell) is a phrase."""
+    parts = []
+    for argument in arguments:
+        if '"' not in argument and len(words(argument)) > 1:
+            argument = f'"{argument}"'
+        parts.append(argument)
+    return " ".join(parts)
+
+
 def _fts_query(query: str) -> str:
-    # Each word quoted: the person's punctuation can never be read as FTS5 syntax.
-    return " ".join(f'"{word}"' for word in words(query))
+    # Only words reach FTS5, each in quotes: punctuation can never be read as its syntax.
+    return " ".join('"' + " ".join(term) + '"' for term in terms(query))
 
 
 def _owner(conn: sqlite3.Connection, source: str, row_id: int) -> tuple[str, int] | None:
@@ -73,7 +96,7 @@ def _candidates(conn: sqlite3.Connection, query: str) -> Iterator[tuple[str, int
 
 
 def _like_candidates(conn: sqlite3.Connection, query: str) -> Iterator[tuple[str, int, str]]:
-    wanted = [w.lower() for w in words(query)]
+    wanted = [" ".join(term).lower() for term in terms(query)]
     for source in search_index.SOURCES:
         text_sql = source.text_sql.format(row=source.table)
         rows = conn.execute(
@@ -82,7 +105,8 @@ def _like_candidates(conn: sqlite3.Connection, query: str) -> Iterator[tuple[str
         )
         for row in rows:
             body = row["body"] or ""
-            if all(w in body.lower() for w in wanted):
+            flat = " ".join(words(body.lower()))
+            if all(w in flat for w in wanted):
                 yield source.table, row["id"], _plain_snippet(body, wanted[0])
 
 
