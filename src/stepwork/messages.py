@@ -880,6 +880,16 @@ ALREADY_ENCRYPTED = (
     "The journal is already encrypted. To change the passphrase: stepwork passphrase"
 )
 NOT_ENCRYPTED = "The journal is not encrypted, so there is nothing to decrypt."
+
+
+def plain_copy_written(path: Path) -> str:
+    return (
+        f"A plain copy of your journal is at {path} (readable only by you); the journal itself "
+        "is still encrypted. Anyone who can read that file can read every entry: delete it "
+        "when you are done."
+    )
+
+
 NOT_ENCRYPTED_PASSPHRASE = "The journal is not encrypted. Encrypt it with: stepwork encrypt"
 ENCRYPT_WARNING = (
     "Your journal will be encrypted under a passphrase. Without it, nobody can read the journal: "
