@@ -9,7 +9,7 @@ from rich.text import Text
 
 from stepwork import dates, limits, messages, records, render
 from stepwork.choices import menu
-from stepwork.cli import panels
+from stepwork.cli import completion, panels
 from stepwork.cli.base import app, guarded
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
 from stepwork.errors import UsageError
@@ -149,7 +149,11 @@ def amends_add(
 
 @amends_app.command("set")
 def amends_set(
-    amends_id: str = typer.Argument(..., help="An amends ID, like a2."),
+    amends_id: str = typer.Argument(
+        ...,
+        help="An amends ID, like a2.",
+        autocompletion=completion.recent_ids(frozenset({"amends"})),
+    ),
     status: str = typer.Option(None, "--status", help="not-willing, willing, planned or made."),
     kind: str = typer.Option(None, "--kind", help="direct, indirect or living."),
     on: str = typer.Option(None, "--date", help="The planned day: YYYY-MM-DD, today, ..."),

@@ -114,7 +114,7 @@ def _as_click_error(exc: Exception) -> tuple[str, int] | None:
 app = typer.Typer(
     cls=StepworkGroup,
     help=messages.APP_HELP,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

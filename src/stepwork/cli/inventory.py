@@ -12,7 +12,7 @@ from rich.text import Text
 
 from stepwork import dates, engine, inventory, limits, messages, records, render, settings
 from stepwork.choices import YES
-from stepwork.cli import editing, panels
+from stepwork.cli import completion, editing, panels
 from stepwork.cli.base import app, guarded
 from stepwork.cli.guided import run_session
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
@@ -32,6 +32,7 @@ inventory_app = typer.Typer(
 )
 app.add_typer(inventory_app, name="inventory", rich_help_panel=panels.STEP_WORK)
 
+ITEM_IDS = completion.recent_ids(frozenset({"inventory"}))
 SECTION_NAMES = {
     "resentment": "resentment",
     "resentments": "resentment",
@@ -295,7 +296,9 @@ def inventory_list(
 
 
 @inventory_app.command("show")
-def inventory_show(item_id: str = typer.Argument(..., help="An item ID, like i3.")) -> None:
+def inventory_show(
+    item_id: str = typer.Argument(..., help="An item ID, like i3.", autocompletion=ITEM_IDS),
+) -> None:
     """One item in full."""
     item = _require(records.parse_id(item_id, records.INVENTORY, "an inventory"))
     spec = section(item.section, settings.load())
@@ -349,7 +352,7 @@ def _set_answer(item: "ItemView", spec: Section, key: str, text: str) -> None:
 
 @inventory_app.command("edit")
 def inventory_edit(
-    item_id: str = typer.Argument(..., help="An item ID, like i3."),
+    item_id: str = typer.Argument(..., help="An item ID, like i3.", autocompletion=ITEM_IDS),
     for_therapist: bool = typer.Option(
         None, "--for-therapist/--not-for-therapist", help="Mark (or unmark) it for a therapist."
     ),
@@ -381,7 +384,7 @@ def inventory_edit(
 
 @inventory_app.command("delete")
 def inventory_delete(
-    item_id: str = typer.Argument(..., help="An item ID, like i3."),
+    item_id: str = typer.Argument(..., help="An item ID, like i3.", autocompletion=ITEM_IDS),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
 ) -> None:
     """Delete an item for good (asks first)."""
@@ -404,7 +407,9 @@ def inventory_delete(
 
 @inventory_app.command("share")
 def inventory_share(
-    item_ids: list[str] = typer.Argument(..., help="One or more item IDs, like i3 i4."),
+    item_ids: list[str] = typer.Argument(
+        ..., help="One or more item IDs, like i3 i4.", autocompletion=ITEM_IDS
+    ),
     with_whom: str = typer.Option(
         ..., "--with", "-w", help="sponsor, therapist, or a name.", show_default=False
     ),

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stepwork import dates, messages, numbers, render
-from stepwork.cli import editing, panels
+from stepwork.cli import completion, editing, panels
 from stepwork.cli.base import app, guarded
 from stepwork.errors import UsageError
 from stepwork.prompting import ask_yes_no
@@ -186,7 +186,11 @@ def render_record(record, out: Console) -> None:  # type: ignore[no-untyped-def]
 
 
 @app.command(rich_help_panel=panels.WORDS)
-def show(record_id: str = typer.Argument(..., help="An ID from the log, like i3 or c12.")) -> None:
+def show(
+    record_id: str = typer.Argument(
+        ..., help="An ID from the log, like i3 or c12.", autocompletion=completion.recent_ids()
+    ),
+) -> None:
     """Show one record in full."""
     from stepwork.store import journal
 
@@ -198,7 +202,9 @@ def show(record_id: str = typer.Argument(..., help="An ID from the log, like i3 
 
 @app.command(rich_help_panel=panels.WORDS)
 def delete(
-    record_id: str = typer.Argument(..., help="An ID from the log, like i3 or c12."),
+    record_id: str = typer.Argument(
+        ..., help="An ID from the log, like i3 or c12.", autocompletion=completion.recent_ids()
+    ),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
 ) -> None:
     """Delete one record for good (asks first). Its words are removed from the search index."""
@@ -227,7 +233,9 @@ def delete(
 
 @app.command(rich_help_panel=panels.WORDS)
 def edit(
-    record_id: str = typer.Argument(..., help="An ID from the log, like i3 or c12."),
+    record_id: str = typer.Argument(
+        ..., help="An ID from the log, like i3 or c12.", autocompletion=completion.recent_ids()
+    ),
     in_editor: bool = typer.Option(
         False, "--editor", "-e", help="Edit the whole record in $VISUAL or $EDITOR."
     ),
