@@ -826,6 +826,39 @@ RESTORE_QUESTION = "Replace your journal with this backup? (Your current one is 
 RESTORE_KEPT = "Nothing was changed."
 
 
+JRNL_EXPORT_HOW = "jrnl can write one for stepwork: jrnl --format json > journal.json"
+
+
+def jrnl_encrypted(path: Path) -> str:
+    return (
+        f"{path} looks like an encrypted jrnl journal, which stepwork cannot read. "
+        f"{JRNL_EXPORT_HOW} (it asks for its password), then: "
+        "stepwork import journal.json --from jrnl. Nothing was changed."
+    )
+
+
+def jrnl_no_entries(path: Path) -> str:
+    return (
+        f"{path} has no jrnl entries: none begins with a time in brackets, like "
+        "[2024-03-01 19:30]. If jrnl's timeformat is another, give it with --time-format, or "
+        f"export from jrnl instead: {JRNL_EXPORT_HOW}. Nothing was changed."
+    )
+
+
+def jrnl_text_before_first_entry(path: Path) -> str:
+    return (
+        f"{path} has text before its first entry, which jrnl would not show. Move it into an "
+        f"entry, or export from jrnl: {JRNL_EXPORT_HOW}. Nothing was changed."
+    )
+
+
+def import_looks_like_jrnl(path: Path) -> str:
+    return (
+        f"{path} looks like a jrnl journal. Import it with: "
+        f"stepwork import {path} --from jrnl. Nothing was changed."
+    )
+
+
 def import_not_jrnl(path: Path) -> str:
     return (
         f"{path} does not look like a jrnl JSON export (no list of entries). Nothing was changed."

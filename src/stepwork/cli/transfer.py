@@ -11,7 +11,7 @@ from stepwork import messages, render
 from stepwork.cli import panels
 from stepwork.cli.base import app, guarded
 from stepwork.cli.journal import KIND_HELP, filters
-from stepwork.errors import UsageError
+from stepwork.errors import UsageError, UserError
 from stepwork.prompting import ask_yes_no
 
 FORMATS = ("markdown", "md", "json")
@@ -100,12 +100,19 @@ def export(
 @app.command("import", rich_help_panel=panels.WORDS)
 def import_command(
     path_text: str = typer.Argument(
-        ..., help="A stepwork JSON export, or jrnl's with --from jrnl.", metavar="FILE"
+        ...,
+        help="A stepwork JSON export, or with --from jrnl: jrnl's journal file or JSON export.",
+        metavar="FILE",
     ),
     source: str = typer.Option("stepwork", "--from", help="stepwork (the default) or jrnl."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; change nothing."),
+    time_format: str = typer.Option(
+        None,
+        "--time-format",
+        help="With --from jrnl: jrnl's timeformat, if its journal file uses an unusual one.",
+    ),
 ) -> None:
-    """Bring in a stepwork JSON export (merged by id; the newer edit wins) or a jrnl export."""
+    """Bring in a stepwork JSON export (merged by id; the newer edit wins) or a jrnl journal."""
     from stepwork.export import jrnl, jsonfile
     from stepwork.store import journal
 
@@ -113,7 +120,16 @@ def import_command(
     origin = source.strip().lower()
     if origin not in ("stepwork", "jrnl"):
         raise UsageError(messages.unknown_source(source))
-    document = jsonfile.read_document(path)
+    if origin == "jrnl":
+        from stepwork.export import jrnl_text
+
+        document = jrnl_text.read(path, time_format)
+    else:
+        from stepwork.export import jrnl_text
+
+        if jrnl_text.looks_like_journal(path):
+            raise UserError(messages.import_looks_like_jrnl(path))
+        document = jsonfile.read_document(path)
     if origin == "jrnl":
         tables = jrnl.to_tables(document, path)
         rows = {name: tables.get(name, []) for name in (t.name for t in jsonfile.TABLES)}
