@@ -730,7 +730,7 @@ EXPORT_JSON_NO_FILTERS = (
     "--kind, --step, --since, --until and --for work with markdown."
 )
 LIST_OPTIONS_ONLY = (
-    "--section, --for-therapist and --json choose what `stepwork inventory` lists; "
+    "--section, --for-therapist, --json and --no-pager choose how `stepwork inventory` lists; "
     "give them after `inventory` or after `inventory list`."
 )
 VAULT_NEEDS_DIR = "--vault writes one file per record: give a folder with --output DIR."

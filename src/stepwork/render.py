@@ -4,8 +4,13 @@ from datetime import date, datetime
 
 from rich.console import Console
 
+# The console a pager is collecting a command's output on (cli/paging.py), if any.
+collecting: list[Console] = []
+
 
 def console(stderr: bool = False) -> Console:
+    if collecting and not stderr:
+        return collecting[-1]
     # Created per call so it always writes to the current sys.stdout (tests swap it).
     return Console(highlight=False, stderr=stderr)
 

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from stepwork import dates, engine, inventory, limits, messages, records, render, settings
 from stepwork.choices import YES
-from stepwork.cli import completion, editing, panels
+from stepwork.cli import completion, editing, paging, panels
 from stepwork.cli.base import app, guarded
 from stepwork.cli.guided import run_session
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
@@ -267,6 +267,7 @@ FOR_THERAPIST_OPTION = typer.Option(
     False, "--for-therapist", help="Only items marked for a therapist."
 )
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of tables.")
+NO_PAGER_OPTION = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP)
 
 
 @inventory_app.callback()
@@ -275,11 +276,12 @@ def inventory_root(
     section_name: str = SECTION_OPTION,
     for_therapist: bool = FOR_THERAPIST_OPTION,
     as_json: bool = JSON_OPTION,
+    no_pager: bool = NO_PAGER_OPTION,
 ) -> None:
     """Your fourth-step inventory: list, show, add, edit, delete and share items."""
-    listing = section_name is not None or for_therapist or as_json
+    listing = section_name is not None or for_therapist or as_json or no_pager
     if ctx.invoked_subcommand is None:
-        inventory_list(section_name, for_therapist, as_json)
+        inventory_list(section_name, for_therapist, as_json, no_pager)
     elif listing:
         raise UsageError(messages.LIST_OPTIONS_ONLY)
 
@@ -289,10 +291,12 @@ def inventory_list(
     section_name: str = SECTION_OPTION,
     for_therapist: bool = FOR_THERAPIST_OPTION,
     as_json: bool = JSON_OPTION,
+    no_pager: bool = NO_PAGER_OPTION,
 ) -> None:
     """The inventory in columns: who | cause | affects | my part."""
     key = parse_section(section_name) if section_name is not None else None
-    print_inventory(key, for_therapist, as_json)
+    with paging.paged(no_pager):
+        print_inventory(key, for_therapist, as_json)
 
 
 @inventory_app.command("show")

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stepwork import dates, messages, numbers, render
-from stepwork.cli import completion, editing, panels
+from stepwork.cli import completion, editing, paging, panels
 from stepwork.cli.base import app, guarded
 from stepwork.errors import UsageError
 from stepwork.prompting import ask_yes_no
@@ -67,6 +67,7 @@ def log(
     until: str = typer.Option(None, "--until", help="Up to and including this day."),
     count: str = typer.Option("20", "-n", help="How many, newest first."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    no_pager: bool = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP),
 ) -> None:
     """Everything you have written, newest first, with IDs for show, edit and delete."""
     from stepwork import kinds
@@ -78,9 +79,8 @@ def log(
     if as_json:
         typer.echo(json.dumps([entry_json(e) for e in entries], indent=2, ensure_ascii=False))
         return
-    out = render.console()
     if not entries:
-        out.print(messages.LOG_EMPTY)
+        render.console().print(messages.LOG_EMPTY)
         return
     table = Table(box=None, padding=(0, 1), show_header=True, header_style="bold")
     table.add_column("ID", style="bold cyan", no_wrap=True)
@@ -94,7 +94,8 @@ def log(
             Text(entry.shown_title, overflow="ellipsis"),
             Text(entry.summary, overflow="ellipsis", no_wrap=True),
         )
-    out.print(table)
+    with paging.paged(no_pager) as out:
+        out.print(table)
 
 
 @app.command(rich_help_panel=panels.WORDS)
@@ -111,6 +112,7 @@ def search(
     until: str = typer.Option(None, "--until", help="Up to and including this day."),
     count: str = typer.Option("20", "-n", help="How many results at most."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    no_pager: bool = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP),
 ) -> None:
     """Search everything you have written, best matches first."""
     from stepwork.store import journal
@@ -131,10 +133,14 @@ def search(
         ]
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    out = render.console()
     if not hits:
-        out.print(messages.no_results(query))
+        render.console().print(messages.no_results(query))
         return
+    with paging.paged(no_pager) as out:
+        _print_hits(hits, out, MARK_START, MARK_END)
+
+
+def _print_hits(hits, out: Console, start: str, end: str) -> None:  # type: ignore[no-untyped-def]
     for hit in hits:
         out.print(
             Text.assemble(
@@ -145,7 +151,7 @@ def search(
                 (hit.entry.shown_title, "bold"),
             )
         )
-        out.print(Text("  ").append_text(_highlight(hit.snippet, MARK_START, MARK_END)))
+        out.print(Text("  ").append_text(_highlight(hit.snippet, start, end)))
 
 
 def _highlight(snippet: str, start: str, end: str) -> Text:
@@ -190,6 +196,7 @@ def show(
     record_id: str = typer.Argument(
         ..., help="An ID from the log, like i3 or c12.", autocompletion=completion.recent_ids()
     ),
+    no_pager: bool = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP),
 ) -> None:
     """Show one record in full."""
     from stepwork.store import journal
@@ -197,7 +204,8 @@ def show(
     with journal.reading() as conn:
         kind, number = editing.find_record(conn, record_id)
         record = kind.record(conn, number)
-    render_record(record, render.console())
+    with paging.paged(no_pager) as out:
+        render_record(record, out)
 
 
 @app.command(rich_help_panel=panels.WORDS)
