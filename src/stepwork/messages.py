@@ -733,11 +733,16 @@ LIST_OPTIONS_ONLY = (
     "--section, --for-therapist, --json and --no-pager choose how `stepwork inventory` lists; "
     "give them after `inventory` or after `inventory list`."
 )
+VAULT_IS_MARKDOWN = "A vault is markdown files; --format html writes one page (drop --vault)."
+PACKET_FOOT = (
+    "Written with stepwork, a personal tool for working the steps. It is not therapy, and not a "
+    "substitute for a sponsor, a therapist or a meeting. Not affiliated with any fellowship."
+)
 VAULT_NEEDS_DIR = "--vault writes one file per record: give a folder with --output DIR."
 
 
 def unknown_format(value: str) -> str:
-    return f"There is no export format {value!r}. Use markdown or json."
+    return f"There is no export format {value!r}. Use markdown, json or html."
 
 
 def unknown_source(value: str) -> str:

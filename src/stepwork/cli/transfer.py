@@ -14,7 +14,7 @@ from stepwork.cli.journal import KIND_HELP, filters
 from stepwork.errors import UsageError, UserError
 from stepwork.prompting import ask_yes_no
 
-FORMATS = ("markdown", "md", "json")
+FORMATS = ("markdown", "md", "json", "html")
 
 
 @contextlib.contextmanager
@@ -37,7 +37,12 @@ def export(
         None, "--output", "-o", help="A file (or a folder with --vault); - for standard output."
     ),
     force: bool = typer.Option(False, "--force", help="Replace a file that is already there."),
-    fmt: str = typer.Option("markdown", "--format", "-f", help="markdown (the default) or json."),
+    fmt: str = typer.Option(
+        "markdown",
+        "--format",
+        "-f",
+        help="markdown (the default), json, or html (a page to print).",
+    ),
     vault: bool = typer.Option(False, "--vault", help="One markdown file per record, by kind."),
     for_whom: str = typer.Option(
         None, "--for", help="Only what you marked for, or shared with: sponsor, therapist, a name."
@@ -47,9 +52,9 @@ def export(
     since: str = typer.Option(None, "--since", help="From this day."),
     until: str = typer.Option(None, "--until", help="Up to and including this day."),
 ) -> None:
-    """Everything you wrote as one markdown document (or JSON, or a vault of files)."""
+    """Everything you wrote as one markdown document (or JSON, a page to print, or a vault)."""
     from stepwork import outputs
-    from stepwork.export import jsonfile, markdown
+    from stepwork.export import html, jsonfile, markdown
     from stepwork.export import vault as vault_files
     from stepwork.store import journal
 
@@ -65,6 +70,8 @@ def export(
     filtered = bool(f.kinds or f.step or f.since or f.until or for_whom)
     if chosen == "json" and (filtered or vault):
         raise UsageError(messages.EXPORT_JSON_NO_FILTERS)
+    if vault and chosen == "html":
+        raise UsageError(messages.VAULT_IS_MARKDOWN)
     if vault and output is None:
         raise UsageError(messages.VAULT_NEEDS_DIR)
     if for_whom is not None and not for_whom.strip():
@@ -84,6 +91,8 @@ def export(
         if output is None:
             if chosen == "json":
                 jsonfile.write(conn, sys.stdout)
+            elif chosen == "html":
+                html.write(conn, sys.stdout, f, for_whom)
             else:
                 markdown.write(conn, sys.stdout, f, for_whom)
             return
@@ -92,6 +101,8 @@ def export(
         with progress("Exporting", total, True) as tick, outputs.writing(chosen_target) as handle:
             if chosen == "json":
                 jsonfile.write(conn, handle, tick)
+            elif chosen == "html":
+                html.write(conn, handle, f, for_whom, tick)
             else:
                 markdown.write(conn, handle, f, for_whom, tick)
     render.console(stderr=True).print(messages.exported_to(output))
