@@ -144,7 +144,7 @@ def test_vault_writes_one_file_per_record_with_front_matter(run, clock, tmp_path
     assert result.exit_code == 0, result.stderr
     files = sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md"))
     assert any(f.startswith("inventory/2026-11-21-resentment-my-boss-") for f in files)
-    assert any(f.startswith("checkin/2026-11-22-check-in-") for f in files)
+    assert any(f.startswith("checkin/2026-11-22-check-in-mood-6-craving-3-") for f in files)
     page = next(p for p in vault.glob("inventory/*.md") if 'id: "i2"' in p.read_text())
     assert page.read_text().startswith('---\nid: "i2"\nuid: "')
     assert 'kind: "inventory"\nstep: 4\ndate: 2026-11-21\n' in page.read_text()

@@ -90,9 +90,25 @@ def _uid(conn: sqlite3.Connection, kind: Kind, record_id: int) -> str:
     return row[0] if row else f"{kind.prefix}{record_id}"
 
 
+# Titles that say only what kind a record is: its first words make a better name.
+GENERIC_TITLES = {
+    "Gratitude",
+    "Check-in",
+    "Service",
+    "Carrying the message",
+    "Nightly review",
+    "Morning",
+    "Coping plan",
+    "Note",
+}
+
+
 def _title_for_name(record: Record) -> str:
+    entry = record.entry
+    if entry.title in GENERIC_TITLES and entry.summary:
+        return f"{entry.title} {entry.summary}"
     # A status in brackets ("Amends: Sam (planned)") changes; the name should not.
-    return re.sub(r"\s*\([^()]*\)\s*$", "", record.entry.title)
+    return re.sub(r"\s*\([^()]*\)\s*$", "", entry.title)
 
 
 def stem_of(record: Record, uid: str) -> str:
