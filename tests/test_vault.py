@@ -93,6 +93,8 @@ def test_export_twice_around_edits_and_deletes_keeps_the_vault_in_step(run, cloc
     assert (vault / "daily" / "2026-01-01.md").read_text() == "my own daily note"
     assert amends_path in after and "(made)" in after[amends_path]
     assert not [p for p in after if p.startswith(("checkin/", "gratitude/"))]
+    assert (vault / "checkin").is_dir()  # the person's own file is still in it
+    assert not (vault / "gratitude").exists()  # emptied of stepwork's files, so removed
     assert "daily/2026-11-22.md" in after  # the service entry is still on that day
 
     third = export(run, vault)

@@ -251,6 +251,15 @@ class Folder:
                 return None
             return handle.read().decode("utf-8", errors="replace")
 
+    def remove_if_empty(self, subfolder: str) -> None:
+        """Remove the folder `subfolder` if nothing is left in it (never the vault itself)."""
+        fd = self._subfolders.pop(subfolder, None)
+        if not subfolder or fd is None:
+            return
+        os.close(fd)
+        with suppress(OSError):
+            os.rmdir(subfolder, dir_fd=self._fd)
+
     def remove(self, subfolder: str, name: str) -> bool:
         """Remove `subfolder/name` if it is a regular file; a link, a folder or anything else
         is left alone (and noted)."""

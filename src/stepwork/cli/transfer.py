@@ -83,10 +83,14 @@ def export(
         if folder is not None:
             with folder, progress("Writing files", markdown.count(conn, f), True) as tick:
                 done = vault_files.write(conn, folder, f, tick)
+            from rich.text import Text
+
             err = render.console(stderr=True)
             for path in folder.left_alone:
-                err.print(messages.left_alone(path))
-            err.print(messages.vault_written(done.total, done.written, done.removed, folder.path))
+                err.print(Text(messages.left_alone(path)))
+            err.print(
+                Text(messages.vault_written(done.total, done.written, done.removed, folder.path))
+            )
             return
         if output is None:
             if chosen == "json":

@@ -339,6 +339,7 @@ def write(
             continue
         done[path] = _digest(text)
     whole = not (f.kinds or f.step or f.since or f.until)
+    emptied: set[str] = set()
     for path, digest in before.items():
         if path in done:
             continue
@@ -353,6 +354,9 @@ def write(
             outcome.kept += 1
         elif folder.remove(sub, name):
             outcome.removed += 1
+            emptied.add(sub)
+    for sub in emptied - {p.split("/")[0] for p in done}:
+        folder.remove_if_empty(sub)
     _write_manifest(folder, done)
     outcome.total = len(done)
     return outcome
