@@ -221,3 +221,12 @@ def test_search_takes_several_words_and_quoted_phrases(run):
     assert [h["id"] for h in json.loads(run("search", "lied to", "--json").stdout)] == ["c1"]
     assert json.loads(run("search", "to lied", "--json").stdout) == []
     assert [h["id"] for h in json.loads(run("search", '"lied about"', "--json").stdout)] == ["c2"]
+
+
+def test_all_words_may_match_in_different_parts_of_a_record(run):
+    from .test_transfer import small_journal
+
+    small_journal(run, lambda moment: None)
+    hits = json.loads(run("search", "boss", "shouted", "--json").stdout)
+    assert [h["id"] for h in hits] == ["i1"]  # "who" and "cause" are separate answers
+    assert json.loads(run("search", "boss", "zebra", "--json").stdout) == []

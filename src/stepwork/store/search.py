@@ -125,26 +125,51 @@ def _plain_snippet(body: str, word: str) -> str:
     return ("…" if start else "") + " ".join(marked.split())
 
 
+def _owners(conn: sqlite3.Connection, query: str) -> Iterator[tuple[tuple[str, int], str]]:
+    """Each record with text matching `query` (best first, once), with a snippet."""
+    seen: set[tuple[str, int]] = set()
+    for source, row_id, snippet in _candidates(conn, query):
+        owner = _owner(conn, source, row_id)
+        if owner is not None and owner not in seen:
+            seen.add(owner)
+            yield owner, snippet
+
+
+def _spread(conn: sqlite3.Connection, query: str) -> Iterator[tuple[tuple[str, int], str]]:
+    """Records where every term matches, though in different parts of the record (an inventory
+    item's "who" and its "cause"): found term by term."""
+    found = [dict(_owners(conn, '"' + " ".join(term) + '"')) for term in terms(query)]
+    for owner, snippet in found[0].items():
+        if all(owner in other for other in found[1:]):
+            yield owner, snippet
+
+
 def search(conn: sqlite3.Connection, query: str, f: Filters, limit: int) -> list[Hit]:
     if not words(query):
         return []
     hits: list[Hit] = []
     seen: set[tuple[str, int]] = set()
-    for source, row_id, snippet in _candidates(conn, query):
-        owner = _owner(conn, source, row_id)
-        if owner is None or owner in seen:
-            continue
-        seen.add(owner)
-        kind_name, record_id = owner
-        record = KINDS[kind_name].record(conn, record_id)
-        if record is None:
-            continue
-        entry = record.entry
-        if not f.wants(entry.kind, entry.step):
-            continue
-        if (f.since and entry.day < f.since) or (f.until and entry.day > f.until):
-            continue
-        hits.append(Hit(entry, " ".join(snippet.split())))
-        if len(hits) >= limit:
-            break
+
+    def take(found: Iterator[tuple[tuple[str, int], str]]) -> None:
+        for owner, snippet in found:
+            if len(hits) >= limit:
+                return
+            if owner in seen:
+                continue
+            seen.add(owner)
+            kind_name, record_id = owner
+            record = KINDS[kind_name].record(conn, record_id)
+            if record is None:
+                continue
+            entry = record.entry
+            if not f.wants(entry.kind, entry.step):
+                continue
+            if (f.since and entry.day < f.since) or (f.until and entry.day > f.until):
+                continue
+            hits.append(Hit(entry, " ".join(snippet.split())))
+
+    # Records where all the words meet in one text come first; then the others.
+    take(_owners(conn, query))
+    if len(hits) < limit and len(terms(query)) > 1:
+        take(_spread(conn, query))
     return hits
