@@ -67,8 +67,10 @@ def test_it_opens_only_with_the_right_passphrase(written, home, monkeypatch):
     assert result.exit_code == 1
     assert result.stderr.strip() == "wrong passphrase"
     assert {p: p.read_bytes() for p in files_under(home)} == before
+    conn = sqlite3.connect(home / "stepwork.db")
     with pytest.raises(sqlite3.DatabaseError):
-        sqlite3.connect(home / "stepwork.db").execute("SELECT * FROM checkin").fetchall()
+        conn.execute("SELECT * FROM checkin").fetchall()
+    conn.close()
 
 
 def test_without_a_passphrase_and_no_terminal_it_says_how(written, monkeypatch):

@@ -121,6 +121,25 @@ def test_encrypt_killed_at_each_stage_leaves_a_whole_journal(plain_template, tmp
 
 
 @pytest.mark.parametrize("stage", STAGES)
+def test_encrypt_with_backups_stopped_anywhere_never_leaves_text_in_the_clear_beside_it(
+    plain_template, tmp_path, stage
+):
+    home = copy_of(plain_template, tmp_path)
+    assert cli(home, "backup").returncode == 0
+    assert cli(home, "backup").returncode == 0
+    for nth in range(1, 4):  # the first backup, the second, then the journal itself
+        attempt = copy_of(home, tmp_path / f"try{nth}")
+        env = {"CRASH_NTH": str(nth)}
+        assert crash(attempt, stage, "encrypt", **env).returncode == -9
+        after = cli(attempt, "log", "-n", "1")
+        assert after.returncode == 0, after.stderr
+        if encryption.is_encrypted(attempt / "stepwork.db"):
+            assert in_the_clear(attempt) == []
+        assert leftovers(attempt) == []
+        assert count(attempt) == RECORDS + 1
+
+
+@pytest.mark.parametrize("stage", STAGES)
 def test_decrypt_killed_at_each_stage_leaves_a_whole_journal(encrypted_template, tmp_path, stage):
     home = copy_of(encrypted_template, tmp_path)
     assert crash(home, stage, "decrypt", "--yes").returncode == -9

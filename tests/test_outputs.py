@@ -26,7 +26,7 @@ def refused(result, words: str) -> None:
     assert words in lines[0]
 
 
-@pytest.mark.parametrize("name", ["stepwork.db", "stepwork.db-wal", "stepwork.db.lock"])
+@pytest.mark.parametrize("name", ["stepwork.db", "stepwork.db-wal", "stepwork.db-shm"])
 def test_export_onto_the_journal_or_its_files_is_refused(run, journal, home, name):
     before = snapshot(home)
     refused(run("export", "-o", str(home / name), "--force"), "your journal")
@@ -150,6 +150,16 @@ def test_a_vault_never_writes_through_links_planted_in_it(run, journal, tmp_path
     assert outside.read_text() == "the person's own file"
     assert list(elsewhere.iterdir()) == []
     assert "Left alone" in result.stderr
+
+
+def test_a_backup_never_replaces_another_backups_key_file(run, journal, home, monkeypatch):
+    monkeypatch.setenv("STEPWORK_PASSPHRASE", "a long passphrase")
+    assert run("encrypt").exit_code == 0
+    assert run("backup").exit_code == 0
+    [keyfile] = (home / "backups").glob("*.db.key")
+    before = keyfile.read_bytes()
+    refused(run("backup", str(keyfile), "--force"), "key file")
+    assert keyfile.read_bytes() == before
 
 
 def test_backup_onto_the_journal_or_an_existing_file_is_refused(run, journal, home, tmp_path):

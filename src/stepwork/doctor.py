@@ -30,7 +30,7 @@ def modes(where: Paths) -> list[Finding]:
         if folder.is_dir() and _mode(folder) & 0o077:
             found.append(Finding("file modes", PROBLEM, messages.loose_dir(folder, _mode(folder))))
     db = where.database
-    files = [db.with_name(db.name + s) for s in ("", "-wal", "-shm", ".key", ".lock")]
+    files = [db.with_name(db.name + s) for s in ("", "-wal", "-shm", ".key")]
     files += [where.settings_file, where.wording_file]
     if where.backups_dir.is_dir():
         files += sorted(where.backups_dir.glob("*.db")) + sorted(where.backups_dir.glob("*.key"))
@@ -67,6 +67,9 @@ def journal(where: Paths) -> list[Finding]:
         ]
         if keyless:
             found.append(Finding("backups", NOTE, messages.backups_without_keyfile(len(keyless))))
+    elif encryption.looks_encrypted(db):
+        key_problem = messages.journal_key_missing(db, encryption.sidecar(db))
+        return [*found, Finding("encryption", PROBLEM, key_problem)]
     else:
         found.append(Finding("encryption", NOTE, messages.NOT_ENCRYPTED_NOTE))
     try:

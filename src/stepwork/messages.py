@@ -73,6 +73,14 @@ def journal_dangling_link(path: Path) -> str:
     )
 
 
+def journal_is_link(path: Path, real: Path) -> str:
+    return (
+        f"Your journal {path} is a link to {real}. stepwork converts only a journal file in "
+        f"its own folder: set STEPWORK_HOME to {real.parent}, or put the file itself in place "
+        "of the link. Nothing was changed."
+    )
+
+
 def journal_not_a_file(path: Path) -> str:
     return (
         f"The journal's place, {path}, is not a regular file. "
@@ -769,6 +777,10 @@ def output_is_journal(path: Path) -> str:
     return f"{path} is your journal or one of the files that keep it. Nothing was written."
 
 
+def output_is_keyfile(path: Path) -> str:
+    return f"{path} is the key file of an encrypted journal or backup. Nothing was written."
+
+
 def output_in_home(path: Path, home: Path) -> str:
     return (
         f"{path} is inside stepwork's own folder ({home}). Choose a place outside it. "
@@ -821,6 +833,13 @@ def restore_needs_keyfile(path: Path, keyfile: Path) -> str:
 RESTORED_WITH_BACKUP_PASSPHRASE = (
     "The journal is now encrypted as the backup was: it opens with the backup's passphrase."
 )
+
+
+def restore_not_found(path: Path) -> str:
+    return f"There is no file at {path}. Nothing was changed."
+
+
+BACKUP_NOT_STDOUT = "A backup is a database file: give a file or a folder, not -."
 
 
 def restore_not_journal(path: Path) -> str:
@@ -876,6 +895,28 @@ ENCRYPTION_NOT_INSTALLED = (
     "(it brings sqlcipher3 and argon2-cffi)."
 )
 WRONG_PASSPHRASE = "wrong passphrase"
+WRONG_BACKUP_PASSPHRASE = (
+    "wrong passphrase for this backup: it opens with the passphrase it was made under "
+    "(STEPWORK_BACKUP_PASSPHRASE gives it without a prompt). Nothing was changed."
+)
+
+
+def journal_key_missing(path: Path, keyfile: Path) -> str:
+    return (
+        f"{path} is encrypted, but its key file {keyfile} is missing. Put the key file back "
+        "(a backup's key file holds the same key until the passphrase is changed), or restore "
+        "a backup. Nothing was changed."
+    )
+
+
+def plain_backups_notice(count: int) -> str:
+    noun = "backup is" if count == 1 else "backups are"
+    return (
+        f"{count} {noun} still in the clear beside your encrypted journal. "
+        "stepwork encrypt encrypts them."
+    )
+
+
 EMPTY_PASSPHRASE = "The passphrase cannot be empty."
 PASSPHRASE_NEEDS_TERMINAL = (
     "This journal is encrypted. Run stepwork in a terminal to type the passphrase, "
@@ -1018,8 +1059,9 @@ def loose_file(path: Path, mode: int) -> str:
 
 
 def plain_backups(count: int) -> str:
+    verb = "is" if count == 1 else "are"
     return (
-        f"{plural(count, 'backup')} in the backups folder are not encrypted. "
+        f"{plural(count, 'backup')} in the backups folder {verb} not encrypted. "
         "Fix: stepwork encrypt (it encrypts them with the journal's key)"
     )
 

@@ -26,7 +26,7 @@ from stepwork.home import PRIVATE_FILE_MODE, ensure_private_dir, paths
 
 STDOUT = "-"
 # The journal's companions: SQLite's, the key file, the lock, and a conversion's files.
-JOURNAL_COMPANIONS = ("", "-wal", "-shm", "-journal", ".key", ".lock", ".new", ".old", ".new.key")
+JOURNAL_COMPANIONS = ("", "-wal", "-shm", "-journal", ".key", ".new", ".old", ".new.key")
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,8 @@ def _refuse_ours(real: Path, allowed: Path | None) -> None:
             same = os.path.samefile(companion, real)
         if same:
             raise UserError(messages.output_is_journal(real))
+    if real.name.endswith(".key") and real.with_name(real.name[: -len(".key")]).exists():
+        raise UserError(messages.output_is_keyfile(real))
     data_dir = _real(where.data_dir)
     if _is_inside(real, data_dir) and not (allowed and _is_inside(real, _real(allowed))):
         raise UserError(messages.output_in_home(real, where.data_dir))

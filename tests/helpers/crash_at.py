@@ -18,8 +18,16 @@ from stepwork.store import swap
 stage, action, *args = sys.argv[1:]
 
 
+seen = 0
+
+
 def checkpoint(name: str) -> None:
+    """Stop at the CRASH_NTH time (default the first) this stage is reached."""
+    global seen
     if name != stage:
+        return
+    seen += 1
+    if seen != int(os.environ.get("CRASH_NTH", "1")):
         return
     if action == "kill":
         os.kill(os.getpid(), signal.SIGKILL)

@@ -47,8 +47,7 @@ def encrypt() -> None:
         done = encrypting.encrypt()
         out.print(messages.backups_encrypted(done.files), style="green")
         return
-    out.print(messages.ENCRYPT_WARNING)
-    done = encrypting.encrypt()
+    done = encrypting.encrypt(before_asking=lambda: out.print(messages.ENCRYPT_WARNING))
     out.print(messages.encrypted_done(done.files, paths().data_dir), style="green")
 
 

@@ -197,6 +197,12 @@ def backup(
     from stepwork.store import backup as backups
     from stepwork.store import encryption
 
+    if path_text == "-":
+        raise UsageError(messages.BACKUP_NOT_STDOUT)
+    if path_text and path_text.endswith("/"):
+        from stepwork.home import ensure_private_dir
+
+        ensure_private_dir(Path(path_text))  # a folder to put it in, as the slash says
     target = backups.backup(Path(path_text) if path_text else backups.default_target(), force)
     out = render.console()
     out.print(messages.backup_written(target))

@@ -27,16 +27,26 @@ def default_target() -> Path:
     return paths().backups_dir / f"stepwork-backup-{_stamp()}.db"
 
 
-def write_copy(source: Path, key: bytes | None, chosen: outputs.Target) -> Path:
-    """A checked copy of the journal at `chosen`, with its key file if it is encrypted."""
+def write_copy(
+    source: Path,
+    key: bytes | None,
+    chosen: outputs.Target,
+    encrypt_as: tuple[bytes, encryption.KeyFile] | None = None,
+) -> Path:
+    """A checked copy of the journal at `chosen`, with its key file if it is encrypted (under
+    the journal's key, or the key given in `encrypt_as`)."""
     target = chosen.path
     ensure_private_dir(target.parent)
     new = swap.new_of(target)
-    swap.copy_verified(source, key, new, key, same_rows=False)
+    if encrypt_as is None and key is not None:
+        encrypt_as = (key, encryption.read_keyfile(encryption.sidecar(source)))
+    target_key = encrypt_as[0] if encrypt_as else None
+    # Backups are kept in rollback mode: opening one never leaves -wal or -shm files beside it.
+    swap.copy_verified(source, key, new, target_key, same_rows=False, wal=False)
     try:
-        if key is not None:
-            keyfile = encryption.read_keyfile(encryption.sidecar(source))
-            encryption.write_keyfile(encryption.sidecar(target), encryption.for_file(keyfile, new))
+        if encrypt_as is not None:
+            keyfile = encryption.for_file(encrypt_as[1], new)
+            encryption.write_keyfile(encryption.sidecar(target), keyfile)
         elif chosen.replace:
             encryption.sidecar(target).unlink(missing_ok=True)
         swap.checkpoint("backup-before-rename")
@@ -47,10 +57,12 @@ def write_copy(source: Path, key: bytes | None, chosen: outputs.Target) -> Path:
     return target
 
 
-def keep_copy(db_path: Path, reason: str) -> Path:
+def keep_copy(
+    db_path: Path, reason: str, encrypt_as: tuple[bytes, encryption.KeyFile] | None = None
+) -> Path:
     """A copy of the journal before a change (an upgrade, a restore), in the backups folder."""
     target = paths().backups_dir / f"stepwork-{reason}-{_stamp()}.db"
-    return write_copy(db_path, encryption.key_for(db_path), outputs.Target(target))
+    return write_copy(db_path, encryption.key_for(db_path), outputs.Target(target), encrypt_as)
 
 
 def backup(target: Path, force: bool = False) -> Path:
@@ -91,7 +103,9 @@ def _open_candidate(candidate: Path) -> Candidate:
     env = encryption.BACKUP_PASSPHRASE_ENV
     if os.environ.get(env) is None:
         env = encryption.PASSPHRASE_ENV
-    key = encryption.unlock(keyfile, messages.BACKUP_PASSPHRASE_PROMPT, env)
+    key = encryption.unlock(
+        keyfile, messages.BACKUP_PASSPHRASE_PROMPT, env, wrong=messages.WRONG_BACKUP_PASSPHRASE
+    )
     return Candidate(candidate, key, keyfile)
 
 
@@ -109,6 +123,8 @@ def _readable(path: Path, key: bytes | None) -> bool:
 
 def check(path: Path) -> Candidate:
     """Refuse anything that is not a readable, intact stepwork journal this version can use."""
+    if not os.path.lexists(path):
+        raise UserError(messages.restore_not_found(path))
     if not path.is_file() or path.stat().st_size == 0:
         raise UserError(messages.restore_not_journal(path))
     candidate = _open_candidate(path)
@@ -148,13 +164,16 @@ def restore(candidate: Candidate) -> Restored:
     live_key = encryption.key_for(path)
     with lock.exclusive(path):
         journal.recover_locked(path)
-        kept = keep_copy(path, "before-restore")
         if candidate.key is not None:
             key, keyfile = candidate.key, candidate.keyfile
         elif live_key is not None:
             key, keyfile = live_key, encryption.read_keyfile(encryption.sidecar(path))
         else:
             key, keyfile = None, None
+        # The copy kept first is encrypted whenever the journal is about to be.
+        kept = keep_copy(
+            path, "before-restore", (key, keyfile) if key is not None and keyfile else None
+        )
         swap.quiesce(path, live_key)
         swap.copy_verified(candidate.path, candidate.key, swap.new_of(path), key)
         swap.switch(path, keyfile)

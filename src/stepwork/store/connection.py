@@ -114,6 +114,8 @@ def translate(exc: Exception, path: Path) -> UserError:
     if "not a database" in text or "malformed" in text or "encrypted" in text:
         if encryption.is_encrypted(path):
             return UserError(messages.journal_tampered(path))
+        if encryption.looks_encrypted(path):
+            return UserError(messages.journal_key_missing(path, encryption.sidecar(path)))
         return UserError(messages.database_not_ours(path))
     if "locked" in text or "busy" in text:
         return UserError(messages.DATABASE_BUSY)

@@ -7,7 +7,9 @@ conversion holds the journal's lock alone, so no other stepwork process reads or
 that is being swapped.
 """
 
+import os
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,10 +67,19 @@ def _adopt_legacy_backups(keyfile: encryption.KeyFile) -> None:
             )
 
 
-def encrypt() -> Converted:
-    """Encrypt the journal and every backup in the clear."""
+def _journal_file(path: Path) -> Path:
+    """Conversions replace the journal's file; one reached through a link is refused, since
+    the link would be replaced and the file it points to left as it was."""
+    if path.is_symlink():
+        raise UserError(messages.journal_is_link(path, Path(os.path.realpath(path))))
+    return path
+
+
+def encrypt(before_asking: Callable[[], None] = lambda: None) -> Converted:
+    """Encrypt every backup in the clear, then the journal: a stop in between never leaves
+    text in the clear beside an encrypted journal."""
     encryption.require()
-    path = journal.ready()
+    path = _journal_file(journal.ready())
     with lock.exclusive(path):
         journal.recover_locked(path)
         swap.tidy(paths().backups_dir)
@@ -80,13 +91,15 @@ def encrypt() -> Converted:
             if not count:
                 raise UserError(messages.ALREADY_ENCRYPTED)
             return Converted(count)
+        before_asking()
         passphrase = encryption.ask_new_passphrase(encryption.PASSPHRASE_ENV)
         key = secrets.token_bytes(encryption.KEY_BYTES)
         keyfile = encryption.wrap(key, passphrase)
         _forget_open_connections()
+        count = _encrypt_backups(key, keyfile)
         convert(path, None, keyfile, key)
         encryption.remember(path, key)
-        return Converted(1 + _encrypt_backups(key, keyfile))
+        return Converted(1 + count)
 
 
 def _encrypt_backups(key: bytes, keyfile: encryption.KeyFile) -> int:
@@ -104,8 +117,10 @@ def _encrypt_backups(key: bytes, keyfile: encryption.KeyFile) -> int:
 
 
 def decrypt() -> Converted:
+    """The journal first, then its backups: a stop in between leaves backups encrypted, each
+    with its own key file, never text in the clear beside an encrypted journal."""
     encryption.require()
-    path = journal.ready()
+    path = _journal_file(journal.ready())
     if not encryption.is_encrypted(path):
         raise UserError(messages.NOT_ENCRYPTED)
     key = encryption.key_for(path)
@@ -116,25 +131,34 @@ def decrypt() -> Converted:
         keyfile = encryption.read_keyfile(encryption.sidecar(path))
         _adopt_legacy_backups(keyfile)
         _forget_open_connections()
-        converted, left = 0, 0
-        for backup in backups():
-            if encryption.looks_plain(backup):
-                continue
-            if _opens_with(backup, key):
-                convert(backup, key, None, None)
-                converted += 1
-            else:
-                left += 1  # under another passphrase: it keeps its own key file
         convert(path, key, None, None)
         encryption.remember(path, None)
+        converted, left = _convert_backups(key, None, None)
         return Converted(1 + converted, left)
 
 
+def _convert_backups(
+    old_key: bytes, keyfile: encryption.KeyFile | None, key: bytes | None
+) -> tuple[int, int]:
+    """Backups under `old_key` converted; those under another passphrase left alone."""
+    converted, left = 0, 0
+    for backup in backups():
+        if encryption.looks_plain(backup):
+            continue
+        if _opens_with(backup, old_key):
+            convert(backup, old_key, keyfile, key)
+            converted += 1
+        else:
+            left += 1  # under another passphrase: it keeps its own key file
+    return converted, left
+
+
 def change_passphrase() -> Converted:
-    """A new passphrase and a new key: the journal and its backups are re-encrypted, so an old
-    key file with the old passphrase opens none of what is written from now on."""
+    """A new passphrase and a new key: the journal, then its backups, are re-encrypted, so an
+    old key file with the old passphrase opens none of what is written from now on. A stop in
+    between leaves each backup openable with its own key file and the old passphrase."""
     encryption.require()
-    path = journal.ready()
+    path = _journal_file(journal.ready())
     if not encryption.is_encrypted(path):
         raise UserError(messages.NOT_ENCRYPTED_PASSPHRASE)
     old_key = encryption.key_for(path, messages.CURRENT_PASSPHRASE_PROMPT)
@@ -147,15 +171,7 @@ def change_passphrase() -> Converted:
         key = secrets.token_bytes(encryption.KEY_BYTES)
         keyfile = encryption.wrap(key, passphrase)
         _forget_open_connections()
-        converted, left = 0, 0
-        for backup in backups():
-            if encryption.looks_plain(backup):
-                continue
-            if _opens_with(backup, old_key):
-                convert(backup, old_key, keyfile, key)
-                converted += 1
-            else:
-                left += 1
         convert(path, old_key, keyfile, key)
         encryption.remember(path, key)
+        converted, left = _convert_backups(old_key, keyfile, key)
         return Converted(1 + converted, left)

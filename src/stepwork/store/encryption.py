@@ -217,6 +217,8 @@ def _valid(keyfile: KeyFile) -> bool:
 def read_keyfile(path: Path) -> KeyFile:
     """A key file, checked field by field: a damaged one is named, never half-used."""
     try:
+        if not path.is_file():  # a FIFO or a device would hang or mislead the read
+            raise ValueError
         data = json.loads(path.read_text(encoding="utf-8"))
         keyfile = KeyFile(**data)
         if not _valid(keyfile):
@@ -266,6 +268,8 @@ def ask_new_passphrase(env: str = NEW_PASSPHRASE_ENV) -> str:
     """A new passphrase: from the environment, or typed twice (three tries), with a word of
     warning for a short one."""
     from_env = _from_env(env)
+    if from_env is not None and not from_env.strip():
+        raise UserError(messages.EMPTY_PASSPHRASE)
     if from_env is not None:
         if len(from_env) < SHORT_PASSPHRASE:
             print(messages.SHORT_PASSPHRASE_NOTE, file=sys.stderr)
@@ -276,7 +280,7 @@ def ask_new_passphrase(env: str = NEW_PASSPHRASE_ENV) -> str:
 
     for _ in range(TRIES):
         first = normalised(_typed(messages.NEW_PASSPHRASE_PROMPT))
-        if not first:
+        if not first.strip():
             print(messages.EMPTY_PASSPHRASE, file=sys.stderr)
             continue
         if len(first) < SHORT_PASSPHRASE and not ask_yes_no(
@@ -289,15 +293,23 @@ def ask_new_passphrase(env: str = NEW_PASSPHRASE_ENV) -> str:
     raise UserError(messages.PASSPHRASE_NOT_SET)
 
 
-def unlock(keyfile: KeyFile, prompt: str, env: str = PASSPHRASE_ENV) -> bytes:
-    """The data key a key file wraps: three tries on a terminal, one from the environment."""
+def unlock(
+    keyfile: KeyFile,
+    prompt: str,
+    env: str = PASSPHRASE_ENV,
+    wrong: str = messages.WRONG_PASSPHRASE,
+) -> bytes:
+    """The data key a key file wraps: three tries on a terminal, one from the environment;
+    `wrong` is what is said when none of them opens it."""
     tries = 1 if os.environ.get(env) is not None or not sys.stdin.isatty() else TRIES
     for attempt in range(tries):
         try:
             return unwrap(keyfile, ask_passphrase(prompt, env))
         except UserError as problem:
-            if problem.message != messages.WRONG_PASSPHRASE or attempt == tries - 1:
+            if problem.message != messages.WRONG_PASSPHRASE:
                 raise
+            if attempt == tries - 1:
+                raise UserError(wrong) from None
             print(messages.WRONG_PASSPHRASE_AGAIN, file=sys.stderr)
     raise AssertionError("unreachable")
 

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
+from stepwork import messages
 from stepwork.home import paths
-from stepwork.store import lock, search_index, swap
+from stepwork.store import encryption, lock, search_index, swap
 from stepwork.store.connection import (
     check_journal_path,
     db_errors,
@@ -64,7 +65,18 @@ def ready() -> Path:
     finally:
         conn.close()
     _ready.add(path)
+    _notice_plain_backups(path, where.backups_dir)
     return path
+
+
+def _notice_plain_backups(path: Path, backups_dir: Path) -> None:
+    """A conversion that was stopped may leave backups in the clear beside an encrypted
+    journal: say so at every command until `stepwork encrypt` has encrypted them."""
+    if not encryption.is_encrypted(path) or not backups_dir.is_dir():
+        return
+    plain = [b for b in backups_dir.glob("*.db") if not encryption.looks_encrypted(b)]
+    if plain:
+        notices.append(messages.plain_backups_notice(len(plain)))
 
 
 def forget() -> None:

@@ -3,12 +3,13 @@
 SQLite locks a database, not the file's identity: encrypt, decrypt, a passphrase change and
 restore swap the journal's file for a new one, and a process that had the old file open would go
 on writing into a file that is no longer the journal. So every process that opens the journal
-holds a shared lock on `stepwork.db.lock` for as long as it runs, and whatever swaps or migrates
-the file holds it exclusively. A process that cannot get its lock waits a few seconds, then says
-so and stops; it never settles, deletes or renames a file that another process owns.
+holds a shared lock on the journal's folder for as long as it runs, and whatever swaps or
+migrates the file holds it exclusively. The folder itself is locked, not a lock file, so there
+is no file to delete by mistake that would let two processes in at once. A process that cannot
+get its lock waits a few seconds, then says so and stops; it never settles, deletes or renames
+a file that another process owns.
 """
 
-import errno
 import fcntl
 import os
 import time
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from stepwork import messages
 from stepwork.errors import UserError
-from stepwork.home import PRIVATE_FILE_MODE, ensure_private_dir
+from stepwork.home import ensure_private_dir
 
 # How long to wait for another process before giving up (seconds); tests shorten it.
 WAIT_ENV = "STEPWORK_LOCK_WAIT"
@@ -31,7 +32,7 @@ _exclusive_depth: dict[Path, int] = {}
 
 
 def lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".lock")
+    return db_path.parent
 
 
 def _wait(default: float) -> float:
@@ -46,13 +47,11 @@ def _fd(db_path: Path) -> int:
     fd = _held.get(path)
     if fd is not None:
         return fd
-    ensure_private_dir(path.parent)
+    ensure_private_dir(path)
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, PRIVATE_FILE_MODE)
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError as exc:
-        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) and path.parent.is_dir():
-            raise UserError(messages.folder_read_only(path.parent)) from exc
-        raise UserError(messages.cannot_write_file(path, exc.strerror or str(exc))) from exc
+        raise UserError(messages.cannot_create_folder(path, exc.strerror or str(exc))) from exc
     _held[path] = fd
     return fd
 

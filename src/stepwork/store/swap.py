@@ -52,7 +52,16 @@ def _legacy_key(path: Path) -> Path:
     return path.with_name(path.name + ".key.pending")
 
 
-LEFTOVER_SUFFIXES = (".new.key", ".new", ".old", ".converting", ".key.pending")
+LEFTOVER_SUFFIXES = (
+    ".new.key",
+    ".new",
+    ".new-wal",
+    ".new-shm",
+    ".new-journal",
+    ".old",
+    ".converting",
+    ".key.pending",
+)
 
 
 def leftovers_in(folder: Path) -> list[Path]:
@@ -73,8 +82,21 @@ def tidy(folder: Path) -> None:
         recover(base, promote=False)
 
 
+def _new_companions(path: Path) -> list[Path]:
+    """SQLite's own files beside a copy that a stop interrupted."""
+    new = new_of(path)
+    return [new.with_name(new.name + s) for s in ("-wal", "-shm", "-journal")]
+
+
 def leftovers(path: Path) -> list[Path]:
-    names = (new_of(path), old_of(path), new_key_of(path), _legacy_new(path), _legacy_key(path))
+    names = (
+        new_of(path),
+        old_of(path),
+        new_key_of(path),
+        _legacy_new(path),
+        _legacy_key(path),
+        *_new_companions(path),
+    )
     return [p for p in names if os.path.lexists(p)]
 
 
@@ -142,8 +164,12 @@ def _full(exc: BaseException) -> bool:
     return "full" in text or getattr(exc, "errno", None) == errno.ENOSPC
 
 
-def _export(source_path: Path, source_key: bytes | None, target: Path, key: bytes | None) -> None:
-    """Write `target` as a copy of `source_path` under `key`, in WAL mode from the start."""
+def _export(
+    source_path: Path, source_key: bytes | None, target: Path, key: bytes | None, wal: bool
+) -> None:
+    """Write `target` as a copy of `source_path` under `key` (in WAL mode from the start, for
+    a journal, so opening it later never needs to rewrite its header)."""
+    mode = "WAL" if wal else "DELETE"
     previous = os.umask(0o077)  # private from the moment the file exists
     try:
         if source_key is None and key is None:
@@ -155,7 +181,7 @@ def _export(source_path: Path, source_key: bytes | None, target: Path, key: byte
                 source.close()
             done = sqlite3.connect(target, isolation_level=None)
             try:
-                done.execute("PRAGMA journal_mode = WAL")
+                done.execute(f"PRAGMA journal_mode = {mode}")
             finally:
                 done.close()
             return
@@ -170,7 +196,7 @@ def _export(source_path: Path, source_key: bytes | None, target: Path, key: byte
             source.execute(encryption.attach_sql("target", key), (str(target),))
             source.execute("SELECT sqlcipher_export('target')")
             source.execute(f"PRAGMA target.user_version = {version:d}")
-            source.execute("PRAGMA target.journal_mode = WAL")
+            source.execute(f"PRAGMA target.journal_mode = {mode}")
             source.execute("DETACH DATABASE target")
         finally:
             source.close()
@@ -194,6 +220,7 @@ def copy_verified(
     target: Path,
     key: bytes | None,
     same_rows: bool = True,
+    wal: bool = True,
 ) -> Copied:
     """A checked, synced copy of `source` at the new path `target`, under `key`.
 
@@ -204,7 +231,7 @@ def copy_verified(
     discard(target)
     try:
         before = _look(source, source_key) if same_rows else None
-        _export(source, source_key, target, key)
+        _export(source, source_key, target, key, wal)
         checkpoint("copied")
         after = _look(target, key)
         if before is not None and after != before:
@@ -319,6 +346,8 @@ def recover(path: Path, promote: bool = True) -> list[str]:
     if os.path.lexists(old_of(path)) and not os.path.lexists(path):
         os.replace(old_of(path), path)
         done.append(messages.RECOVERED_KEPT_OLD)
+    for companion in _new_companions(path):
+        discard(companion)
     if os.path.lexists(path):
         _settle_key(path)
         _drop_old(path)
