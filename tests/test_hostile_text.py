@@ -278,7 +278,8 @@ def test_vault_files_have_valid_front_matter_and_their_own_outline(run, tmp_path
     vault = tmp_path / "vault"
     assert run("export", "--vault", "-o", str(vault)).exit_code == 0
     files = sorted(vault.rglob("*.md"))
-    assert len(files) == len(HOSTILE_NOTES) + 1
+    records = [f for f in files if f.parent.name in ("gratitude", "amends")]
+    assert len(records) == len(HOSTILE_NOTES) + 1
     for path in files:
         text = path.read_text(encoding="utf-8")
         _, front, body = text.split("---\n", 2)
@@ -286,7 +287,8 @@ def test_vault_files_have_valid_front_matter_and_their_own_outline(run, tmp_path
         assert isinstance(meta["title"], str)
         headings = outline(body)
         assert [tag for tag, _ in headings].count("h1") == 1, (path, headings)
-        assert structure(body) == [], (path, structure(body))
+        if path in records:  # index and daily notes hold stepwork's own lists of links
+            assert structure(body) == [], (path, structure(body))
     amends = next(p for p in files if "amends" in str(p))
     meta = yaml.safe_load(amends.read_text().split("---\n", 2)[1])
     assert meta["title"].startswith("Amends: lied")
@@ -294,9 +296,9 @@ def test_vault_files_have_valid_front_matter_and_their_own_outline(run, tmp_path
 
 @pytest.mark.parametrize("title", ["del \x7f", "c1 \x85\x9b", "nonchar \ufffe", "nul \x00 tab \t"])
 def test_front_matter_holds_any_title_exactly(title):
-    from stepwork.export.vault import yaml_value
+    from stepwork.export.vault import front_matter_value
 
-    assert yaml.safe_load(f"title: {yaml_value(title)}")["title"] == title
+    assert yaml.safe_load(f"title: {front_matter_value(title)}")["title"] == title
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "json"])

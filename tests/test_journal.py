@@ -210,3 +210,23 @@ def test_saying_no_part_in_a_later_edit_marks_the_item_for_a_therapist(journal):
     assert result.exit_code == 0, result.stderr
     marked = json.loads(journal("inventory", "list", "--for-therapist", "--json").stdout)
     assert [item["id"] for item in marked] == ["i1"]
+
+
+def test_search_takes_several_words_and_quoted_phrases(run):
+    assert run("checkin", "--note", "I was drunk and I lied to my friend").exit_code == 0
+    assert run("checkin", "--note", "I lied about the report").exit_code == 0
+    both = json.loads(run("search", "drunk", "lied", "--json").stdout)
+    assert [hit["id"] for hit in both] == ["c1"]
+    assert len(json.loads(run("search", "lied", "--json").stdout)) == 2
+    assert [h["id"] for h in json.loads(run("search", "lied to", "--json").stdout)] == ["c1"]
+    assert json.loads(run("search", "to lied", "--json").stdout) == []
+    assert [h["id"] for h in json.loads(run("search", '"lied about"', "--json").stdout)] == ["c2"]
+
+
+def test_all_words_may_match_in_different_parts_of_a_record(run):
+    from .test_transfer import small_journal
+
+    small_journal(run, lambda moment: None)
+    hits = json.loads(run("search", "boss", "shouted", "--json").stdout)
+    assert [h["id"] for h in hits] == ["i1"]  # "who" and "cause" are separate answers
+    assert json.loads(run("search", "boss", "zebra", "--json").stdout) == []

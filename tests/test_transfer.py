@@ -144,11 +144,12 @@ def test_vault_writes_one_file_per_record_with_front_matter(run, clock, tmp_path
     result = run("export", "--output", str(vault), "--vault")
     assert result.exit_code == 0, result.stderr
     files = sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md"))
-    assert any(f.startswith("inventory/2026-11-21-i1-") for f in files)
-    assert any(f.startswith("checkin/2026-11-22-c1-") for f in files)
-    page = next(vault.glob("inventory/*-i2-*.md")).read_text()
-    assert page.startswith("---\nid: i2\nkind: inventory\nstep: 4\ndate: 2026-11-21\n")
-    assert '"for-therapist"' in page
+    assert any(f.startswith("inventory/2026-11-21-resentment-my-boss-") for f in files)
+    assert any(f.startswith("checkin/2026-11-22-check-in-mood-6-craving-3-") for f in files)
+    page = next(p for p in vault.glob("inventory/*.md") if 'id: "i2"' in p.read_text())
+    assert page.read_text().startswith('---\nid: "i2"\nuid: "')
+    assert 'kind: "inventory"\nstep: 4\ndate: 2026-11-21\n' in page.read_text()
+    assert '"for-therapist"' in page.read_text()
     assert stat.S_IMODE(next(vault.glob("inventory/*.md")).stat().st_mode) == 0o600
     assert stat.S_IMODE((vault / "inventory").stat().st_mode) == 0o700
 
@@ -293,7 +294,10 @@ def test_jrnl_import(run):
     assert [n["date"] for n in notes] == ["2024-03-04", "2024-03-03", "2024-03-01"]
     first = run("show", notes[-1]["id"]).stdout
     assert "Sam gave me his number" in first
-    assert "★" in notes[-1]["title"]
+    assert notes[-1]["title"] == "First day back at the home group."
+    assert notes[-1]["starred"] is True and notes[0]["starred"] is False
+    assert "★ First day back" in run("log", "--kind", "note").stdout
+    assert "@meeting" in first and "starred" in first and "19:30" in first
     assert json.loads(run("search", "resented", "--json").stdout)[0]["kind"] == "note"
     again = run("import", "--from", "jrnl", str(DATA / "jrnl-sample.json"))
     assert "Added 0, updated 0, unchanged 3" in again.stdout
@@ -427,3 +431,10 @@ def test_export_then_import_reproduces_every_record(
     run("import", str(path))
     again = json.loads(run("export", "--format", "json").stdout)
     assert again["tables"] == json.loads(exported)["tables"]
+
+
+def test_a_dry_run_into_a_new_home_writes_nothing_at_all(run, home):
+    result = run("import", "--dry-run", "--from", "jrnl", str(DATA / "jrnl-sample.json"))
+    assert result.exit_code == 0, result.stderr
+    assert "Would add 3" in result.stdout
+    assert not home.exists()

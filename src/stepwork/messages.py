@@ -877,8 +877,12 @@ def exported_to(path: Path) -> str:
     return f"Exported to {path}."
 
 
-def vault_written(count: int, path: Path) -> str:
-    return f"Wrote {count} files under {path}."
+def vault_written(total: int, written: int, removed: int, path: Path) -> str:
+    changes = f"{written} written or updated"
+    if removed:
+        changes += f", {removed} removed"
+    noun = "file" if total == 1 else "files"
+    return f"{path} holds {total} {noun} from your journal ({changes})."
 
 
 EXPORT_JSON_NO_FILTERS = (
@@ -913,11 +917,20 @@ def nothing_for(whom: str) -> str:
     return f"Nothing is marked for or shared with {whom!r} yet, so nothing to export; {how}"
 
 
+LIST_OPTIONS_ONLY = (
+    "--section, --for-therapist, --json and --no-pager choose how `stepwork inventory` lists; "
+    "give them after `inventory` or after `inventory list`."
+)
+VAULT_IS_MARKDOWN = "A vault is markdown files; --format html writes one page (drop --vault)."
+PACKET_FOOT = (
+    "Written with stepwork, a personal tool for working the steps. It is not therapy, and not a "
+    "substitute for a sponsor, a therapist or a meeting. Not affiliated with any fellowship."
+)
 VAULT_NEEDS_DIR = "--vault writes one file per record: give a folder with --output DIR."
 
 
 def unknown_format(value: str) -> str:
-    return f"There is no export format {value!r}. Use markdown or json."
+    return f"There is no export format {value!r}. Use markdown, json or html."
 
 
 def unknown_source(value: str) -> str:
@@ -972,7 +985,10 @@ def output_no_reader(path: Path) -> str:
 
 
 def left_alone(path: Path) -> str:
-    return f"Left alone: {path} (a link or something other than a file stepwork wrote)."
+    return (
+        f"Left alone: {path} (a link, something other than a file stepwork wrote, "
+        "or a file changed since)."
+    )
 
 
 def disk_full(folder: Path) -> str:
@@ -1012,6 +1028,39 @@ def restore_not_journal(path: Path) -> str:
 
 RESTORE_QUESTION = "Replace your journal with this backup? (Your current one is kept as a copy.)"
 RESTORE_KEPT = "Nothing was changed."
+
+
+JRNL_EXPORT_HOW = "jrnl can write one for stepwork: jrnl --format json > journal.json"
+
+
+def jrnl_encrypted(path: Path) -> str:
+    return (
+        f"{path} looks like an encrypted jrnl journal, which stepwork cannot read. "
+        f"{JRNL_EXPORT_HOW} (it asks for its password), then: "
+        "stepwork import journal.json --from jrnl. Nothing was changed."
+    )
+
+
+def jrnl_no_entries(path: Path) -> str:
+    return (
+        f"{path} has no jrnl entries: none begins with a time in brackets, like "
+        "[2024-03-01 19:30]. If jrnl's timeformat is another, give it with --time-format, or "
+        f"export from jrnl instead: {JRNL_EXPORT_HOW}. Nothing was changed."
+    )
+
+
+def jrnl_text_before_first_entry(path: Path) -> str:
+    return (
+        f"{path} has text before its first entry, which jrnl would not show. Move it into an "
+        f"entry, or export from jrnl: {JRNL_EXPORT_HOW}. Nothing was changed."
+    )
+
+
+def import_looks_like_jrnl(path: Path) -> str:
+    return (
+        f"{path} looks like a jrnl journal. Import it with: "
+        f"stepwork import {path} --from jrnl. Nothing was changed."
+    )
 
 
 def import_not_jrnl(path: Path) -> str:
@@ -1090,6 +1139,16 @@ ALREADY_ENCRYPTED = (
     "The journal is already encrypted. To change the passphrase: stepwork passphrase"
 )
 NOT_ENCRYPTED = "The journal is not encrypted, so there is nothing to decrypt."
+
+
+def plain_copy_written(path: Path) -> str:
+    return (
+        f"A plain copy of your journal is at {path} (readable only by you); the journal itself "
+        "is still encrypted. Anyone who can read that file can read every entry: delete it "
+        "when you are done."
+    )
+
+
 NOT_ENCRYPTED_PASSPHRASE = "The journal is not encrypted. Encrypt it with: stepwork encrypt"
 ENCRYPT_WARNING = (
     "Your journal will be encrypted under a passphrase. Without it, nobody can read the journal: "

@@ -124,6 +124,11 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _sync_folder_fd(fd: int) -> None:
+    with suppress(OSError):
+        os.fsync(fd)
+
+
 def _write_failed(path: Path, exc: OSError) -> UserError:
     if exc.errno == errno.ENOSPC:
         return UserError(messages.disk_full(path.parent))
@@ -205,13 +210,20 @@ class Folder:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _subfolder(self, name: str) -> int | None:
+    def _subfolder(self, name: str, create: bool = True) -> int | None:
+        """The folder `name` inside this one ("" for this one); None where it is a link or
+        not a folder (noted as left alone) or, when not `create`, not there."""
+        if not name:
+            return self._fd
         if name in self._subfolders:
             return self._subfolders[name]
-        with suppress(FileExistsError):
-            os.mkdir(name, 0o700, dir_fd=self._fd)
+        if create:
+            with suppress(FileExistsError):
+                os.mkdir(name, 0o700, dir_fd=self._fd)
         try:
             fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=self._fd)
+        except FileNotFoundError:
+            return None
         except OSError as exc:
             if exc.errno in (errno.ELOOP, errno.ENOTDIR):
                 self.left_alone.append(self.path / name)
@@ -220,19 +232,66 @@ class Folder:
         self._subfolders[name] = fd
         return fd
 
+    def _regular(self, folder: int, name: str) -> bool | None:
+        """True for a regular file, False for anything else, None where nothing is there."""
+        try:
+            return stat.S_ISREG(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode)
+        except FileNotFoundError:
+            return None
+
+    def read(self, subfolder: str, name: str) -> str | None:
+        """The text of `subfolder/name` if it is a regular file (never through a link)."""
+        folder = self._subfolder(subfolder, create=False)
+        if folder is None or not self._regular(folder, name):
+            return None
+        try:
+            fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
+        except OSError:
+            return None
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            return handle.read().decode("utf-8", errors="replace")
+
+    def remove_if_empty(self, subfolder: str) -> None:
+        """Remove the folder `subfolder` if nothing is left in it (never the vault itself)."""
+        fd = self._subfolders.pop(subfolder, None)
+        if not subfolder or fd is None:
+            return
+        os.close(fd)
+        with suppress(OSError):
+            os.rmdir(subfolder, dir_fd=self._fd)
+
+    def remove(self, subfolder: str, name: str) -> bool:
+        """Remove `subfolder/name` if it is a regular file; a link, a folder or anything else
+        is left alone (and noted)."""
+        folder = self._subfolder(subfolder, create=False)
+        if folder is None:
+            return False
+        kind = self._regular(folder, name)
+        if kind is None:
+            return False
+        if not kind:
+            self.left_alone.append(self.path / subfolder / name)
+            return False
+        try:
+            os.unlink(name, dir_fd=folder)
+        except FileNotFoundError:
+            return False
+        except OSError as exc:
+            raise _write_failed(self.path / subfolder / name, exc) from exc
+        _sync_folder_fd(folder)
+        return True
+
     def write(self, subfolder: str, name: str, text: str) -> bool:
         """Write `subfolder/name` whole; False where something other than a regular file is
         there (it is left alone)."""
         folder = self._subfolder(subfolder)
         if folder is None:
             return False
-        try:
-            mode = os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode
-            if not stat.S_ISREG(mode):
-                self.left_alone.append(self.path / subfolder / name)
-                return False
-        except FileNotFoundError:
-            pass
+        if self._regular(folder, name) is False:
+            self.left_alone.append(self.path / subfolder / name)
+            return False
         tmp = temporary_beside(Path(name)).name
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
         try:

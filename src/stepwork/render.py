@@ -84,7 +84,13 @@ class SafeConsole(Console):
         )
 
 
+# The console a pager is collecting a command's output on (cli/paging.py), if any.
+collecting: list[Console] = []
+
+
 def console(stderr: bool = False) -> Console:
+    if collecting and not stderr:
+        return collecting[-1]
     # Created per call so it always writes to the current sys.stdout (tests swap it).
     return SafeConsole(highlight=False, markup=False, emoji=False, stderr=stderr)
 

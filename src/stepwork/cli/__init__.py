@@ -5,10 +5,14 @@ the modules the command needs (`loader.py`). The storage layer is imported by co
 run, so `--help` and `--version` never load it.
 """
 
+import os
 import sys
 from typing import Any
 
 from stepwork import __version__
+
+# Set by the completion script a shell runs on TAB (Typer's mechanism).
+COMPLETING = "_STEPWORK_COMPLETE"
 
 
 def main() -> None:
@@ -21,9 +25,12 @@ def main() -> None:
 
         print(roothelp.text(), end="")
         return
-    from stepwork.cli.loader import load_for
+    from stepwork.cli.loader import load_all, load_for
 
-    load_for(args)
+    if COMPLETING in os.environ:
+        load_all()  # the shell asks for names that may belong to any command
+    else:
+        load_for(args)
     from stepwork.cli.base import app
 
     app()

@@ -6,7 +6,7 @@ from rich.text import Text
 
 from stepwork import dates, layout, limits, messages, records, render
 from stepwork.choices import menu
-from stepwork.cli import panels
+from stepwork.cli import completion, paging, panels
 from stepwork.cli.base import app, guarded
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
 from stepwork.errors import UsageError
@@ -115,10 +115,14 @@ def print_amends(status: AmendsStatus | None = None, as_json: bool = False) -> N
     out.print(_table(rows))
 
 
+NO_PAGER_OPTION = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP)
+
+
 @amends_app.callback()
-def amends_root(ctx: typer.Context) -> None:
+def amends_root(ctx: typer.Context, no_pager: bool = NO_PAGER_OPTION) -> None:
     if ctx.invoked_subcommand is None:
-        print_amends()
+        with paging.paged(no_pager):
+            print_amends()
 
 
 @amends_app.command("list")
@@ -127,9 +131,11 @@ def amends_list(
         None, "--status", help="Only one status: not-willing, willing, planned or made."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    no_pager: bool = NO_PAGER_OPTION,
 ) -> None:
     """Everyone on your amends list, with the harm, kind, status and plan."""
-    print_amends(parse_status(status) if status is not None else None, as_json)
+    with paging.paged(no_pager):
+        print_amends(parse_status(status) if status is not None else None, as_json)
 
 
 @amends_app.command("add")
@@ -151,7 +157,11 @@ def amends_add(
 
 @amends_app.command("set")
 def amends_set(
-    amends_id: str = typer.Argument(..., help="An amends ID, like a2."),
+    amends_id: str = typer.Argument(
+        ...,
+        help="An amends ID, like a2.",
+        autocompletion=completion.recent_ids(frozenset({"amends"})),
+    ),
     status: str = typer.Option(None, "--status", help="not-willing, willing, planned or made."),
     kind: str = typer.Option(None, "--kind", help="direct, indirect or living."),
     on: str = typer.Option(None, "--date", help="The planned day: YYYY-MM-DD, today, ..."),

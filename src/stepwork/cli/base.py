@@ -148,7 +148,7 @@ app = typer.Typer(
     cls=StepworkGroup,
     help=messages.APP_HELP,
     epilog=messages.SAFETY_HELP,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from stepwork import dates, engine, inventory, layout, limits, messages, records, render, settings
 from stepwork.choices import YES
-from stepwork.cli import editing, panels
+from stepwork.cli import completion, editing, paging, panels
 from stepwork.cli.base import app, guarded
 from stepwork.cli.guided import run_session
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
@@ -30,6 +30,7 @@ inventory_app = typer.Typer(
 )
 app.add_typer(inventory_app, name="inventory", rich_help_panel=panels.STEP_WORK)
 
+ITEM_IDS = completion.recent_ids(frozenset({"inventory"}))
 SECTION_NAMES = {
     "resentment": "resentment",
     "resentments": "resentment",
@@ -258,29 +259,49 @@ def print_inventory(section_key: str | None, for_therapist: bool, as_json: bool)
             out.print(table_of(in_section, section(key, values).label))
 
 
+SECTION_OPTION = typer.Option(
+    None, "--section", "-s", help="Only one section: resentment, fear, sex or harm."
+)
+FOR_THERAPIST_OPTION = typer.Option(
+    False, "--for-therapist", help="Only items marked for a therapist."
+)
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of tables.")
+NO_PAGER_OPTION = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP)
+
+
 @inventory_app.callback()
-def inventory_root(ctx: typer.Context) -> None:
+def inventory_root(
+    ctx: typer.Context,
+    section_name: str = SECTION_OPTION,
+    for_therapist: bool = FOR_THERAPIST_OPTION,
+    as_json: bool = JSON_OPTION,
+    no_pager: bool = NO_PAGER_OPTION,
+) -> None:
+    """Your fourth-step inventory: list, show, add, edit, delete and share items."""
+    listing = section_name is not None or for_therapist or as_json or no_pager
     if ctx.invoked_subcommand is None:
-        print_inventory(None, False, False)
+        inventory_list(section_name, for_therapist, as_json, no_pager)
+    elif listing:
+        raise UsageError(messages.LIST_OPTIONS_ONLY)
 
 
 @inventory_app.command("list")
 def inventory_list(
-    section_name: str = typer.Option(
-        None, "--section", "-s", help="Only one section: resentment, fear, sex or harm."
-    ),
-    for_therapist: bool = typer.Option(
-        False, "--for-therapist", help="Only items marked for a therapist."
-    ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+    section_name: str = SECTION_OPTION,
+    for_therapist: bool = FOR_THERAPIST_OPTION,
+    as_json: bool = JSON_OPTION,
+    no_pager: bool = NO_PAGER_OPTION,
 ) -> None:
     """The inventory, each section in its own columns."""
     key = parse_section(section_name) if section_name is not None else None
-    print_inventory(key, for_therapist, as_json)
+    with paging.paged(no_pager):
+        print_inventory(key, for_therapist, as_json)
 
 
 @inventory_app.command("show")
-def inventory_show(item_id: str = typer.Argument(..., help="An item ID, like i3.")) -> None:
+def inventory_show(
+    item_id: str = typer.Argument(..., help="An item ID, like i3.", autocompletion=ITEM_IDS),
+) -> None:
     """One item in full."""
     item = _require(records.parse_id(item_id, records.INVENTORY, "an inventory"))
     spec = section(item.section, settings.load())
@@ -333,7 +354,7 @@ def _set_answer(item: "ItemView", spec: Section, key: str, text: str) -> None:
 
 @inventory_app.command("edit")
 def inventory_edit(
-    item_id: str = typer.Argument(..., help="An item ID, like i3."),
+    item_id: str = typer.Argument(..., help="An item ID, like i3.", autocompletion=ITEM_IDS),
     for_therapist: bool = typer.Option(
         None, "--for-therapist/--not-for-therapist", help="Mark (or unmark) it for a therapist."
     ),
@@ -365,7 +386,7 @@ def inventory_edit(
 
 @inventory_app.command("delete")
 def inventory_delete(
-    item_id: str = typer.Argument(..., help="An item ID, like i3."),
+    item_id: str = typer.Argument(..., help="An item ID, like i3.", autocompletion=ITEM_IDS),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
 ) -> None:
     """Delete an item for good (asks first)."""
@@ -388,7 +409,9 @@ def inventory_delete(
 
 @inventory_app.command("share")
 def inventory_share(
-    item_ids: list[str] = typer.Argument(..., help="One or more item IDs, like i3 i4."),
+    item_ids: list[str] = typer.Argument(
+        ..., help="One or more item IDs, like i3 i4.", autocompletion=ITEM_IDS
+    ),
     with_whom: str = typer.Option(
         ..., "--with", "-w", help="sponsor, therapist, or a name.", show_default=False
     ),

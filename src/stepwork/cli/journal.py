@@ -6,7 +6,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from stepwork import dates, layout, messages, numbers, render
-from stepwork.cli import editing, panels
+from stepwork.cli import completion, editing, paging, panels
 from stepwork.cli.base import app, guarded
 from stepwork.errors import UsageError
 from stepwork.prompting import ask_yes_no
@@ -50,6 +50,7 @@ def entry_json(entry) -> dict:  # type: ignore[no-untyped-def]
         "step": entry.step,
         "title": entry.title,
         "summary": entry.summary,
+        "starred": entry.starred,
     }
 
 
@@ -63,6 +64,7 @@ def log(
     until: str = typer.Option(None, "--until", help="Up to and including this day."),
     count: str = typer.Option("20", "-n", help="How many, newest first."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    no_pager: bool = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP),
 ) -> None:
     """Everything you have written, newest first, with IDs for show, edit and delete."""
     from stepwork import kinds
@@ -74,9 +76,8 @@ def log(
     if as_json:
         typer.echo(render.json_text([entry_json(e) for e in entries], indent=2, ensure_ascii=False))
         return
-    out = render.console()
     if not entries:
-        out.print(messages.LOG_EMPTY)
+        render.console().print(messages.LOG_EMPTY)
         return
     cols = [
         layout.Col("ID", wraps=False, style="bold cyan"),
@@ -84,25 +85,33 @@ def log(
         layout.Col("What"),
         layout.Col(""),
     ]
-    rows = [[e.label, render.local_day(e.day), e.title, e.summary] for e in entries]
-    out.print(layout.sentences("", cols, rows, out.width, boxed=False))
+    rows = [[e.label, render.local_day(e.day), e.shown_title, e.summary] for e in entries]
+    with paging.paged(no_pager) as out:
+        out.print(layout.sentences("", cols, rows, out.width, boxed=False))
 
 
 @app.command(rich_help_panel=panels.WORDS)
 def search(
-    query: str = typer.Argument(..., help="Words to look for; 'resented' also finds 'resentment'."),
+    query_words: list[str] = typer.Argument(
+        ...,
+        help="Words to look for, all of which must match; quote a phrase. "
+        "'resented' also finds 'resentment'.",
+        metavar="WORDS",
+    ),
     kind: list[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
     step: str = typer.Option(None, "--step", help="Only what belongs to step N."),
     since: str = typer.Option(None, "--since", help="From this day."),
     until: str = typer.Option(None, "--until", help="Up to and including this day."),
     count: str = typer.Option("20", "-n", help="How many results at most."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    no_pager: bool = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP),
 ) -> None:
     """Search everything you have written, best matches first."""
     from stepwork.store import journal
-    from stepwork.store.search import MARK_END, MARK_START, words
+    from stepwork.store.search import MARK_END, MARK_START, query_of, words
     from stepwork.store.search import search as find
 
+    query = query_of(query_words)
     if not words(query):
         raise UsageError(messages.SEARCH_NEEDS_WORDS)
     f = filters(kind, step, since, until)
@@ -116,10 +125,14 @@ def search(
         ]
         typer.echo(render.json_text(rows, indent=2, ensure_ascii=False))
         return
-    out = render.console()
     if not hits:
-        out.print(messages.no_results(query))
+        render.console().print(messages.no_results(" ".join(query_words)))
         return
+    with paging.paged(no_pager) as out:
+        _print_hits(hits, out, MARK_START, MARK_END)
+
+
+def _print_hits(hits, out: Console, start: str, end: str) -> None:  # type: ignore[no-untyped-def]
     for hit in hits:
         out.print(
             Text.assemble(
@@ -127,10 +140,10 @@ def search(
                 "  ",
                 (render.local_day(hit.entry.day), "dim"),
                 "  ",
-                (render.visible(hit.entry.title), "bold"),
+                (render.visible(hit.entry.shown_title), "bold"),
             )
         )
-        out.print(render.safe("  ").append_text(_highlight(hit.snippet, MARK_START, MARK_END)))
+        out.print(render.safe("  ").append_text(_highlight(hit.snippet, start, end)))
 
 
 def _highlight(snippet: str, start: str, end: str) -> Text:
@@ -142,30 +155,56 @@ def _highlight(snippet: str, start: str, end: str) -> Text:
     return text
 
 
+def _local_time(stamp: str) -> str:
+    """A stored UTC time as the person reads it: 'Fri 27 Nov 2026 21:05'."""
+    from stepwork.store.values import read_stamp
+
+    try:
+        moment = read_stamp(stamp).astimezone()
+    except ValueError:
+        return stamp
+    return moment.strftime("%a %-d %b %Y %H:%M")
+
+
 def render_record(record, out: Console) -> None:  # type: ignore[no-untyped-def]
     body = Text()
     for heading, text in record.parts:
         body.append(render.visible(heading) + "\n", style="bold")
         body.append(render.visible(text.rstrip()) + "\n\n")
+    tags = [tag for tag in record.tags if tag != record.entry.kind]
+    if tags:
+        body.append("Tags\n", style="bold")
+        body.append(render.visible(", ".join(tags)) + "\n\n")
+    body.append("Written\n", style="bold")
+    body.append(_local_time(record.entry.written))
     body.rstrip()
-    title = f"{record.entry.label} · {record.entry.title} · {render.local_day(record.entry.day)}"
+    entry = record.entry
+    title = f"{entry.label} · {entry.shown_title} · {render.local_day(entry.day)}"
     out.print(Panel(body, title=render.safe(title), title_align="left", border_style="cyan"))
 
 
 @app.command(rich_help_panel=panels.WORDS)
-def show(record_id: str = typer.Argument(..., help="An ID from the log, like i3 or c12.")) -> None:
+def show(
+    record_id: str = typer.Argument(
+        ..., help="An ID from the log, like i3 or c12.", autocompletion=completion.recent_ids()
+    ),
+    no_pager: bool = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP),
+) -> None:
     """Show one record in full."""
     from stepwork.store import journal
 
     with journal.reading() as conn:
         kind, number = editing.find_record(conn, record_id)
         record = kind.record(conn, number)
-    render_record(record, render.console())
+    with paging.paged(no_pager) as out:
+        render_record(record, out)
 
 
 @app.command(rich_help_panel=panels.WORDS)
 def delete(
-    record_id: str = typer.Argument(..., help="An ID from the log, like i3 or c12."),
+    record_id: str = typer.Argument(
+        ..., help="An ID from the log, like i3 or c12.", autocompletion=completion.recent_ids()
+    ),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
 ) -> None:
     """Delete one record for good (asks first). Its words are removed from the search index."""
@@ -194,7 +233,9 @@ def delete(
 
 @app.command(rich_help_panel=panels.WORDS)
 def edit(
-    record_id: str = typer.Argument(..., help="An ID from the log, like i3 or c12."),
+    record_id: str = typer.Argument(
+        ..., help="An ID from the log, like i3 or c12.", autocompletion=completion.recent_ids()
+    ),
     in_editor: bool = typer.Option(
         False, "--editor", "-e", help="Edit the whole record in $VISUAL or $EDITOR."
     ),

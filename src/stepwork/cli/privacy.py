@@ -54,12 +54,28 @@ def encrypt() -> None:
 @app.command(rich_help_panel=panels.PRIVACY)
 def decrypt(
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
+    output: str = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Write a plain copy here instead, and keep the journal encrypted.",
+        metavar="FILE",
+    ),
+    force: bool = typer.Option(False, "--force", help="With --output: replace a file there."),
 ) -> None:
     """Turn your journal (and its backups) back into plain SQLite files."""
+    from pathlib import Path
+
     from stepwork.prompting import ask_yes_no
     from stepwork.store import encrypting, encryption, journal
 
     encryption.require()
+    if output is not None:
+        from stepwork.store import plain
+
+        written = plain.plain_copy(Path(output), force)
+        render.console().print(Text(messages.plain_copy_written(written)), style="green")
+        return
     if not encryption.is_encrypted(journal.ready()):
         from stepwork.errors import UserError
 

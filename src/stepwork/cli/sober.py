@@ -13,7 +13,7 @@ from rich.text import Text
 from stepwork import dates, limits, messages, render, settings, sobriety
 from stepwork.cli import panels
 from stepwork.cli.base import app, guarded
-from stepwork.errors import UsageError
+from stepwork.errors import UsageError, UserError
 from stepwork.prompting import ask_yes_no
 
 sober_app = typer.Typer(
@@ -164,7 +164,7 @@ def sober_undo(name: str = typer.Argument(..., help="The counter.")) -> None:
     counter = _require(_name(name), include_deleted=True)
     change = counters.undo(counter.id)
     if change is None:
-        raise UsageError(messages.nothing_to_undo(counter.name))
+        raise UserError(messages.nothing_to_undo(counter.name))
     what = messages.CHANGE_WORDS[change.kind]
     _say(messages.undone(change.previous_name, what, render.local_day(change.previous_start)))
     show_counters()

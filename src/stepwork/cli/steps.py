@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stepwork import dates, engine, messages, render, settings, stepguide
-from stepwork.cli import panels
+from stepwork.cli import paging, panels
 from stepwork.cli.base import app, guarded
 from stepwork.cli.guided import run_session
 from stepwork.content import Question, load_step, step_titles
@@ -34,13 +34,15 @@ def step(
     number: str = typer.Argument(..., help="The step to work, 1 to 12.", show_default=False),
     show: bool = typer.Option(False, "--show", help="Read back everything you wrote for it."),
     new: bool = typer.Option(False, "--new", help="Start a fresh session instead of resuming."),
+    no_pager: bool = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP),
 ) -> None:
     """Work a step with guided questions, one at a time. Every answer is saved as you go."""
     n = stepguide.parse_step_number(number)
     if show:
-        if n in STEP_SHOWS:
-            STEP_SHOWS[n]()
-        _show(n, quiet_if_empty=n in STEP_SHOWS)
+        with paging.paged(no_pager):
+            if n in STEP_SHOWS:
+                STEP_SHOWS[n]()
+            _show(n, quiet_if_empty=n in STEP_SHOWS)
         return
     flow = STEP_FLOWS.get(n)
     raise typer.Exit(flow(new) if flow else run_step_guide(n, new))

@@ -14,7 +14,7 @@ from stepwork.cli.journal import KIND_HELP, filters
 from stepwork.errors import UsageError, UserError
 from stepwork.prompting import ask_yes_no
 
-FORMATS = ("markdown", "md", "json")
+FORMATS = ("markdown", "md", "json", "html")
 
 
 @contextlib.contextmanager
@@ -36,7 +36,12 @@ def export(
         None, "--output", "-o", help="A file (or a folder with --vault); - for standard output."
     ),
     force: bool = typer.Option(False, "--force", help="Replace a file that is already there."),
-    fmt: str = typer.Option("markdown", "--format", "-f", help="markdown (the default) or json."),
+    fmt: str = typer.Option(
+        "markdown",
+        "--format",
+        "-f",
+        help="markdown (the default), json, or html (a page to print).",
+    ),
     vault: bool = typer.Option(False, "--vault", help="One markdown file per record, by kind."),
     for_whom: str = typer.Option(
         None, "--for", help="Only what you marked for, or shared with: sponsor, therapist, a name."
@@ -51,9 +56,9 @@ def export(
     since: str = typer.Option(None, "--since", help="From this day."),
     until: str = typer.Option(None, "--until", help="Up to and including this day."),
 ) -> None:
-    """Everything you wrote as one markdown document (or JSON, or a vault of files)."""
+    """Everything you wrote as one markdown document (or JSON, a page to print, or a vault)."""
     from stepwork import outputs
-    from stepwork.export import jsonfile, markdown
+    from stepwork.export import html, jsonfile, markdown
     from stepwork.export import vault as vault_files
     from stepwork.store import journal
 
@@ -69,6 +74,8 @@ def export(
     filtered = bool(f.kinds or f.step or f.since or f.until or for_whom)
     if chosen == "json" and (filtered or vault):
         raise UsageError(messages.EXPORT_JSON_NO_FILTERS)
+    if vault and chosen == "html":
+        raise UsageError(messages.VAULT_IS_MARKDOWN)
     if vault and output is None:
         raise UsageError(messages.VAULT_NEEDS_DIR)
     if for_whom is not None and not for_whom.strip():
@@ -83,15 +90,21 @@ def export(
             raise UserError(messages.nothing_for(for_whom.strip()))
         if folder is not None:
             with folder, progress("Writing files", markdown.count(conn, f), True) as tick:
-                written = vault_files.write(conn, folder, f, tick)
+                done = vault_files.write(conn, folder, f, tick)
+            from rich.text import Text
+
             err = render.console(stderr=True)
             for path in folder.left_alone:
-                err.print(messages.left_alone(path))
-            err.print(messages.vault_written(written, folder.path))
+                err.print(Text(messages.left_alone(path)))
+            err.print(
+                Text(messages.vault_written(done.total, done.written, done.removed, folder.path))
+            )
             return
         if output is None:
             if chosen == "json":
                 jsonfile.write(conn, render.for_terminal(sys.stdout, as_json=True))
+            elif chosen == "html":
+                html.write(conn, sys.stdout, f, for_whom, with_trends=with_trends)
             else:
                 markdown.write(
                     conn, render.for_terminal(sys.stdout), f, for_whom, with_trends=with_trends
@@ -102,6 +115,8 @@ def export(
         with progress("Exporting", total, True) as tick, outputs.writing(chosen_target) as handle:
             if chosen == "json":
                 jsonfile.write(conn, handle, tick)
+            elif chosen == "html":
+                html.write(conn, handle, f, for_whom, tick, with_trends)
             else:
                 markdown.write(conn, handle, f, for_whom, tick, with_trends)
     render.console(stderr=True).print(messages.exported_to(output))
@@ -110,23 +125,29 @@ def export(
 @app.command("import", rich_help_panel=panels.WORDS)
 def import_command(
     path_text: str = typer.Argument(
-        ..., help="A stepwork JSON export, or jrnl's with --from jrnl.", metavar="FILE"
+        ...,
+        help="A stepwork JSON export, or with --from jrnl: jrnl's journal file or JSON export.",
+        metavar="FILE",
     ),
     source: str = typer.Option("stepwork", "--from", help="stepwork (the default) or jrnl."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; change nothing."),
+    time_format: str = typer.Option(
+        None,
+        "--time-format",
+        help="With --from jrnl: jrnl's timeformat, if its journal file uses an unusual one.",
+    ),
 ) -> None:
-    """Bring in a stepwork JSON export (merged by id; the newer edit wins) or a jrnl export."""
-    from stepwork.export import jrnl, jsonfile
+    """Bring in a stepwork JSON export (merged by id; the newer edit wins) or a jrnl journal."""
+    from stepwork.export import jrnl, jrnl_text, jsonfile
     from stepwork.store import journal
 
     path = Path(path_text)
     origin = source.strip().lower()
     if origin not in ("stepwork", "jrnl"):
         raise UsageError(messages.unknown_source(source))
-    document = jsonfile.read_document(path)
     legacy: dict[str, str] = {}
     if origin == "jrnl":
-        notes = jrnl.read(document, path)
+        notes = jrnl.read(jrnl_text.read(path, time_format), path)
         legacy = {note.uid: note.legacy_uid for note in notes}
         tables = jsonfile.validate(
             {
@@ -138,7 +159,9 @@ def import_command(
             labels={note.uid: note.label for note in notes},
         )
     else:
-        tables = jsonfile.validate(document, path)
+        if jrnl_text.looks_like_journal(path):
+            raise UserError(messages.import_looks_like_jrnl(path))
+        tables = jsonfile.validate(jsonfile.read_document(path), path)
     total = sum(len(rows) for rows in tables.values())
 
     class DryRun(Exception):
@@ -146,14 +169,19 @@ def import_command(
 
     counts = None
     with progress("Importing", total, True) as tick:
-        try:
-            with journal.writing() as conn:
-                jrnl.adopt_earlier_imports(conn, legacy)
+        if dry_run and not journal.exists():
+            # Nothing to compare with: merged into a scratch journal in memory, nothing written.
+            with journal.scratch() as conn:
                 counts = jsonfile.merge(conn, tables, path, tick)
-                if dry_run:
-                    raise DryRun
-        except DryRun:
-            pass
+        else:
+            try:
+                with journal.writing() as conn:
+                    jrnl.adopt_earlier_imports(conn, legacy)
+                    counts = jsonfile.merge(conn, tables, path, tick)
+                    if dry_run:
+                        raise DryRun
+            except DryRun:
+                pass
     if counts.changes and not dry_run:
         from stepwork.store import search_index
 

@@ -337,10 +337,13 @@ def _plan_session(conn: sqlite3.Connection) -> int | None:
     return None if row is None else row[0]
 
 
+def packet_title(for_whom: str) -> str:
+    """'For my therapist', 'For my sponsor', or 'For NAME' (plain text, not yet escaped)."""
+    return PACKET_TITLES.get(for_whom.strip().lower(), f"For {' '.join(for_whom.split())}")
+
+
 def packet(w: Writer, for_whom: str, with_trends: bool, today: str) -> None:
-    who = for_whom.strip().lower()
-    title = PACKET_TITLES.get(who, f"For {inline(for_whom)}")
-    w.line(f"# {title}\n")
+    w.line(f"# {inline(packet_title(for_whom))}\n")
     w.line(f"From my stepwork journal, exported {today}. Chosen by me to bring.\n")
     condition, params = _packet_filter(for_whom)
     w.inventory(condition, params)

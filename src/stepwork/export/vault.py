@@ -1,59 +1,363 @@
-"""One markdown file per record, with YAML front matter, in folders by kind (for Obsidian)."""
+"""A vault for Obsidian: one markdown file per record, kept in step with the journal.
 
+File names come from each record's stable uid (plus a readable slug), so they are the same on
+every device. A manifest in the vault folder lists the files stepwork wrote: a later export
+rewrites the ones that changed, removes the ones whose records were deleted or renamed, and
+never touches a file that is not in it (the person's own notes). Records link to each other
+with `[[wikilinks]]`: an amends entry to its inventory item, step work to its step's note, and
+every dated record to its day's daily note (`YYYY-MM-DD.md`).
+"""
+
+import hashlib
 import json
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
 
 from stepwork.export.markdown import block_lines, inline
-from stepwork.kinds import KINDS, Filters, Record
+from stepwork.kinds import KINDS, Filters, Kind, Record
 from stepwork.outputs import Folder
 
+MANIFEST = ".stepwork-vault.json"
+MANIFEST_FORMAT = "stepwork-vault"
+DAILY, STEPS, COUNTERS = "daily", "steps", "counters"
+_SAFE_PART = re.compile(r"^[\w][\w.-]*$")
 
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^\w]+", "-", text.lower(), flags=re.UNICODE).strip("-")
-    return slug[:40] or "entry"
 
-
-def yaml_value(value: object) -> str:
-    """Any text (or list of texts) as YAML: JSON with every character outside printable ASCII
-    escaped is a valid YAML double-quoted scalar, whatever the text holds (controls, DEL, C1,
-    U+FFFE)."""
+def front_matter_value(value: object) -> str:
+    """One front-matter value as YAML. A JSON string (ASCII-escaped) is a valid YAML
+    double-quoted scalar for any text, so every value goes through here."""
     return json.dumps(value, ensure_ascii=True).replace("\x7f", "\\u007f")
 
 
-def document(record: Record) -> str:
+def slug(text: str) -> str:
+    words = re.sub(r"[^\w]+", "-", text.lower(), flags=re.UNICODE).strip("-_")
+    return words[:40].rstrip("-_") or "entry"
+
+
+def short_id(uid: str) -> str:
+    """Ten hex digits standing for a record's uid: the same on every device."""
+    return hashlib.sha256(uid.encode()).hexdigest()[:10]
+
+
+_TAG_WORDS = {"+": "plus", "#": "sharp", "&": "and"}
+
+
+def obsidian_tag(tag: str) -> str:
+    """`tag` as Obsidian accepts it: letters, digits, `_`, `-` and `/` for nesting, no spaces,
+    not only digits. `@c++` → `c-plus-plus`, `@os/2` → `os/2`."""
+    text = tag.strip().lstrip("@#")
+    for sign, word in _TAG_WORDS.items():
+        text = text.replace(sign, f"-{word}-")
+    text = re.sub(r"[^\w/-]+", "-", text, flags=re.UNICODE)
+    parts = [re.sub(r"-{2,}", "-", p).strip("-") for p in text.split("/")]
+    text = "/".join(p for p in parts if p)
+    if not text:
+        return "tag"
+    if text.replace("/", "").replace("_", "").isdigit():
+        text = f"tag-{text}"
+    return text
+
+
+def link(stem: str, label: str | None = None) -> str:
+    shown = " ".join((label or "").replace("]", ")").replace("[", "(").replace("|", "/").split())
+    return f"[[{stem}|{shown}]]" if shown and shown != stem else f"[[{stem}]]"
+
+
+@dataclass
+class Note:
+    folder: str
+    stem: str
+    record: Record | None = None
+    uid: str = ""
+    links: list[str] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return f"{self.folder}/{self.stem}.md"
+
+
+def _table_of(kind: Kind) -> str:
+    table = getattr(kind, "table", "")
+    if table:
+        return table
+    return "inventory_item" if kind.name == "inventory" else "guided_session"
+
+
+def _uid(conn: sqlite3.Connection, kind: Kind, record_id: int) -> str:
+    row = conn.execute(f"SELECT uid FROM {_table_of(kind)} WHERE id = ?", (record_id,)).fetchone()
+    return row[0] if row else f"{kind.prefix}{record_id}"
+
+
+# Titles that say only what kind a record is: its first words make a better name.
+GENERIC_TITLES = {
+    "Gratitude",
+    "Check-in",
+    "Service",
+    "Carrying the message",
+    "Nightly review",
+    "Morning",
+    "Coping plan",
+    "Note",
+}
+
+
+def _title_for_name(record: Record) -> str:
     entry = record.entry
+    if entry.title in GENERIC_TITLES and entry.summary:
+        return f"{entry.title} {entry.summary}"
+    # A status in brackets ("Amends: Sam (planned)") changes; the name should not.
+    return re.sub(r"\s*\([^()]*\)\s*$", "", entry.title)
+
+
+def stem_of(record: Record, uid: str) -> str:
+    entry = record.entry
+    return f"{entry.day.isoformat()}-{slug(_title_for_name(record))}-{short_id(uid)}"
+
+
+def step_stem(step: int) -> str:
+    return f"step-{step:02d}"
+
+
+class Plan:
+    """Every note an export writes, by vault-relative path, built before anything is written."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.notes: dict[str, Note] = {}
+        self.days: dict[date, list[Note]] = {}
+        self.steps: dict[int, list[Note]] = {}
+        self._stems: dict[tuple[str, int], str] = {}
+
+    def stem(self, kind: Kind, record_id: int) -> str | None:
+        key = (kind.name, record_id)
+        if key not in self._stems:
+            record = kind.record(self.conn, record_id)
+            if record is None:
+                return None
+            self._stems[key] = stem_of(record, _uid(self.conn, kind, record_id))
+        return self._stems[key]
+
+    def add_record(self, kind: Kind, record_id: int) -> None:
+        record = kind.record(self.conn, record_id)
+        if record is None:
+            return
+        uid = _uid(self.conn, kind, record_id)
+        note = Note(kind.name, stem_of(record, uid), record, uid)
+        self._stems[(kind.name, record_id)] = note.stem
+        entry = record.entry
+        note.links.append(f"Day: {link(entry.day.isoformat())}")
+        self.days.setdefault(entry.day, []).append(note)
+        if entry.step is not None and kind.name in ("step", "inventory"):
+            note.links.append(f"Step: {link(step_stem(entry.step), f'Step {entry.step}')}")
+            self.steps.setdefault(entry.step, []).append(note)
+        if kind.name == "amends":
+            row = self.conn.execute(
+                "SELECT item_id FROM amends WHERE id = ?", (record_id,)
+            ).fetchone()
+            item = self.stem(KINDS["inventory"], row[0]) if row and row[0] else None
+            if item is not None:
+                note.links.append(f"Inventory item: {link(item)}")
+        self.notes[note.path] = note
+
+
+def _record_document(note: Note) -> str:
+    assert note.record is not None
+    record, entry = note.record, note.record.entry
+    tags = [obsidian_tag(t) for t in record.tags]
     lines = [
         "---",
-        f"id: {entry.label}",
-        f"kind: {entry.kind}",
-        f"step: {entry.step if entry.step is not None else 'null'}",
+        f"id: {front_matter_value(entry.label)}",
+        f"uid: {front_matter_value(note.uid)}",
+        f"kind: {front_matter_value(entry.kind)}",
+        f"step: {front_matter_value(entry.step)}",
         f"date: {entry.day.isoformat()}",
-        f"title: {yaml_value(entry.title)}",
-        f"tags: {yaml_value(record.tags)}",
-        "---",
-        "",
-        f"# {inline(entry.title)}",
-        "",
+        f"title: {front_matter_value(entry.title)}",
+        f"tags: {front_matter_value(list(dict.fromkeys(tags)))}",
     ]
+    if tags != record.tags:
+        lines.append(f"stepwork_tags: {front_matter_value(record.tags)}")
+    lines += ["---", "", f"# {inline(entry.title)}", ""]
+    lines += [" · ".join(note.links), ""]
     for heading, text in record.parts:
         lines += [f"## {inline(heading)}", "", *block_lines(text), ""]
     return "\n".join(lines)
 
 
-def write(conn: sqlite3.Connection, folder: Folder, f: Filters, tick: Callable[[], None]) -> int:
-    written = 0
+def _index_document(title: str, kind: str, notes: list[Note], intro: str = "") -> str:
+    lines = ["---", f"kind: {front_matter_value(kind)}", f"title: {front_matter_value(title)}"]
+    lines += ["---", "", f"# {inline(title)}", ""]
+    if intro:
+        lines += [intro, ""]
+    for note in notes:
+        assert note.record is not None
+        entry = note.record.entry
+        lines.append(f"- {link(note.stem, entry.title)} ({entry.label})")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _counter_documents(conn: sqlite3.Connection, today: date) -> Iterator[tuple[str, str]]:
+    from stepwork import sobriety
+
+    for counter in conn.execute("SELECT * FROM sobriety_counter ORDER BY id").fetchall():
+        started = date.fromisoformat(counter["started_on"])
+        days = sobriety.span(started, today).days
+        stem = f"{slug(counter['name'])}-{short_id(counter['uid'])}"
+        lines = [
+            "---",
+            f"uid: {front_matter_value(counter['uid'])}",
+            'kind: "counter"',
+            f"name: {front_matter_value(counter['name'])}",
+            f"started_on: {started.isoformat()}",
+            f"days_on_export: {days}",
+            'tags: ["counter"]',
+            "---",
+            "",
+            f"# {inline(counter['name'])}",
+            "",
+            f"Since {started.isoformat()}: {days} days on {today.isoformat()}.",
+            "",
+        ]
+        runs = conn.execute(
+            "SELECT started_on, ended_on, note FROM sobriety_run WHERE counter_id = ? "
+            "ORDER BY started_on, id",
+            (counter["id"],),
+        ).fetchall()
+        if runs:
+            lines += ["## Earlier runs", ""]
+            for run in runs:
+                began, ended = date.fromisoformat(run["started_on"]), run["ended_on"]
+                length = (date.fromisoformat(ended) - began).days
+                note = f": {inline(run['note'])}" if run["note"].strip() else ""
+                lines.append(f"- {began.isoformat()} to {ended} ({length} days){note}")
+            lines.append("")
+        yield f"{COUNTERS}/{stem}.md", "\n".join(lines)
+
+
+def build(conn: sqlite3.Connection, f: Filters, tick: Callable[[], None]) -> dict[str, str]:
+    """Every file of the vault for `f`: vault-relative path → text."""
+    from stepwork.content import step_titles
+
+    plan = Plan(conn)
     for name, kind in KINDS.items():
         if f.kinds and name not in f.kinds:
             continue
         for record_id in kind.ids(conn, f):
-            record = kind.record(conn, record_id)
-            if record is None:
-                continue
-            entry = record.entry
-            file_name = f"{entry.day.isoformat()}-{entry.label}-{_slug(entry.title)}.md"
-            if folder.write(name, file_name, document(record)):
-                written += 1
+            plan.add_record(kind, record_id)
             tick()
-    return written
+    files = {path: _record_document(note) for path, note in plan.notes.items()}
+    for day, notes in sorted(plan.days.items()):
+        files[f"{DAILY}/{day.isoformat()}.md"] = _index_document(day.isoformat(), "day", notes)
+    titles = step_titles()
+    for step, notes in sorted(plan.steps.items()):
+        title = f"Step {step} · {titles[step]}"
+        files[f"{STEPS}/{step_stem(step)}.md"] = _index_document(title, "step", notes)
+    if not (f.kinds or f.step or f.since or f.until):
+        from stepwork.dates import today
+
+        files.update(_counter_documents(conn, today()))
+    return files
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _split(path: str) -> tuple[str, str] | None:
+    """('kind', 'name.md') for a manifest path that names a file one folder deep."""
+    parts = path.split("/")
+    if len(parts) != 2 or not all(_SAFE_PART.match(p) for p in parts):
+        return None
+    return parts[0], parts[1]
+
+
+def read_manifest(folder: Folder) -> dict[str, str]:
+    """The files stepwork wrote here last time (path → digest); empty when there is none or it
+    cannot be read (then nothing is removed)."""
+    text = folder.read("", MANIFEST)
+    if text is None:
+        return {}
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return {}
+    if not isinstance(document, dict) or document.get("format") != MANIFEST_FORMAT:
+        return {}
+    files = document.get("files")
+    if not isinstance(files, dict):
+        return {}
+    return {
+        path: digest
+        for path, digest in files.items()
+        if isinstance(path, str) and isinstance(digest, str) and _split(path)
+    }
+
+
+def _write_manifest(folder: Folder, files: dict[str, str]) -> None:
+    document = {"format": MANIFEST_FORMAT, "version": 1, "files": dict(sorted(files.items()))}
+    folder.write("", MANIFEST, json.dumps(document, indent=1) + "\n")
+
+
+@dataclass
+class Outcome:
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    kept: int = 0
+    """Files stepwork wrote once that it no longer would, left because they were changed."""
+    total: int = 0
+    """stepwork's files in the vault now (the manifest's count)."""
+
+
+def write(
+    conn: sqlite3.Connection, folder: Folder, f: Filters, tick: Callable[[], None]
+) -> Outcome:
+    files = build(conn, f, tick)
+    before = read_manifest(folder)
+    outcome = Outcome()
+    wanted: dict[str, str] = {}
+    for path, text in files.items():
+        sub, name = path.split("/")
+        there = folder.read(sub, name)
+        if there is not None and path not in before and there != text:
+            folder.left_alone.append(folder.path / sub / name)  # the person's own file
+            continue
+        wanted[path] = text
+    # Listed before writing, so a file written by an export that is then interrupted is
+    # known as stepwork's the next time.
+    _write_manifest(folder, before | {p: _digest(t) for p, t in wanted.items()})
+    done: dict[str, str] = {}
+    for path, text in wanted.items():
+        sub, name = path.split("/")
+        if folder.read(sub, name) == text:
+            outcome.unchanged += 1
+        elif folder.write(sub, name, text):
+            outcome.written += 1
+        else:
+            continue
+        done[path] = _digest(text)
+    whole = not (f.kinds or f.step or f.since or f.until)
+    emptied: set[str] = set()
+    for path, digest in before.items():
+        if path in done:
+            continue
+        sub, name = _split(path) or ("", "")
+        there = folder.read(sub, name)
+        if there is None:
+            continue
+        if not whole or path in wanted:
+            done[path] = digest
+        elif _digest(there) != digest:
+            folder.left_alone.append(folder.path / path)
+            outcome.kept += 1
+        elif folder.remove(sub, name):
+            outcome.removed += 1
+            emptied.add(sub)
+    for sub in emptied - {p.split("/")[0] for p in done}:
+        folder.remove_if_empty(sub)
+    _write_manifest(folder, done)
+    outcome.total = len(done)
+    return outcome

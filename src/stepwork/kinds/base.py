@@ -47,6 +47,12 @@ class Entry:
     summary: str
     written: str
     """When it was written (UTC, ISO): newest first in the log."""
+    starred: bool = False
+
+    @property
+    def shown_title(self) -> str:
+        """The title as the log shows it: a star marks a starred note."""
+        return f"★ {self.title}" if self.starred else self.title
 
 
 @dataclass(frozen=True)

@@ -76,15 +76,15 @@ class NoteKind(TableKind):
     oldest_first = "written_at, id"
 
     def entry(self, row: sqlite3.Row) -> Entry:
-        title = ("★ " if row["starred"] else "") + (first_line(row["title"], 60) or "Note")
         return Entry(
             self.label_of(row["id"]),
             self.name,
             day_of(row["local_date"]),
             None,
-            title,
+            first_line(row["title"], 60) or "Note",
             first_line(row["body"]),
             row["written_at"],
+            bool(row["starred"]),
         )
 
     def parts(self, conn: sqlite3.Connection, row: sqlite3.Row) -> list[tuple[str, str]]:

@@ -108,6 +108,25 @@ def _transaction(begin: str) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
+@contextmanager
+def scratch() -> Iterator[sqlite3.Connection]:
+    """An empty journal in memory, for a dry run where no journal exists yet: nothing is
+    created on disk."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    try:
+        migrate(conn, Path(":memory:"), Path(":memory:"))
+        conn.execute("BEGIN IMMEDIATE")
+        yield conn
+        conn.execute("ROLLBACK")
+    finally:
+        conn.close()
+
+
+def exists() -> bool:
+    return paths().database.exists()
+
+
 def reading() -> AbstractContextManager[sqlite3.Connection]:
     """One consistent read transaction."""
     return _transaction("BEGIN")

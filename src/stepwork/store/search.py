@@ -27,9 +27,32 @@ def words(query: str) -> list[str]:
     return WORD.findall(query)
 
 
+def terms(query: str) -> list[list[str]]:
+    """What must all match: each word on its own, and each "quoted phrase" as a whole."""
+    found: list[list[str]] = []
+    for index, piece in enumerate(query.split('"')):
+        inside = index % 2 == 1
+        if inside and words(piece):
+            found.append(words(piece))
+        else:
+            found.extend([word] for word in words(piece))
+    return found
+
+
+def query_of(arguments: list[str]) -> str:
+    """The command line's words as one query: an argument of several words (quoted in the
+    shell) is a phrase."""
+    parts = []
+    for argument in arguments:
+        if '"' not in argument and len(words(argument)) > 1:
+            argument = f'"{argument}"'
+        parts.append(argument)
+    return " ".join(parts)
+
+
 def _fts_query(query: str) -> str:
-    # Each word quoted: the person's punctuation can never be read as FTS5 syntax.
-    return " ".join(f'"{word}"' for word in words(query))
+    # Only words reach FTS5, each in quotes: punctuation can never be read as its syntax.
+    return " ".join('"' + " ".join(term) + '"' for term in terms(query))
 
 
 def _owner(conn: sqlite3.Connection, source: str, row_id: int) -> tuple[str, int] | None:
@@ -77,7 +100,7 @@ def _candidates(conn: sqlite3.Connection, query: str) -> Iterator[tuple[str, int
 
 
 def _like_candidates(conn: sqlite3.Connection, query: str) -> Iterator[tuple[str, int, str]]:
-    wanted = [w.lower() for w in words(query)]
+    wanted = [" ".join(term).lower() for term in terms(query)]
     for source in search_index.SOURCES:
         text_sql = source.text_sql.format(row=source.table)
         rows = conn.execute(
@@ -86,7 +109,8 @@ def _like_candidates(conn: sqlite3.Connection, query: str) -> Iterator[tuple[str
         )
         for row in rows:
             body = row["body"] or ""
-            if all(w in body.lower() for w in wanted):
+            flat = " ".join(words(body.lower()))
+            if all(w in flat for w in wanted):
                 yield source.table, row["id"], _plain_snippet(body, wanted[0])
 
 
@@ -105,26 +129,51 @@ def _plain_snippet(body: str, word: str) -> str:
     return ("…" if start else "") + " ".join(marked.split())
 
 
+def _owners(conn: sqlite3.Connection, query: str) -> Iterator[tuple[tuple[str, int], str]]:
+    """Each record with text matching `query` (best first, once), with a snippet."""
+    seen: set[tuple[str, int]] = set()
+    for source, row_id, snippet in _candidates(conn, query):
+        owner = _owner(conn, source, row_id)
+        if owner is not None and owner not in seen:
+            seen.add(owner)
+            yield owner, snippet
+
+
+def _spread(conn: sqlite3.Connection, query: str) -> Iterator[tuple[tuple[str, int], str]]:
+    """Records where every term matches, though in different parts of the record (an inventory
+    item's "who" and its "cause"): found term by term."""
+    found = [dict(_owners(conn, '"' + " ".join(term) + '"')) for term in terms(query)]
+    for owner, snippet in found[0].items():
+        if all(owner in other for other in found[1:]):
+            yield owner, snippet
+
+
 def search(conn: sqlite3.Connection, query: str, f: Filters, limit: int) -> list[Hit]:
     if not words(query):
         return []
     hits: list[Hit] = []
     seen: set[tuple[str, int]] = set()
-    for source, row_id, snippet in _candidates(conn, query):
-        owner = _owner(conn, source, row_id)
-        if owner is None or owner in seen:
-            continue
-        seen.add(owner)
-        kind_name, record_id = owner
-        record = KINDS[kind_name].record(conn, record_id)
-        if record is None:
-            continue
-        entry = record.entry
-        if not f.wants(entry.kind, entry.step):
-            continue
-        if (f.since and entry.day < f.since) or (f.until and entry.day > f.until):
-            continue
-        hits.append(Hit(entry, " ".join(snippet.split())))
-        if len(hits) >= limit:
-            break
+
+    def take(found: Iterator[tuple[tuple[str, int], str]]) -> None:
+        for owner, snippet in found:
+            if len(hits) >= limit:
+                return
+            if owner in seen:
+                continue
+            seen.add(owner)
+            kind_name, record_id = owner
+            record = KINDS[kind_name].record(conn, record_id)
+            if record is None:
+                continue
+            entry = record.entry
+            if not f.wants(entry.kind, entry.step):
+                continue
+            if (f.since and entry.day < f.since) or (f.until and entry.day > f.until):
+                continue
+            hits.append(Hit(entry, " ".join(snippet.split())))
+
+    # Records where all the words meet in one text come first; then the others.
+    take(_owners(conn, query))
+    if len(hits) < limit and len(terms(query)) > 1:
+        take(_spread(conn, query))
     return hits

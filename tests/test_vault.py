@@ -1,0 +1,194 @@
+"""The Obsidian vault: stable names, a manifest that keeps it in step, links that resolve."""
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from stepwork.export.vault import MANIFEST, obsidian_tag
+
+from .test_transfer import export_json, small_journal
+
+LINK = re.compile(r"\[\[([^\]|]+)(?:\|[^\]]*)?\]\]")
+
+
+def vault_files(vault: Path) -> dict[str, str]:
+    return {
+        p.relative_to(vault).as_posix(): p.read_text()
+        for p in sorted(vault.rglob("*"))
+        if p.is_file() and p.name != MANIFEST
+    }
+
+
+def front(text: str) -> dict[str, str]:
+    head = text.split("---\n")[1]
+    return dict(line.split(": ", 1) for line in head.splitlines())
+
+
+def record_ids(files: dict[str, str]) -> set[str]:
+    return {json.loads(front(t)["id"]) for p, t in files.items() if "id" in front(t)}
+
+
+def journal_ids(run) -> set[str]:
+    return {e["id"] for e in json.loads(run("log", "-n", "1000", "--json").stdout)}
+
+
+def ids_of(run, kind: str) -> list[str]:
+    return [e["id"] for e in json.loads(run("log", "-k", kind, "--json").stdout)]
+
+
+def assert_links_resolve(files: dict[str, str]) -> None:
+    stems = {Path(p).stem for p in files}
+    assert len(stems) == len(files), "every note name is unique, so a [[link]] names one file"
+    for path, text in files.items():
+        for target in LINK.findall(text):
+            assert target in stems, f"{path} links to missing {target}"
+
+
+def said(result) -> str:
+    return " ".join(result.stderr.split())
+
+
+def export(run, vault: Path, *extra: str):
+    result = run("export", "--vault", "-o", str(vault), *extra)
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def test_export_twice_around_edits_and_deletes_keeps_the_vault_in_step(run, clock, tmp_path, db):
+    small_journal(run, clock)
+    [(item,)] = db("SELECT item_id FROM amends WHERE id = 1")
+    vault = tmp_path / "vault"
+    first = export(run, vault)
+    files = vault_files(vault)
+    assert record_ids(files) == journal_ids(run)
+    assert f"holds {len(files)} files" in said(first)
+    assert_links_resolve(files)
+    by_id = {json.loads(front(t)["id"]): p for p, t in files.items() if "id" in front(t)}
+    amends_path, item_path = by_id["a1"], by_id[f"i{item}"]
+    assert f"[[{Path(item_path).stem}" in files[amends_path]
+    assert any("[[step-04|Step 4]]" in t for p, t in files.items() if p.startswith("inventory/"))
+    assert "daily/2026-11-22.md" in files and "steps/step-04.md" in files
+    [counter] = [t for p, t in files.items() if p.startswith("counters/")]
+    assert 'name: "alcohol"' in counter and "started_on: 2026-06-14" in counter
+
+    own = vault / "checkin" / "my own thoughts.md"
+    own.write_text("mine")
+    (vault / "daily" / "2026-01-01.md").write_text("my own daily note")
+    assert run("amends", "set", "a1", "--status", "made").exit_code == 0
+    assert run("delete", "c1", "--yes").exit_code == 0
+    assert run("delete", ids_of(run, "gratitude")[0], "--yes").exit_code == 0
+    second = export(run, vault)
+    after = {
+        p: t
+        for p, t in vault_files(vault).items()
+        if p not in ("checkin/my own thoughts.md", "daily/2026-01-01.md")
+    }
+    assert record_ids(after) == journal_ids(run)
+    assert f"holds {len(after)} files" in said(second) and "removed" in said(second)
+    assert_links_resolve(after)
+    assert own.read_text() == "mine"
+    assert (vault / "daily" / "2026-01-01.md").read_text() == "my own daily note"
+    assert amends_path in after and "(made)" in after[amends_path]
+    assert not [p for p in after if p.startswith(("checkin/", "gratitude/"))]
+    assert (vault / "checkin").is_dir()  # the person's own file is still in it
+    assert not (vault / "gratitude").exists()  # emptied of stepwork's files, so removed
+    assert "daily/2026-11-22.md" in after  # the service entry is still on that day
+
+    third = export(run, vault)
+    assert "0 written" in said(third) and vault_files(vault) == vault_files(vault)
+
+
+def test_names_are_the_same_on_another_device(run, clock, tmp_path, monkeypatch):
+    small_journal(run, clock)
+    export(run, tmp_path / "here")
+    document = tmp_path / "journal.json"
+    document.write_text(json.dumps(export_json(run)))
+    monkeypatch.setenv("STEPWORK_HOME", str(tmp_path / "other-device"))
+    assert run("import", str(document)).exit_code == 0
+    export(run, tmp_path / "there")
+    here, there = vault_files(tmp_path / "here"), vault_files(tmp_path / "there")
+    assert sorted(here) == sorted(there)
+
+
+def test_a_stale_file_the_person_changed_or_replaced_by_a_link_is_left(run, clock, tmp_path):
+    small_journal(run, clock)
+    vault = tmp_path / "vault"
+    export(run, vault)
+    [checkin] = list((vault / "checkin").glob("*.md"))
+    [gratitude] = list((vault / "gratitude").glob("*.md"))
+    checkin.write_text(checkin.read_text() + "\nmy own words\n")
+    outside = tmp_path / "outside.md"
+    outside.write_text("outside")
+    gratitude.unlink()
+    gratitude.symlink_to(outside)
+    run("delete", "c1", "--yes")
+    run("delete", ids_of(run, "gratitude")[0], "--yes")
+    result = export(run, vault)
+    assert "my own words" in checkin.read_text()
+    assert gratitude.is_symlink() and outside.read_text() == "outside"
+    assert "Left alone" in result.stderr
+
+
+def test_a_hostile_manifest_cannot_remove_files_outside_the_vault(run, clock, tmp_path):
+    small_journal(run, clock)
+    vault = tmp_path / "vault"
+    export(run, vault)
+    victim = tmp_path / "victim.md"
+    victim.write_text("keep me")
+    import hashlib
+
+    digest = hashlib.sha256(b"keep me").hexdigest()
+    manifest = json.loads((vault / MANIFEST).read_text())
+    manifest["files"]["../victim.md"] = digest
+    manifest["files"]["checkin/../../victim.md"] = digest
+    (vault / MANIFEST).write_text(json.dumps(manifest))
+    export(run, vault)
+    assert victim.read_text() == "keep me"
+
+
+def test_a_filtered_export_removes_nothing(run, clock, tmp_path):
+    small_journal(run, clock)
+    vault = tmp_path / "vault"
+    export(run, vault)
+    before = set(vault_files(vault))
+    export(run, vault, "--kind", "checkin")
+    assert set(vault_files(vault)) == before
+
+
+@pytest.mark.parametrize(
+    "tag, expected",
+    [
+        ("@c++", "c-plus-plus"),
+        ("@os/2", "os/2"),
+        ("@2024", "tag-2024"),
+        ("home group", "home-group"),
+        ("@día", "día"),
+        ("@!!", "tag"),
+        ("not_willing", "not_willing"),
+    ],
+)
+def test_tags_follow_obsidian_rules(tag, expected):
+    assert obsidian_tag(tag) == expected
+
+
+def test_a_note_keeps_its_original_tags_in_front_matter(run, tmp_path, home):
+    assert run("paths").exit_code == 0
+    assert run("gratitude", "x").exit_code == 0
+    conn = sqlite3.connect(home / "stepwork.db")
+    with conn:
+        conn.execute(
+            "INSERT INTO note (uid, local_date, written_at, title, body, tags, starred, "
+            "created_at, updated_at) VALUES ('u1', '2026-01-02', '2026-01-02 10:00:00.000000', "
+            "'T', 'B', '@c++,@os/2', 1, '2026-01-02 10:00:00.000000', "
+            "'2026-01-02 10:00:00.000000')"
+        )
+    conn.close()
+    vault = tmp_path / "vault"
+    export(run, vault)
+    [note] = (vault / "note").glob("*.md")
+    fields = front(note.read_text())
+    assert json.loads(fields["tags"]) == ["note", "c-plus-plus", "os/2", "starred"]
+    assert json.loads(fields["stepwork_tags"]) == ["note", "@c++", "@os/2", "starred"]
