@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stepwork import (
+    choices,
     daily,
     dates,
     engine,
@@ -25,7 +26,7 @@ from stepwork.cli import panels
 from stepwork.cli.base import app, guarded
 from stepwork.cli.guided import run_session
 from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide
-from stepwork.content import Question, daily_questions
+from stepwork.content import CHOICES, Question, daily_questions
 from stepwork.errors import UsageError
 from stepwork.prompting import ask_yes_no, read_line
 from stepwork.states import AnswerState
@@ -136,11 +137,46 @@ def _remember_stopped(checkin_id: int, day, done: list[str]) -> None:  # type: i
     write_private_file(_unfinished_path(), json.dumps(state) + "\n")
 
 
+def network_choices(values: dict[str, str]) -> dict[str, int]:
+    """Everyone in the network as a menu label ("Sam (sponsor)") → their id; labels unique."""
+    from stepwork import network
+    from stepwork.store import people
+
+    names = network.role_names(values["role_names"])
+    labels: dict[str, int] = {}
+    for p in people.all_people():
+        label = f"{' '.join(p.name.split())} ({names[p.role]})".replace(",", " ")
+        if label in labels:
+            label = f"{label} p{p.id}"
+        labels[label] = p.id
+    return labels
+
+
+def _with_network_question(
+    questions: tuple[Question, ...], values: dict[str, str]
+) -> tuple[tuple[Question, ...], dict[str, int]]:
+    """The check-in asks whom the person connected with, after meetings, when there is anyone
+    in their network to choose."""
+    connected = network_choices(values)
+    if not connected:
+        return questions, connected
+    ask = Question(
+        key="connected",
+        text=messages.CONNECTED_QUESTION,
+        hint=messages.CONNECTED_HINT,
+        kind=CHOICES,
+        choices=tuple(connected),
+    )
+    keys = [q.key for q in questions]
+    at = keys.index("meetings") + 1 if "meetings" in keys else len(questions)
+    return (*questions[:at], ask, *questions[at:]), connected
+
+
 def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
     from stepwork.store import daily as store
 
     values = settings.load()
-    questions = daily_questions("checkin", values)
+    questions, connected = _with_network_question(daily_questions("checkin", values), values)
     out = render.console()
     out.print(messages.CHECKIN_INTRO, style="dim")
     stopped = _stopped_checkin(day)
@@ -169,6 +205,11 @@ def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
             store.update_checkin(checkin_id, halt=",".join(daily.parse_halt([text])))
         elif key == "note":
             store.update_checkin(checkin_id, note=text.strip())
+        elif key == "connected":
+            from stepwork.store import people
+
+            picked = choices.tags(text) if answered else []
+            people.replace_checkin_contacts(checkin_id, [connected[label] for label in picked])
         elif key == "triggers":
             store.replace_entries(
                 checkin_id, store.TRIGGER, list(map(_trigger_from_line, _lines(text)))

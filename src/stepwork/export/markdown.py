@@ -462,4 +462,8 @@ def write(
 
 
 def count(conn: sqlite3.Connection, f: Filters) -> int:
-    return sum(sum(1 for _ in KINDS[k].ids(conn, f)) for k in KINDS if not f.kinds or k in f.kinds)
+    return sum(
+        sum(1 for _ in kind.ids(conn, f))
+        for name, kind in KINDS.items()
+        if (not f.kinds or name in f.kinds) and (f.people or not kind.private)
+    )
