@@ -1357,7 +1357,8 @@ def remove_person_question(name: str, contacts: int) -> str:
 
 def person_removed(name: str, contacts: int) -> str:
     if contacts:
-        return f"Removed {name}, and {contacts} logged time{'s' if contacts != 1 else ''} of reaching them."
+        times = "time" if contacts == 1 else "times"
+        return f"Removed {name}, and {contacts} logged {times} of reaching them."
     return f"Removed {name}."
 
 

@@ -272,12 +272,17 @@ def _after_checkin(craving: int | None, out: Console) -> None:
 def _plan_text() -> Panel | None:
     from stepwork.store import guided
 
+    values = settings.load()
     session = guided.latest_with_answers("plan")
-    if session is None:
+    network_lines = safety.hard_moment_people()
+    if session is None and not network_lines:
         return None
-    answers = guided.answers(session.id)
+    answers = guided.answers(session.id) if session is not None else {}
     body = Text()
-    for question in daily_questions("plan", settings.load()):
+    if network_lines:
+        body.append(messages.PLAN_NETWORK_HEADING + "\n", style="bold")
+        body.append(render.visible("\n".join(network_lines)) + "\n\n")
+    for question in daily_questions("plan", values):
         answer = answers.get(question.key)
         if answer is None or answer.state == AnswerState.SKIPPED or not answer.text.strip():
             continue
@@ -328,9 +333,16 @@ def _write_plan() -> int:
                     if q.key in earlier and earlier[q.key].text.strip()
                 ],
             )
+    questions, on_answer = _plan_with_network(questions, values)
     out.print(messages.PLAN_INTRO, style="dim")
     outcome = run_session(
-        questions, session.id, out, values["editor"], draft_intro=messages.PLAN_SAYS
+        questions,
+        session.id,
+        out,
+        values["editor"],
+        on_answer=on_answer,
+        draft_intro=messages.PLAN_SAYS,
+        not_recorded=frozenset({PLAN_NETWORK_KEY}),
     )
     out.print()
     if outcome is engine.Outcome.FINISHED:
@@ -338,6 +350,50 @@ def _write_plan() -> int:
     else:
         out.print(messages.paused("stepwork plan --edit"))
     return 0
+
+
+PLAN_NETWORK_KEY = "people-network"
+
+
+def _plan_with_network(questions: tuple[Question, ...], values: dict[str, str]):  # type: ignore[no-untyped-def]
+    """The plan's "people you can call" as a choice from the network (who is marked for hard
+    moments), then anyone else as free text. With no one in the network, free text as before."""
+    from dataclasses import replace
+
+    from stepwork.store import people
+
+    labels = network_choices(values)
+    keys = [q.key for q in questions]
+    if "people" not in keys:
+        return questions, None
+    at = keys.index("people")
+    if not labels:
+        tip = replace(questions[at], hint=messages.PLAN_PEOPLE_ADD_HINT)
+        return (*questions[:at], tip, *questions[at + 1 :]), None
+    marked = [label for label, pid in labels.items() if pid in _hard_moment_ids()]
+    hint = messages.PLAN_PEOPLE_HINT
+    if marked:
+        hint += "\n" + messages.PLAN_PEOPLE_NOW + ", ".join(marked)
+    choose = Question(
+        key=PLAN_NETWORK_KEY,
+        text=messages.PLAN_PEOPLE_QUESTION,
+        hint=hint,
+        kind=CHOICES,
+        choices=tuple(labels),
+    )
+    others = replace(questions[at], text=messages.PLAN_OTHERS_QUESTION)
+
+    def on_answer(question: Question, text: str) -> None:
+        if question.key == PLAN_NETWORK_KEY and text.strip():
+            people.set_hard_moments({labels[label] for label in choices.tags(text)})
+
+    return (*questions[:at], choose, others, *questions[at + 1 :]), on_answer
+
+
+def _hard_moment_ids() -> set[int]:
+    from stepwork.store import people
+
+    return {p.id for p in people.all_people() if p.hard_moments}
 
 
 # --- the nightly review and the morning --------------------------------------------------

@@ -15,18 +15,22 @@ def run_session(
     editor_setting: str,
     on_answer: Callable[[Question, str], None] | None = None,
     draft_intro: str = messages.KEPT_DRAFT_INTRO,
+    not_recorded: frozenset[str] = frozenset(),
 ) -> engine.Outcome:
     """Ask whatever is still unanswered in a stored session; finish it when all are done.
 
-    Returns FINISHED or PAUSED; an interrupt is raised again as KeyboardInterrupt (after
-    everything answered is saved) for `guarded` to turn into the resume message.
+    Answers to `not_recorded` questions go only to `on_answer` (they live elsewhere, such as
+    who is marked for hard moments). Returns FINISHED or PAUSED; an interrupt is raised again
+    as KeyboardInterrupt (after everything answered is saved) for `guarded` to turn into the
+    resume message.
     """
     from stepwork.store import guided
 
     saved = {k: engine.Saved(a.state, a.text) for k, a in guided.answers(session_id).items()}
 
     def save(position: int, question: Question, text: str, state: str) -> None:
-        guided.record(session_id, position, question.key, question.text, text, state)
+        if question.key not in not_recorded:
+            guided.record(session_id, position, question.key, question.text, text, state)
         if on_answer is not None:
             on_answer(question, text)
 
