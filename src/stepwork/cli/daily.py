@@ -545,10 +545,83 @@ def stats(
         (e.category or "thing", e.text) for e in store.entries_between(store.TRIGGER, first, today)
     ]
     result = daily.compute(points, meetings, triggers, first, today, store.checkin_days())
+    links, has_sponsor = _connection(rows, meetings, first, today)
     if as_json:
-        typer.echo(render.json_text(_stats_json(result), indent=2))
+        numbers_json = _stats_json(result) | {"connection": _connection_json(links, has_sponsor)}
+        typer.echo(render.json_text(numbers_json, indent=2))
         return
-    _render_stats(result, render.console())
+    out = render.console()
+    _render_stats(result, out)
+    _render_connection(links, has_sponsor, len(rows), out)
+
+
+def _connection(rows, meetings, first, today):  # type: ignore[no-untyped-def]
+    from stepwork import network
+    from stepwork.store import people
+
+    contacts = people.contacts_between(first, today)
+    has_sponsor = any(p.role == "sponsor" for p in people.all_people())
+    links = network.connection(
+        [network.DayValues(r.local_date, r.mood, r.craving) for r in rows],
+        [c.local_date for c in contacts],
+        meetings,
+        first,
+        today,
+        people.last_reached_role("sponsor"),
+    )
+    return links, has_sponsor
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _connection_json(c, has_sponsor: bool) -> dict:  # type: ignore[no-untyped-def]
+    compared = None
+    if c.compared:
+        compared = {
+            "days_with_connection": c.days_with,
+            "days_without_connection": c.days_without,
+            "mood_with": _rounded(c.mood_with),
+            "mood_without": _rounded(c.mood_without),
+            "craving_with": _rounded(c.craving_with),
+            "craving_without": _rounded(c.craving_without),
+        }
+    return {
+        "contacts_per_week": c.contacts_per_week,
+        "meetings_per_week": c.meetings_per_week,
+        "has_sponsor": has_sponsor,
+        "days_since_sponsor": c.days_since_sponsor,
+        "with_and_without": compared,
+    }
+
+
+def _one(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _render_connection(c, has_sponsor: bool, checkins: int, out: Console) -> None:  # type: ignore[no-untyped-def]
+    from stepwork import network
+
+    out.print()
+    out.print(messages.CONNECTION_TITLE, style="bold")
+    weeks = "  ".join(f"{render.short_day(w)}: {n}" for w, n in c.contacts_per_week.items())
+    out.print(render.safe(f"Contacts per week (from Monday): {weeks}"))
+    out.print(messages.sponsor_last(c.days_since_sponsor, has_sponsor))
+    if c.compared:
+        line = messages.connection_compare(
+            c.days_with,
+            c.days_without,
+            _one(c.mood_with),
+            _one(c.mood_without),
+            _one(c.craving_with),
+            _one(c.craving_without),
+        )
+        out.print(line)
+    else:
+        out.print(
+            messages.connection_too_few(checkins, network.MIN_CHECKINS_TO_COMPARE), style="dim"
+        )
 
 
 def _stats_json(s: daily.Stats) -> dict:
