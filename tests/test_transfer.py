@@ -77,6 +77,8 @@ def small_journal(run, clock) -> None:
         "quiet evening",
     )
     run("gratitude", "my sponsor")
+    run("people", "add", "Sam", "--role", "sponsor", "--reach", "555 0134", "--hard-moments")
+    run("reached", "sponsor", "--how", "call", "--note", "talked about the boss")
     run("service", "made the coffee", "--message")
     run("sober", "start", "alcohol", "--date", "2026-06-14")
     run("amends", "set", "a2", "--status", "planned", "--date", "2026-12-01", "--kind", "direct")
