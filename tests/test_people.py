@@ -42,7 +42,7 @@ def test_people_are_added_listed_shown_edited_and_removed(run, db):
     for expected in ("p1", "Sam K ★", "sponsor", "555 0134", "friend in recovery", "not yet"):
         assert expected in listed, expected
     data = json.loads(run("people", "--json").stdout)
-    assert [p["id"] for p in data][0] == "p1"  # hard-moments people first
+    assert data[0]["id"] == "p1"  # hard-moments people first
     sam = data[0]
     assert sam["role"] == "sponsor" and sam["hard_moments"] is True and sam["reach"] == "555 0134"
     assert "met at the step study" in run("show", "p3").stdout
@@ -379,7 +379,7 @@ def test_json_carries_people_and_merges_like_every_record(run, db, home, tmp_pat
     exported = tmp_path / "one.json"
     assert run("export", "--format", "json", "-o", str(exported)).exit_code == 0
     tables = json.loads(exported.read_text())["tables"]
-    assert [p["name"] for p in tables["person"]][0] == "Sam K"
+    assert tables["person"][0]["name"] == "Sam K"
     assert tables["contact"][0]["person_uid"] == tables["person"][0]["uid"]
     # A second machine: imports, then edits Sam later; the newer edit wins both ways.
     monkeypatch.setenv("STEPWORK_HOME", str(tmp_path / "other"))
