@@ -1380,6 +1380,8 @@ SHARE_FROM_PEOPLE = "From your people: "
 
 
 def share_pick_hint(count: int) -> str:
+    if count == 1:
+        return "Type 1 to choose them, or a name."
     return f"Type a number (1-{count}) to choose, or a name."
 
 
@@ -1403,7 +1405,7 @@ def nudge_cravings(suggestion: str) -> str:
     first = "Cravings have been strong on two of the last three days."
     if suggestion:
         return f"{first} A call could help: {suggestion}."
-    return f"{first} A call to someone in recovery, or a meeting, could help."
+    return f"{first} A call, or a meeting, could help."
 
 
 # --- connection in stats ------------------------------------------------------------------

@@ -1,7 +1,6 @@
 """`stepwork people` (the sober network) and `stepwork reached` (reaching out, in one line)."""
 
 import typer
-from rich.text import Text
 
 from stepwork import dates, layout, limits, messages, network, render, settings
 from stepwork.cli import panels
@@ -136,7 +135,7 @@ def people_add(
         clean, key, limits.text("reach", reach), limits.text("note", note), hard_moments
     )
     render.console().print(
-        Text(messages.person_added(clean, role_names()[key], f"p{number}"), style="green")
+        render.safe(messages.person_added(clean, role_names()[key], f"p{number}"), style="green")
     )
 
 
@@ -208,7 +207,7 @@ def people_remove(
                 out.print(messages.NOTHING_CHANGED)
             raise typer.Exit(0 if answer == 1 else answer)
     gone = store.remove(person.id)
-    out.print(Text(messages.person_removed(person.name, gone)))
+    out.print(render.safe(messages.person_removed(person.name, gone)))
 
 
 @app.command(rich_help_panel=panels.DAILY)
@@ -231,5 +230,5 @@ def reached(
     person = find_one(who)
     store.add_contact(person.id, day, way, clean_note)
     render.console().print(
-        Text(messages.reached_saved(person.name, render.local_day(day), way), style="green")
+        render.safe(messages.reached_saved(person.name, render.local_day(day), way), style="green")
     )

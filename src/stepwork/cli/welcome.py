@@ -80,7 +80,8 @@ def _connection_lines(today) -> list[tuple[str, str]]:  # type: ignore[no-untype
     recent = daily.checkins_between(today - timedelta(days=2), today)
     cravings = [(c.local_date, c.craving) for c in recent if c.craving is not None]
     if network.strong_days(cravings, today, threshold) >= 2:
-        lines.append((messages.nudge_cravings(suggestion), "yellow"))
+        named = len(lines) > 1  # the isolation line has just named them
+        lines.append((messages.nudge_cravings("" if named else suggestion), "yellow"))
     return lines
 
 
