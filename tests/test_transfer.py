@@ -174,7 +174,7 @@ def test_bad_export_requests(run, args, expected):
 def test_json_round_trip_into_a_fresh_home(run, clock, home, tmp_path, monkeypatch):
     small_journal(run, clock)
     original = export_json(run)
-    assert original["format"] == "stepwork" and original["format_version"] == 2
+    assert original["format"] == "stepwork" and original["format_version"] == 3
     path = tmp_path / "a.json"
     path.write_text(json.dumps(original))
     monkeypatch.setenv("STEPWORK_HOME", str(tmp_path / "other"))
