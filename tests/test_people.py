@@ -205,9 +205,9 @@ def test_migration_moves_the_plans_people_into_the_network_without_loss(run, db,
     assert shown.exit_code == 0, shown.stderr
     people = db("SELECT name, role, reach, note, hard_moments FROM person ORDER BY id")
     assert [p[:3] for p in people] == [
-        ("Sam (sponsor)", "sponsor", "555 0134"),
+        ("Sam", "sponsor", "555 0134"),
         ("Mum", "other", "+44 (0)20 7946 0958"),
-        ("my therapist Dr Lee", "therapist", "555-0199"),
+        ("Dr Lee", "therapist", "555-0199"),
         ("Call the home group", "home-group", ""),
         ("Jo 12", "other", ""),
     ]
@@ -219,7 +219,7 @@ def test_migration_moves_the_plans_people_into_the_network_without_loss(run, db,
     assert db("SELECT text FROM answer WHERE question_key = 'what-helps'") == [("A walk",)]
     out = shown.stdout
     assert "Your people for hard moments" in out and "Mum (other): +44 (0)20 7946 0958" in out
-    assert out.index("Sam (sponsor) (sponsor): 555 0134") < out.index("If you might harm")
+    assert out.index("Sam (sponsor): 555 0134") < out.index("If you might harm")
     assert "A walk" in out
     assert list((home / "backups").iterdir())  # the copy kept before upgrading
 
@@ -436,3 +436,19 @@ def test_people_and_reached_run_from_the_installed_command(home):
     conn = sqlite3.connect(home / "stepwork.db")
     assert conn.execute("SELECT count(*) FROM contact").fetchone() == (1,)
     conn.close()
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Sam (sponsor) 555 0134", ("Sam", "555 0134", "sponsor")),
+        ("my therapist Dr Lee: 555-0199", ("Dr Lee", "555-0199", "therapist")),
+        ("Home group: Tuesday 7pm", ("Home group: Tuesday 7pm", "", "home-group")),
+        ("sponsor Sam", ("sponsor Sam", "", "sponsor")),
+        ("Jo (Sponsor)", ("Jo", "", "sponsor")),
+        ("555 0134", ("555 0134", "", "other")),  # a number alone stays the name
+        ("Kim, my sponsee 07700 900123", ("Kim, my sponsee", "07700 900123", "sponsee")),
+    ],
+)
+def test_a_plan_line_splits_into_name_reach_and_role(line, expected):
+    assert migrations.split_plan_line(line) == expected

@@ -350,8 +350,16 @@ def split_plan_line(line: str) -> tuple[str, str, str]:
         if rest:
             name, reach = " ".join(rest.split()), found.group().strip()
     lowered = text.lower()
-    role = next((key for word, key in _ROLE_WORDS if re.search(rf"\b{word}\b", lowered)), "other")
-    return name, reach, role
+    found_role = next(
+        ((word, key) for word, key in _ROLE_WORDS if re.search(rf"\b{word}\b", lowered)), None
+    )
+    if found_role is None:
+        return name, reach, "other"
+    word, role = found_role
+    # The role is kept as the role: "Sam (sponsor)" or "my sponsor Sam" is named Sam.
+    shorter = re.sub(rf"\(\s*{word}\s*\)|^my\s+{word}\b", " ", name, flags=re.IGNORECASE)
+    shorter = " ".join(shorter.split()).strip(_SEPARATORS)
+    return shorter or name, reach, role
 
 
 def plan_people_to_network(conn: sqlite3.Connection) -> None:
