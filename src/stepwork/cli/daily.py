@@ -525,7 +525,7 @@ def stats(
     days: str = typer.Option("30", "--days", help="How many days back to look."),
     as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
 ) -> None:
-    """Mood and craving over time, your check-in streak, HALT, meetings and triggers."""
+    """Mood and craving over time, your check-in streak, HALT, meetings, triggers, connection."""
     from datetime import timedelta
 
     from stepwork.store import daily as store
