@@ -401,6 +401,7 @@ def resume_item(singular: str, about: str, answered: int, total: int) -> str:
 
 
 STOPPED_NOTHING_CHANGED = "Stopped. Nothing was changed."
+STOPPED_KEPT = "Stopped. What was done before this is kept."
 
 
 def interrupted(command: str) -> str:
@@ -1114,9 +1115,7 @@ PASSPHRASE_NOT_TEXT = (
     "The passphrase holds bytes that are not text (UTF-8), so it cannot be used. "
     "Check the terminal's or the variable's encoding. Nothing was changed."
 )
-SHORT_PASSPHRASE_QUESTION = (
-    "That passphrase is shorter than 8 characters, so it is easier to guess. Use it anyway?"
-)
+SHORT_PASSPHRASE_QUESTION = "Use it anyway?"
 SHORT_PASSPHRASE_NOTE = (
     "Note: the passphrase is shorter than 8 characters, so it is easier to guess."
 )

@@ -20,7 +20,7 @@ from pathlib import Path
 from stepwork import messages
 from stepwork.errors import UserError
 from stepwork.home import PRIVATE_FILE_MODE
-from stepwork.store import encryption
+from stepwork.store import encryption, note_write
 from stepwork.store.connection import connect_file, db_errors
 
 CHUNK = 1 << 20
@@ -272,6 +272,7 @@ def switch(path: Path, keyfile: "encryption.KeyFile | None") -> None:
     fsync_dir(path.parent)
     checkpoint("before-switch")
     os.replace(new, path)
+    note_write()
     fsync_dir(path.parent)
     checkpoint("after-switch")
     _settle_key(path)
