@@ -111,12 +111,13 @@ def place(tmp: Path, chosen: Target) -> None:
                     raise UserError(messages.output_exists(chosen.path)) from None
                 os.replace(tmp, chosen.path)
             tmp.unlink(missing_ok=True)
-        _sync_folder(chosen.path.parent)
+        sync_folder(chosen.path.parent)
     finally:
         tmp.unlink(missing_ok=True)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
+    """Make a rename or a new file in `folder` last through a power cut."""
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.fsync(fd)

@@ -20,6 +20,7 @@ from pathlib import Path
 from stepwork import messages
 from stepwork.errors import UserError
 from stepwork.home import PRIVATE_FILE_MODE
+from stepwork.outputs import sync_folder
 from stepwork.store import encryption, note_write
 from stepwork.store.connection import connect_file, db_errors
 
@@ -98,14 +99,6 @@ def leftovers(path: Path) -> list[Path]:
         *_new_companions(path),
     )
     return [p for p in names if os.path.lexists(p)]
-
-
-def fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def fsync_file(path: Path) -> None:
@@ -269,14 +262,14 @@ def switch(path: Path, keyfile: "encryption.KeyFile | None") -> None:
     old_in_clear = os.path.lexists(path) and encryption.looks_plain(path)
     if old_in_clear:
         os.link(path, old_of(path))
-    fsync_dir(path.parent)
+    sync_folder(path.parent)
     checkpoint("before-switch")
     os.replace(new, path)
     note_write()
-    fsync_dir(path.parent)
+    sync_folder(path.parent)
     checkpoint("after-switch")
     _settle_key(path)
-    fsync_dir(path.parent)
+    sync_folder(path.parent)
     checkpoint("after-key")
     _drop_old(path)
 
@@ -352,5 +345,5 @@ def recover(path: Path, promote: bool = True) -> list[str]:
     if os.path.lexists(path):
         _settle_key(path)
         _drop_old(path)
-    fsync_dir(path.parent)
+    sync_folder(path.parent)
     return list(dict.fromkeys(done)) or [messages.RECOVERED_TIDIED]
