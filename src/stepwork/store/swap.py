@@ -187,7 +187,11 @@ def _export(
                 source.execute(encryption.key_pragma(source_key))
             version = int(source.execute("PRAGMA user_version").fetchone()[0])
             source.execute(encryption.attach_sql("target", key), (str(target),))
+            # One read transaction: a backup taken while another window writes is one moment.
+            source.execute("BEGIN")
+            source.execute("SELECT COUNT(*) FROM main.sqlite_master").fetchone()
             source.execute("SELECT sqlcipher_export('target')")
+            source.execute("COMMIT")
             source.execute(f"PRAGMA target.user_version = {version:d}")
             source.execute(f"PRAGMA target.journal_mode = {mode}")
             source.execute("DETACH DATABASE target")
