@@ -11,6 +11,13 @@ def now_local() -> datetime:
     return datetime.now().astimezone()
 
 
+def local_day(moment: datetime | date) -> str:
+    """A date as a person reads it, in their own time zone: 'Fri 27 Nov 2026'."""
+    if isinstance(moment, datetime):
+        moment = moment.astimezone().date()
+    return moment.strftime("%a %-d %b %Y")
+
+
 def today() -> date:
     return now_local().date()
 
