@@ -282,6 +282,23 @@ CATALOGUE = [
     Bad("mood huge", ("checkin", "--mood", "9" * 30), "--mood"),
     # A settings file edited into something unusable is not refused: it is named, and the
     # defaults used (tests/test_settings_and_wording.py).
+    Bad("sober start 0001-01-01", ("sober", "start", "x", "--date", "0001-01-01"), "too long ago"),
+    Bad("checkin 1899-12-31", ("checkin", "--mood", "5", "--date", "1899-12-31"), "too long ago"),
+    import_case(
+        "import started_on 0001-01-01",
+        "before 1900-01-01",
+        first_row("sobriety_counter", started_on="0001-01-01"),
+    ),
+    import_case(
+        "import created_at 0001-01-01",
+        "before 1900-01-01",
+        first_row("checkin", created_at="0001-01-01T00:00:00"),
+    ),
+    import_case(
+        "import format_version 2.0",
+        "format_version",
+        stepwork_file(lambda d: d.update(format_version=2.0)),
+    ),
     import_case(
         "import format_version 0",
         "format_version",

@@ -254,3 +254,15 @@ def test_a_local_edit_beats_an_import_stamped_a_little_ahead(run, db, tmp_path, 
     assert again.exit_code == 0, again.stderr
     assert "updated 0" in again.stdout
     assert db("SELECT note FROM checkin") == [("edited here",)]
+
+
+def test_a_json_export_with_a_byte_order_mark_is_read(run, db, tmp_path):
+    run("gratitude", "saved by an editor that adds a BOM")
+    document = export_json(run)
+    [entry] = document["tables"]["daily_entry"]
+    entry |= {"uid": "from-another-device", "text": "and read anyway"}
+    path = tmp_path / "bom.json"
+    path.write_text(json.dumps(document), encoding="utf-8-sig")
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert ("and read anyway",) in db("SELECT text FROM daily_entry")

@@ -358,6 +358,10 @@ def bad_date(value: str) -> str:
     return f"{value!r} is not a date stepwork understands. Use YYYY-MM-DD, today or yesterday."
 
 
+def too_early_date(value: str, earliest: str) -> str:
+    return f"{value} is too long ago: stepwork keeps days from {earliest} on"
+
+
 def future_date(value: str) -> str:
     return f"{value} is in the future. Use today or an earlier day."
 
