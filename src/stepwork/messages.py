@@ -149,15 +149,34 @@ SETTING_CRAVING_LEVEL = "use a whole number from 0 to 10"
 SETTINGS_FILE_HEADER = "# stepwork settings. Change them with: stepwork config KEY VALUE"
 
 
+SETTINGS_NOT_UTF8 = "it is not UTF-8 text"
+SETTING_NOT_TEXT = "it should be a word or a number in quotes"
+
+
+def settings_not_toml(detail: str) -> str:
+    return f"it is not valid TOML ({detail})"
+
+
 def settings_unreadable(path: Path, detail: str) -> str:
-    return f"Could not read your settings in {path}: {detail}"
-
-
-def setting_in_file_bad(path: Path, key: str, detail: str) -> str:
     return (
-        f"The setting {key} in {path} won't work: {detail}. "
-        f"Fix it with: stepwork config {key} VALUE (or --unset)"
+        f"Could not read your settings in {path}: {detail}. Using the defaults; "
+        "change a setting with: stepwork config KEY VALUE"
     )
+
+
+def _default_shown(default: str) -> str:
+    return f'"{default}"' if default else "none"
+
+
+def setting_in_file_bad(path: Path, key: str, detail: str, default: str) -> str:
+    return (
+        f"The setting {key} in {path} won't work: {detail}. Using the default "
+        f"({_default_shown(default)}); fix it with: stepwork config {key} VALUE (or --unset)"
+    )
+
+
+def setting_unknown_in_file(path: Path, key: str) -> str:
+    return f"{path} holds {key!r}, which is not a stepwork setting; it is left out"
 
 
 def unknown_setting(key: str, known: list[str]) -> str:
@@ -337,6 +356,10 @@ PATHS_HOME_SET = "STEPWORK_HOME is set, so everything lives under it."
 # --- dates and ids ------------------------------------------------------------------------
 def bad_date(value: str) -> str:
     return f"{value!r} is not a date stepwork understands. Use YYYY-MM-DD, today or yesterday."
+
+
+def too_early_date(value: str, earliest: str) -> str:
+    return f"{value} is too long ago: stepwork keeps days from {earliest} on"
 
 
 def future_date(value: str) -> str:

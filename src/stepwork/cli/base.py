@@ -90,6 +90,9 @@ class StepworkGroup(TyperGroup):
         kw["standalone_mode"] = False
         start_afresh()
         _forget_safety_line()
+        settings = sys.modules.get("stepwork.settings")
+        if settings is not None:
+            settings.forget_warnings()
         try:
             result = self._run(argv, *a, **kw)
         finally:

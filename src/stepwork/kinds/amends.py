@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register, utc_stamp
+from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register
 
 STATUSES = ("not_willing", "willing", "planned", "made")
 KINDS_OF_AMENDS = ("direct", "indirect", "living")
@@ -72,8 +72,8 @@ class AmendsKind(TableKind):
         assert key in ("person", "harm", "kind", "status", "notes")
         stored: object = value if key != "kind" else (value or None)
         conn.execute(
-            f"UPDATE amends SET {key} = ?, updated_at = ? WHERE id = ?",
-            (stored, utc_stamp(), record_id),
+            f"UPDATE amends SET {key} = ?, updated_at = edit_stamp(updated_at) WHERE id = ?",
+            (stored, record_id),
         )
 
 

@@ -8,7 +8,7 @@ package and registering an instance with `register`. All queries here are plain 
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -186,8 +186,3 @@ def first_line(text: str, width: int = 80) -> str:
 
 def day_of(value: str) -> date:
     return date.fromisoformat(value[:10])
-
-
-def utc_stamp() -> str:
-    """Now, as the journal stores times (UTC, the same text form SQLModel writes)."""
-    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")

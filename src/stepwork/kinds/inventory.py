@@ -13,7 +13,6 @@ from stepwork.kinds.base import (
     day_of,
     first_line,
     register,
-    utc_stamp,
 )
 from stepwork.kinds.sessions import STEP
 
@@ -148,8 +147,8 @@ class InventoryKind(Kind):
             # Saying one was harmed with no part marks the item for a therapist, however said.
             mark = ", for_therapist = 1" if key == "no-part" and value == "yes" else ""
             conn.execute(
-                f"UPDATE inventory_item SET updated_at = ?{mark} WHERE id = ?",
-                (utc_stamp(), record_id),
+                f"UPDATE inventory_item SET updated_at = edit_stamp(updated_at){mark} WHERE id = ?",
+                (record_id,),
             )
 
 
