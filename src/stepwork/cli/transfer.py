@@ -94,11 +94,15 @@ def export(
             from rich.text import Text
 
             err = render.console(stderr=True)
-            for path in folder.left_alone:
-                err.print(Text(messages.left_alone(path)))
-            err.print(
-                Text(messages.vault_written(done.total, done.written, done.removed, folder.path))
+            for path, why in done.left_alone.items():
+                err.print(Text(messages.left_alone(path, why)))
+            left = len(done.left_alone)
+            written = messages.vault_written(
+                done.total, done.written, done.removed, left, folder.path
             )
+            err.print(Text(written))
+            if left:
+                err.print(Text(messages.VAULT_TAKE_BACK))
             return
         if output is None:
             if chosen == "json":
