@@ -10,6 +10,7 @@ import pytest
 
 from stepwork.export.vault import MANIFEST, obsidian_tag
 
+from .conftest import lines
 from .test_transfer import export_json, small_journal
 
 LINK = re.compile(r"\[\[([^\]|]+)(?:\|[^\]]*)?\]\]")
@@ -236,6 +237,38 @@ def test_a_planted_link_is_left_alone_and_counted(run, clock, tmp_path):
     assert outside.read_text() == "outside"
     assert squeezed(f"Left alone: {gratitude} (a link") in squeezed(result.stderr)
     assert "1 left alone" in said(result)
+
+
+def test_a_long_title_is_whole_in_the_note_and_cut_only_in_the_log(run, tmp_path, home):
+    who = "The manager who let me go from the warehouse job without a word"
+    person = "My landlord at the old apartment on the corner of Elm and Third"
+    heading = "A long evening after the meeting, and what my sponsor said about it"
+    run("step", "4", input=lines("1", who, "", "let me go", "", "", "n", "", "", "", "n"))
+    assert run("amends", "add", person, "--harm", "late rent").exit_code == 0
+    conn = sqlite3.connect(home / "stepwork.db")
+    with conn:
+        conn.execute(
+            "INSERT INTO note (uid, local_date, written_at, title, body, tags, starred, "
+            "created_at, updated_at) VALUES ('u1', '2026-01-02', '2026-01-02 10:00:00.000000', "
+            "?, 'B', '', 0, '2026-01-02 10:00:00.000000', '2026-01-02 10:00:00.000000')",
+            (heading,),
+        )
+    conn.close()
+    vault = tmp_path / "vault"
+    export(run, vault)
+    files = vault_files(vault)
+    for kind, title in (
+        ("inventory", f"Resentment: {who}"),
+        ("amends", f"Amends: {person} (not willing)"),
+        ("note", heading),
+    ):
+        [(path, text)] = [(p, t) for p, t in files.items() if p.startswith(f"{kind}/")]
+        assert json.loads(front(text)["title"]) == title
+        assert f"\n# {title}\n" in text and "…" not in text
+        assert len(Path(path).stem) < 70  # the file's name stays short
+    assert any(f"|Resentment: {who}]]" in t for p, t in files.items() if p.startswith("daily/"))
+    listed = {e["id"]: e["title"] for e in json.loads(run("log", "--json").stdout)}
+    assert "…" in listed["a1"] and "…" in listed["i1"]  # the log's listing is unchanged
 
 
 def test_a_hostile_manifest_cannot_remove_files_outside_the_vault(run, clock, tmp_path):

@@ -177,12 +177,12 @@ def _record_document(note: Note) -> str:
         f"kind: {front_matter_value(entry.kind)}",
         f"step: {front_matter_value(entry.step)}",
         f"date: {entry.day.isoformat()}",
-        f"title: {front_matter_value(entry.title)}",
+        f"title: {front_matter_value(record.title)}",
         f"tags: {front_matter_value(list(dict.fromkeys(tags)))}",
     ]
     if tags != record.tags:
         lines.append(f"stepwork_tags: {front_matter_value(record.tags)}")
-    lines += ["---", "", f"# {inline(entry.title)}", ""]
+    lines += ["---", "", f"# {inline(record.title)}", ""]
     lines += [" · ".join(note.links), ""]
     for heading, text in record.parts:
         lines += [f"## {inline(heading)}", "", *block_lines(text), ""]
@@ -196,8 +196,7 @@ def _index_document(title: str, kind: str, notes: list[Note], intro: str = "") -
         lines += [intro, ""]
     for note in notes:
         assert note.record is not None
-        entry = note.record.entry
-        lines.append(f"- {link(note.stem, entry.title)} ({entry.label})")
+        lines.append(f"- {link(note.stem, note.record.title)} ({note.record.entry.label})")
     lines.append("")
     return "\n".join(lines)
 
