@@ -212,7 +212,9 @@ def test_an_interrupted_export_leaves_nothing_that_looks_changed(
         return real_write(self, subfolder, name, text)
 
     monkeypatch.setattr(Folder, "write", stopping_write)
-    run("export", "--vault", "-o", str(vault))
+    stopped = run("export", "--vault", "-o", str(vault))
+    assert stopped.exit_code == 130 and "Nothing was changed" not in stopped.stderr
+    assert "partly updated" in said(stopped)
     monkeypatch.setattr(Folder, "write", real_write)
     clock("2026-11-22 22:00")
     assert run("gratitude", "an early night").exit_code == 0  # and changes again

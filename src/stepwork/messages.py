@@ -888,6 +888,13 @@ def vault_written(total: int, written: int, removed: int, left: int, path: Path)
     return f"{path} holds {total} {noun} from your journal ({changes})."
 
 
+def vault_stopped(path: Path) -> str:
+    return (
+        f"Stopped. {path} may be partly updated (no file you changed was touched); "
+        "export again to bring it in step."
+    )
+
+
 VAULT_TAKE_BACK = (
     "stepwork never overwrites or removes a file you changed or put in its place. To have "
     "stepwork's copy again, rename yours (to keep it) or delete it, then export again."
