@@ -901,12 +901,27 @@ def exported_to(path: Path) -> str:
     return f"Exported to {path}."
 
 
-def vault_written(total: int, written: int, removed: int, path: Path) -> str:
+def vault_written(total: int, written: int, removed: int, left: int, path: Path) -> str:
     changes = f"{written} written or updated"
     if removed:
         changes += f", {removed} removed"
+    if left:
+        changes += f", {left} left alone"
     noun = "file" if total == 1 else "files"
     return f"{path} holds {total} {noun} from your journal ({changes})."
+
+
+def vault_stopped(path: Path) -> str:
+    return (
+        f"Stopped. {path} may be partly updated (no file you changed was touched); "
+        "export again to bring it in step."
+    )
+
+
+VAULT_TAKE_BACK = (
+    "stepwork never overwrites or removes a file you changed or put in its place. To have "
+    "stepwork's copy again, rename yours (to keep it) or delete it, then export again."
+)
 
 
 EXPORT_JSON_NO_FILTERS = (
@@ -1008,11 +1023,14 @@ def output_no_reader(path: Path) -> str:
     return f"Nothing is reading from {path}, so there is nowhere to write. Nothing was written."
 
 
-def left_alone(path: Path) -> str:
-    return (
-        f"Left alone: {path} (a link, something other than a file stepwork wrote, "
-        "or a file changed since)."
-    )
+# Why a vault export left a file as it is.
+LEFT_CHANGED = "changed by you"
+LEFT_NOT_OURS = "not a file stepwork wrote"
+LEFT_NOT_A_FILE = "a link or something other than a file"
+
+
+def left_alone(path: Path, why: str) -> str:
+    return f"Left alone: {path} ({why})."
 
 
 def disk_full(folder: Path) -> str:

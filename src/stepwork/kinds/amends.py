@@ -30,14 +30,20 @@ class AmendsKind(TableKind):
     date_column = "date(created_at)"
     newest_first, oldest_first = "created_at DESC, id DESC", "id"
 
-    def entry(self, row: sqlite3.Row) -> Entry:
+    def _title(self, row: sqlite3.Row, width: int | None) -> str:
         status = row["status"].replace("_", " ")
+        return f"Amends: {first_line(row['person'], width)} ({status})"
+
+    def full_title(self, row: sqlite3.Row) -> str:
+        return self._title(row, None)
+
+    def entry(self, row: sqlite3.Row) -> Entry:
         return Entry(
             self.label_of(row["id"]),
             self.name,
             day_of(row["created_at"]),
             8,
-            f"Amends: {first_line(row['person'], 40)} ({status})",
+            self._title(row, 40),
             first_line(row["harm"]),
             row["created_at"],
         )

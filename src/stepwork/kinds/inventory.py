@@ -19,6 +19,10 @@ from stepwork.kinds.sessions import STEP
 SECTION_NAMES = {"resentment": "Resentment", "fear": "Fear", "sex": "Relationship", "harm": "Harm"}
 
 
+def _title(section: str, who: str, width: int | None) -> str:
+    return f"{SECTION_NAMES[section]}: {first_line(who, width)}"
+
+
 def _answer(key: str) -> str:
     return (
         f"(SELECT text FROM answer WHERE session_id = i.session_id AND question_key = '{key}' "
@@ -50,7 +54,7 @@ class InventoryKind(Kind):
                 self.name,
                 day_of(r["local_date"]),
                 4,
-                f"{SECTION_NAMES[r['section']]}: {first_line(r['who'] or '', 40)}",
+                _title(r["section"], r["who"] or "", 40),
                 first_line(r["cause"] or ""),
                 r["created_at"],
             )
@@ -97,11 +101,11 @@ class InventoryKind(Kind):
             self.name,
             day_of(item["local_date"]),
             4,
-            f"{SECTION_NAMES[item['section']]}: {first_line(by_key.get('who', ''), 40)}",
+            _title(item["section"], by_key.get("who", ""), 40),
             first_line(by_key.get("cause", "")),
             item["created_at"],
         )
-        return Record(entry, parts, tags)
+        return Record(entry, parts, tags, _title(item["section"], by_key.get("who", ""), None))
 
     def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
         conn.execute(

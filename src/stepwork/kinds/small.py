@@ -87,6 +87,9 @@ class NoteKind(TableKind):
             bool(row["starred"]),
         )
 
+    def full_title(self, row: sqlite3.Row) -> str:
+        return first_line(row["title"], None) or "Note"
+
     def parts(self, conn: sqlite3.Connection, row: sqlite3.Row) -> list[tuple[str, str]]:
         return [(row["title"] or "Note", row["body"])]
 
