@@ -94,13 +94,6 @@ def add_run(started_on: str, ended_on: str) -> Callable[[Path, Path], None]:
     return stepwork_file(mutate)
 
 
-def settings_file(text: str) -> Callable[[Path, Path], None]:
-    def setup(home: Path, tmp: Path) -> None:
-        (home / "config.toml").write_text(text)
-
-    return setup
-
-
 def jrnl_file(*entries: dict) -> Callable[[Path, Path], None]:
     full = [
         {"title": "t", "body": "b", "time": "00:00", "tags": [], "starred": False} | e
@@ -287,19 +280,24 @@ CATALOGUE = [
     Bad("log --step huge", ("log", "--step", "9" * 30), "--step"),
     Bad("stats --days huge", ("stats", "--days", "9" * 30), "--days"),
     Bad("mood huge", ("checkin", "--mood", "9" * 30), "--mood"),
-    Bad(
-        "threshold abc in the settings file",
-        ("checkin", "--mood", "5", "--craving", "9"),
-        "craving_threshold in",
-        code=1,
-        setup=settings_file('craving_threshold = "abc"\n'),
+    # A settings file edited into something unusable is not refused: it is named, and the
+    # defaults used (tests/test_settings_and_wording.py).
+    Bad("sober start 0001-01-01", ("sober", "start", "x", "--date", "0001-01-01"), "too long ago"),
+    Bad("checkin 1899-12-31", ("checkin", "--mood", "5", "--date", "1899-12-31"), "too long ago"),
+    import_case(
+        "import started_on 0001-01-01",
+        "before 1900-01-01",
+        first_row("sobriety_counter", started_on="0001-01-01"),
     ),
-    Bad(
-        "empty substance in the settings file",
-        ("step", "1"),
-        "substance in",
-        code=1,
-        setup=settings_file('substance = ""\n'),
+    import_case(
+        "import created_at 0001-01-01",
+        "before 1900-01-01",
+        first_row("checkin", created_at="0001-01-01T00:00:00"),
+    ),
+    import_case(
+        "import format_version 2.0",
+        "format_version",
+        stepwork_file(lambda d: d.update(format_version=2.0)),
     ),
     import_case(
         "import format_version 0",

@@ -240,3 +240,40 @@ def test_a_step_number_stored_before_imports_were_checked_still_shows(run, home)
         result = run(*args)
         assert result.exit_code == 0, (args, result.stderr)
     assert "Step 99 · not a step stepwork knows" in run("export").stdout
+
+
+@pytest.mark.parametrize("zone", ["+00:00", "+14:00"])
+def test_a_local_edit_beats_an_import_stamped_a_little_ahead(run, db, tmp_path, zone):
+    """A device whose clock runs fast: the local edit that follows is still the newer one,
+    and importing the same file again changes nothing."""
+    from datetime import UTC, datetime, timedelta, timezone
+
+    run("checkin", "--mood", "5", "--note", "from the laptop")
+    document = export_json(run)
+    [checkin] = document["tables"]["checkin"]
+    offset = timedelta(hours=int(zone[1:3]))
+    ahead = datetime.now(UTC) + timedelta(minutes=50)
+    checkin |= {
+        "note": "from the phone",
+        "updated_at": ahead.astimezone(timezone(offset)).isoformat(),
+    }
+    path = save(tmp_path, "ahead.json", document)
+    assert "updated 1" in run("import", path).stdout
+    edited = run("edit", "c1", input=lines("", "", "", "edited here"))
+    assert edited.exit_code == 0, edited.stderr
+    again = run("import", path)
+    assert again.exit_code == 0, again.stderr
+    assert "updated 0" in again.stdout
+    assert db("SELECT note FROM checkin") == [("edited here",)]
+
+
+def test_a_json_export_with_a_byte_order_mark_is_read(run, db, tmp_path):
+    run("gratitude", "saved by an editor that adds a BOM")
+    document = export_json(run)
+    [entry] = document["tables"]["daily_entry"]
+    entry |= {"uid": "from-another-device", "text": "and read anyway"}
+    path = tmp_path / "bom.json"
+    path.write_text(json.dumps(document), encoding="utf-8-sig")
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert ("and read anyway",) in db("SELECT text FROM daily_entry")

@@ -23,7 +23,27 @@ def test_entries_titles_bodies_tags_and_stars():
     assert first["tags"] == ["@meeting", "@sam"]
     assert second["title"] == "Called my sister." and second["starred"] is True
     assert second["tags"] == ["@family"]
-    assert third["title"] == "Short one." and third["body"] == "Nothing else happened today."
+    # A one-line entry with a blank line (or the file's end) after it: jrnl keeps the line whole.
+    assert third["title"] == "Short one. Nothing else happened today." and third["body"] == ""
+
+
+def test_titles_are_split_where_jrnl_splits_them():
+    """What jrnl 4 itself reads from this file (its `split_title` and `Entry._parse_text`): the
+    title is the first line; only an entry with no line break in its text at all (the next
+    entry on the very next line, or the file's end without a newline) is cut at its first
+    sentence end; a star ending the first line is taken off both ends of it."""
+    entries = parsed("titles.journal")
+    assert [(e["title"], e["body"], e["starred"]) for e in entries] == [
+        ("Title one. Body text @tag @recovery", "Second line of the entry.", False),
+        ("One line. Then the rest of it.", "", False),
+        ("Back to back.", "The next entry follows on the next line", False),
+        ("A starred one. With more", "", True),
+        ("Marked at both ends", "", True),
+        ("Stars and lines. First line", "Second line.", True),
+        ("七転び。", "八起き", False),
+        ("Last one.", "No newline at the end", False),
+    ]
+    assert entries[0]["tags"] == ["@recovery", "@tag"]
 
 
 def test_a_bracket_in_a_body_does_not_open_an_entry():
@@ -36,7 +56,7 @@ def test_jrnl_4s_default_time_format_and_a_configured_one():
     first, second = parsed("jrnl4-timeformat.journal")
     assert (first["date"], first["time"]) == ("2023-11-02", "19:45")
     assert first["tags"] == ["@c++", "@os/2"]
-    assert second["title"] == "Morning walk!" and second["starred"] is True
+    assert second["title"] == "Morning walk! Saw the river." and second["starred"] is True
     text = "[02.11.2023 19:45] Own format.\n"
     [entry] = jrnl_text.parse(text, Path("x"), "%d.%m.%Y %H:%M")["entries"]
     assert entry["date"] == "2023-11-02"
@@ -48,7 +68,7 @@ def test_the_whole_journal_imports_with_every_entry(run):
     assert "Added 3" in result.stdout
     notes = json.loads(run("log", "--kind", "note", "--json").stdout)
     assert [n["title"] for n in notes] == [
-        "Short one.",
+        "Short one. Nothing else happened today.",
         "Called my sister.",
         "First day back at the home group.",
     ]

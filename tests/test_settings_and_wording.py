@@ -1,6 +1,8 @@
 from pathlib import Path
 
-from stepwork import settings
+import pytest
+
+from stepwork import messages, settings
 from stepwork.content import load_step
 
 
@@ -47,13 +49,49 @@ def test_bad_setting_value_is_refused(run):
     assert settings.load()["substance"] == "alcohol"
 
 
-def test_a_broken_settings_file_is_named(run, home):
-    home.mkdir(mode=0o700)
-    (home / "config.toml").write_text("substance = \n")
-    result = run("step", "1")
-    assert result.exit_code == 1
-    assert str(home / "config.toml") in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+def settings_text(home: Path, content: bytes) -> Path:
+    home.mkdir(mode=0o700, exist_ok=True)
+    path = home / "config.toml"
+    path.write_bytes(content)
+    return path
+
+
+def test_a_bad_setting_is_named_once_and_the_default_used(run, home, db):
+    path = settings_text(home, b'craving_threshold = "abc"\n')
+    for args in (("plan",), ("checkin", "--mood", "2", "--craving", "9"), ("config",)):
+        result = run(*args, input="n\n")
+        assert result.exit_code == 0, (args, result.stderr)
+        [warning] = result.stderr.strip().splitlines()
+        assert str(path) in warning and "craving_threshold" in warning, args
+        assert '"7"' in warning, args
+        if args == ("plan",):
+            assert messages.SAFETY_TITLE in result.stdout
+    assert db("SELECT mood, craving FROM checkin") == [(2, 9)]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"substance = \n",
+        b'substance = "caf\xe9"\n',
+        b"substance = [1, 2]\n",
+        b"[evil]\nx = 1\n",
+        b"\xff\xfe",
+    ],
+    ids=["not-toml", "not-utf8", "a-list", "unknown-table", "binary"],
+)
+def test_a_broken_settings_file_is_named_and_can_be_fixed(run, home, content):
+    path = settings_text(home, content)
+    result = run("config")
+    assert result.exit_code == 0, result.stderr
+    [warning] = result.stderr.strip().splitlines()
+    assert str(path) in warning
+    assert "drinking or using" in result.stdout  # the default
+    fixed = run("config", "substance", "alcohol")
+    assert fixed.exit_code == 0, fixed.stderr
+    after = run("config")
+    assert after.exit_code == 0 and after.stderr == ""
+    assert settings.load()["substance"] == "alcohol"
 
 
 def test_values_with_quotes_survive_the_file(run):

@@ -1,5 +1,6 @@
 """The Obsidian vault: stable names, a manifest that keeps it in step, links that resolve."""
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -9,6 +10,7 @@ import pytest
 
 from stepwork.export.vault import MANIFEST, obsidian_tag
 
+from .conftest import lines
 from .test_transfer import export_json, small_journal
 
 LINK = re.compile(r"\[\[([^\]|]+)(?:\|[^\]]*)?\]\]")
@@ -134,14 +136,151 @@ def test_a_stale_file_the_person_changed_or_replaced_by_a_link_is_left(run, cloc
     assert "Left alone" in result.stderr
 
 
+def squeezed(text: str) -> str:
+    """Without any white space, as a long path wrapped over lines still reads whole."""
+    return "".join(text.split())
+
+
+def manifest_digests(vault: Path) -> dict[str, str]:
+    return json.loads((vault / MANIFEST).read_text())["files"]
+
+
+def test_a_file_the_person_changed_is_never_rewritten(run, clock, tmp_path):
+    small_journal(run, clock)
+    vault = tmp_path / "vault"
+    export(run, vault)
+    [gratitude] = list((vault / "gratitude").glob("*.md"))
+    day = vault / "daily" / "2026-11-22.md"
+    listed = manifest_digests(vault)
+    for mine in (gratitude, day):
+        mine.write_text(mine.read_text() + "MY HAND EDIT\n")
+    held = {str(p.relative_to(vault)): listed[str(p.relative_to(vault))] for p in (gratitude, day)}
+    held_day = str(day.relative_to(vault))
+
+    # Nothing changed in the journal: stepwork has nothing to write, and must not undo the edit.
+    again = export(run, vault)
+    assert gratitude.read_text().endswith("MY HAND EDIT\n")
+    assert squeezed(f"Left alone: {gratitude} (changed by you)") in squeezed(again.stderr)
+    assert "0 written or updated" in said(again) and "2 left alone" in said(again)
+    ours = len(vault_files(vault)) - 2
+    assert f"holds {ours} files" in said(again)
+    assert "rename" in said(again) and "delete" in said(again)
+
+    # The day's note changes in the journal too: the person's copy still wins.
+    clock("2026-11-22 21:00")
+    assert run("gratitude", "a quiet walk").exit_code == 0
+    third = export(run, vault)
+    assert day.read_text().endswith("MY HAND EDIT\n") and "a quiet walk" not in day.read_text()
+    assert squeezed(f"Left alone: {day} (changed by you)") in squeezed(third.stderr)
+    assert {p: manifest_digests(vault)[p] for p in held} == held  # still known as changed
+
+    # A deleted record's changed file is not removed either.
+    mine = json.loads(front(gratitude.read_text())["id"])
+    assert run("delete", mine, "--yes").exit_code == 0
+    fourth = export(run, vault)
+    assert gratitude.read_text().endswith("MY HAND EDIT\n")
+    assert squeezed(f"Left alone: {gratitude} (changed by you)") in squeezed(fourth.stderr)
+
+    # Renaming it gives the path back to stepwork, and the person keeps their copy.
+    kept = day.with_name("my copy.md")
+    day.rename(kept)
+    fifth = export(run, vault)
+    assert "MY HAND EDIT" in kept.read_text() and "MY HAND EDIT" not in day.read_text()
+    assert hashlib.sha256(day.read_bytes()).hexdigest() == manifest_digests(vault)[held_day]
+    assert squeezed(f"Left alone: {day}") not in squeezed(fifth.stderr)
+
+
+@pytest.mark.parametrize("stop_at", ["first file", "last manifest"])
+def test_an_interrupted_export_leaves_nothing_that_looks_changed(
+    run, clock, tmp_path, monkeypatch, stop_at
+):
+    from stepwork.outputs import Folder
+
+    small_journal(run, clock)
+    vault = tmp_path / "vault"
+    export(run, vault)
+    clock("2026-11-22 21:00")
+    assert run("gratitude", "a quiet walk").exit_code == 0  # the day's note changes
+    real_write = Folder.write
+    manifests = []
+
+    def stopping_write(self, subfolder, name, text):
+        if name == MANIFEST:
+            manifests.append(name)
+            if stop_at == "last manifest" and len(manifests) == 2:
+                raise KeyboardInterrupt
+        elif stop_at == "first file":
+            raise KeyboardInterrupt
+        return real_write(self, subfolder, name, text)
+
+    monkeypatch.setattr(Folder, "write", stopping_write)
+    stopped = run("export", "--vault", "-o", str(vault))
+    assert stopped.exit_code == 130 and "Nothing was changed" not in stopped.stderr
+    assert "partly updated" in said(stopped)
+    monkeypatch.setattr(Folder, "write", real_write)
+    clock("2026-11-22 22:00")
+    assert run("gratitude", "an early night").exit_code == 0  # and changes again
+    result = export(run, vault)
+    assert "Left alone" not in result.stderr
+    assert len(ids_of(run, "gratitude")) == 3
+    assert len([p for p in vault_files(vault) if p.startswith("gratitude/")]) == 3
+    for path, digest in manifest_digests(vault).items():
+        assert hashlib.sha256((vault / path).read_bytes()).hexdigest() == digest
+
+
+def test_a_planted_link_is_left_alone_and_counted(run, clock, tmp_path):
+    small_journal(run, clock)
+    vault = tmp_path / "vault"
+    export(run, vault)
+    [gratitude] = list((vault / "gratitude").glob("*.md"))
+    outside = tmp_path / "outside.md"
+    outside.write_text("outside")
+    gratitude.unlink()
+    gratitude.symlink_to(outside)
+    result = export(run, vault)
+    assert outside.read_text() == "outside"
+    assert squeezed(f"Left alone: {gratitude} (a link") in squeezed(result.stderr)
+    assert "1 left alone" in said(result)
+
+
+def test_a_long_title_is_whole_in_the_note_and_cut_only_in_the_log(run, tmp_path, home):
+    who = "The manager who let me go from the warehouse job without a word"
+    person = "My landlord at the old apartment on the corner of Elm and Third"
+    heading = "A long evening after the meeting, and what my sponsor said about it"
+    run("step", "4", input=lines("1", who, "", "let me go", "", "", "n", "", "", "", "n"))
+    assert run("amends", "add", person, "--harm", "late rent").exit_code == 0
+    conn = sqlite3.connect(home / "stepwork.db")
+    with conn:
+        conn.execute(
+            "INSERT INTO note (uid, local_date, written_at, title, body, tags, starred, "
+            "created_at, updated_at) VALUES ('u1', '2026-01-02', '2026-01-02 10:00:00.000000', "
+            "?, 'B', '', 0, '2026-01-02 10:00:00.000000', '2026-01-02 10:00:00.000000')",
+            (heading,),
+        )
+    conn.close()
+    vault = tmp_path / "vault"
+    export(run, vault)
+    files = vault_files(vault)
+    for kind, title in (
+        ("inventory", f"Resentment: {who}"),
+        ("amends", f"Amends: {person} (not willing)"),
+        ("note", heading),
+    ):
+        [(path, text)] = [(p, t) for p, t in files.items() if p.startswith(f"{kind}/")]
+        assert json.loads(front(text)["title"]) == title
+        assert f"\n# {title}\n" in text and "…" not in text
+        assert len(Path(path).stem) < 70  # the file's name stays short
+    assert any(f"|Resentment: {who}]]" in t for p, t in files.items() if p.startswith("daily/"))
+    listed = {e["id"]: e["title"] for e in json.loads(run("log", "--json").stdout)}
+    assert "…" in listed["a1"] and "…" in listed["i1"]  # the log's listing is unchanged
+
+
 def test_a_hostile_manifest_cannot_remove_files_outside_the_vault(run, clock, tmp_path):
     small_journal(run, clock)
     vault = tmp_path / "vault"
     export(run, vault)
     victim = tmp_path / "victim.md"
     victim.write_text("keep me")
-    import hashlib
-
     digest = hashlib.sha256(b"keep me").hexdigest()
     manifest = json.loads((vault / MANIFEST).read_text())
     manifest["files"]["../victim.md"] = digest

@@ -5,10 +5,20 @@ from datetime import date, datetime, timedelta
 from stepwork import messages
 from stepwork.errors import UsageError
 
+EARLIEST_DAY = date(1900, 1, 1)
+"""No day in a person's recovery comes before this; earlier ones are typing slips (0001-01-01)."""
+
 
 def now_local() -> datetime:
     """The person's own clock. Every "today" in stepwork comes from here (tests freeze it)."""
     return datetime.now().astimezone()
+
+
+def local_day(moment: datetime | date) -> str:
+    """A date as a person reads it, in their own time zone: 'Fri 27 Nov 2026'."""
+    if isinstance(moment, datetime):
+        moment = moment.astimezone().date()
+    return moment.strftime("%a %-d %b %Y")
 
 
 def today() -> date:
@@ -28,6 +38,8 @@ def parse_day(value: str, allow_future: bool = True) -> date:
             raise UsageError(messages.bad_date(value)) from None
         if len(text) != 10:  # fromisoformat also takes 20261127; people mean YYYY-MM-DD
             raise UsageError(messages.bad_date(value))
+    if day < EARLIEST_DAY:
+        raise UsageError(messages.too_early_date(value.strip(), EARLIEST_DAY.isoformat()))
     if not allow_future and day > today():
         raise UsageError(messages.future_date(day.isoformat()))
     return day

@@ -10,6 +10,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from stepwork.controls import visible
+
 MIN_SENTENCE_WIDTH = 10
 """Below this a column of sentences reads as a word or two a line: cards read better."""
 CELL_FRAME = 3
@@ -87,6 +89,8 @@ def sentences(
     """One table of the rows when it fits `width`, else one card per row (titled by its
     first column, the rest as heading and text). All text is shown as given, never as markup.
     `boxed=False` is a lighter table for long lists (no borders, no rules between rows)."""
+    # Shown visibly before measuring: Rich's Text would silently drop a BEL or a CR.
+    title, rows = visible(title), [[visible(cell) for cell in row] for row in rows]
     if fits(cols, rows, width, boxed):
         return _table(title, cols, rows, _widths(cols, rows, width, boxed), boxed)
     return _cards(title, cols, rows)

@@ -149,15 +149,34 @@ SETTING_CRAVING_LEVEL = "use a whole number from 0 to 10"
 SETTINGS_FILE_HEADER = "# stepwork settings. Change them with: stepwork config KEY VALUE"
 
 
+SETTINGS_NOT_UTF8 = "it is not UTF-8 text"
+SETTING_NOT_TEXT = "it should be a word or a number in quotes"
+
+
+def settings_not_toml(detail: str) -> str:
+    return f"it is not valid TOML ({detail})"
+
+
 def settings_unreadable(path: Path, detail: str) -> str:
-    return f"Could not read your settings in {path}: {detail}"
-
-
-def setting_in_file_bad(path: Path, key: str, detail: str) -> str:
     return (
-        f"The setting {key} in {path} won't work: {detail}. "
-        f"Fix it with: stepwork config {key} VALUE (or --unset)"
+        f"Could not read your settings in {path}: {detail}. Using the defaults; "
+        "change a setting with: stepwork config KEY VALUE"
     )
+
+
+def _default_shown(default: str) -> str:
+    return f'"{default}"' if default else "none"
+
+
+def setting_in_file_bad(path: Path, key: str, detail: str, default: str) -> str:
+    return (
+        f"The setting {key} in {path} won't work: {detail}. Using the default "
+        f"({_default_shown(default)}); fix it with: stepwork config {key} VALUE (or --unset)"
+    )
+
+
+def setting_unknown_in_file(path: Path, key: str) -> str:
+    return f"{path} holds {key!r}, which is not a stepwork setting; it is left out"
 
 
 def unknown_setting(key: str, known: list[str]) -> str:
@@ -339,6 +358,10 @@ def bad_date(value: str) -> str:
     return f"{value!r} is not a date stepwork understands. Use YYYY-MM-DD, today or yesterday."
 
 
+def too_early_date(value: str, earliest: str) -> str:
+    return f"{value} is too long ago: stepwork keeps days from {earliest} on"
+
+
 def future_date(value: str) -> str:
     return f"{value} is in the future. Use today or an earlier day."
 
@@ -401,6 +424,7 @@ def resume_item(singular: str, about: str, answered: int, total: int) -> str:
 
 
 STOPPED_NOTHING_CHANGED = "Stopped. Nothing was changed."
+STOPPED_KEPT = "Stopped. What was done before this is kept."
 
 
 def interrupted(command: str) -> str:
@@ -877,12 +901,27 @@ def exported_to(path: Path) -> str:
     return f"Exported to {path}."
 
 
-def vault_written(total: int, written: int, removed: int, path: Path) -> str:
+def vault_written(total: int, written: int, removed: int, left: int, path: Path) -> str:
     changes = f"{written} written or updated"
     if removed:
         changes += f", {removed} removed"
+    if left:
+        changes += f", {left} left alone"
     noun = "file" if total == 1 else "files"
     return f"{path} holds {total} {noun} from your journal ({changes})."
+
+
+def vault_stopped(path: Path) -> str:
+    return (
+        f"Stopped. {path} may be partly updated (no file you changed was touched); "
+        "export again to bring it in step."
+    )
+
+
+VAULT_TAKE_BACK = (
+    "stepwork never overwrites or removes a file you changed or put in its place. To have "
+    "stepwork's copy again, rename yours (to keep it) or delete it, then export again."
+)
 
 
 EXPORT_JSON_NO_FILTERS = (
@@ -984,11 +1023,14 @@ def output_no_reader(path: Path) -> str:
     return f"Nothing is reading from {path}, so there is nowhere to write. Nothing was written."
 
 
-def left_alone(path: Path) -> str:
-    return (
-        f"Left alone: {path} (a link, something other than a file stepwork wrote, "
-        "or a file changed since)."
-    )
+# Why a vault export left a file as it is.
+LEFT_CHANGED = "changed by you"
+LEFT_NOT_OURS = "not a file stepwork wrote"
+LEFT_NOT_A_FILE = "a link or something other than a file"
+
+
+def left_alone(path: Path, why: str) -> str:
+    return f"Left alone: {path} ({why})."
 
 
 def disk_full(folder: Path) -> str:
@@ -1114,9 +1156,7 @@ PASSPHRASE_NOT_TEXT = (
     "The passphrase holds bytes that are not text (UTF-8), so it cannot be used. "
     "Check the terminal's or the variable's encoding. Nothing was changed."
 )
-SHORT_PASSPHRASE_QUESTION = (
-    "That passphrase is shorter than 8 characters, so it is easier to guess. Use it anyway?"
-)
+SHORT_PASSPHRASE_QUESTION = "Use it anyway?"
 SHORT_PASSPHRASE_NOTE = (
     "Note: the passphrase is shorter than 8 characters, so it is easier to guess."
 )

@@ -111,12 +111,13 @@ def place(tmp: Path, chosen: Target) -> None:
                     raise UserError(messages.output_exists(chosen.path)) from None
                 os.replace(tmp, chosen.path)
             tmp.unlink(missing_ok=True)
-        _sync_folder(chosen.path.parent)
+        sync_folder(chosen.path.parent)
     finally:
         tmp.unlink(missing_ok=True)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
+    """Make a rename or a new file in `folder` last through a power cut."""
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.fsync(fd)
@@ -196,6 +197,7 @@ class Folder:
         ensure_private_dir(path)
         self.path = path
         self.left_alone: list[Path] = []
+        """Links and other things that are not regular files, where stepwork would write."""
         self._fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
         self._subfolders: dict[str, int] = {}
 
@@ -209,6 +211,10 @@ class Folder:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _leave(self, path: Path) -> None:
+        if path not in self.left_alone:
+            self.left_alone.append(path)
 
     def _subfolder(self, name: str, create: bool = True) -> int | None:
         """The folder `name` inside this one ("" for this one); None where it is a link or
@@ -226,7 +232,7 @@ class Folder:
             return None
         except OSError as exc:
             if exc.errno in (errno.ELOOP, errno.ENOTDIR):
-                self.left_alone.append(self.path / name)
+                self._leave(self.path / name)
                 return None
             raise
         self._subfolders[name] = fd
@@ -239,8 +245,8 @@ class Folder:
         except FileNotFoundError:
             return None
 
-    def read(self, subfolder: str, name: str) -> str | None:
-        """The text of `subfolder/name` if it is a regular file (never through a link)."""
+    def read_bytes(self, subfolder: str, name: str) -> bytes | None:
+        """The bytes of `subfolder/name` if it is a regular file (never through a link)."""
         folder = self._subfolder(subfolder, create=False)
         if folder is None or not self._regular(folder, name):
             return None
@@ -251,7 +257,12 @@ class Folder:
         with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 return None
-            return handle.read().decode("utf-8", errors="replace")
+            return handle.read()
+
+    def read(self, subfolder: str, name: str) -> str | None:
+        """The text of `subfolder/name` if it is a regular file (never through a link)."""
+        data = self.read_bytes(subfolder, name)
+        return None if data is None else data.decode("utf-8", errors="replace")
 
     def remove_if_empty(self, subfolder: str) -> None:
         """Remove the folder `subfolder` if nothing is left in it (never the vault itself)."""
@@ -272,7 +283,7 @@ class Folder:
         if kind is None:
             return False
         if not kind:
-            self.left_alone.append(self.path / subfolder / name)
+            self._leave(self.path / subfolder / name)
             return False
         try:
             os.unlink(name, dir_fd=folder)
@@ -290,7 +301,7 @@ class Folder:
         if folder is None:
             return False
         if self._regular(folder, name) is False:
-            self.left_alone.append(self.path / subfolder / name)
+            self._leave(self.path / subfolder / name)
             return False
         tmp = temporary_beside(Path(name)).name
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW

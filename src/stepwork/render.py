@@ -9,7 +9,7 @@ stored stays exactly as typed: this happens only on the way out.
 
 import json
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from typing import IO, Any
 
 from rich.console import Console
@@ -17,27 +17,8 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-
-def _caret(code: int) -> str:
-    return "^" + chr(code ^ 0x40)
-
-
-# C0 as Unicode's control pictures (ESC is ␛), DEL as ␡, C1 in `cat -v` notation (M-^[).
-_VISIBLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20) if code not in (9, 10)}
-_VISIBLE[0x7F] = "\u2421"
-_VISIBLE.update({code: "M-" + _caret(code - 0x80) for code in range(0x80, 0xA0)})
-# Bytes that were not UTF-8 (in a path or the environment) arrive as lone surrogates.
-_VISIBLE.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
-# In JSON written to a terminal, controls become \u escapes (json.dumps escapes C0 itself, but
-# not DEL and C1).
-_JSON_ESCAPES: dict[int, str] = {
-    code: f"\\u{code:04x}" for code in (*range(0x20), *range(0x7F, 0xA0)) if code != 10
-}
-
-
-def visible(text: str) -> str:
-    """`text` with every control character but newline and tab replaced by a visible form."""
-    return text.translate(_VISIBLE)
+from stepwork.controls import JSON_ESCAPES, VISIBLE, visible
+from stepwork.dates import local_day as local_day
 
 
 def safe(value: object, style: str | Style = "", **options: Any) -> Text:
@@ -47,7 +28,7 @@ def safe(value: object, style: str | Style = "", **options: Any) -> Text:
 
 def json_text(value: Any, **options: Any) -> str:
     """JSON for a terminal: exact (json.loads gives the text back), with no raw control bytes."""
-    return json.dumps(value, **options).translate(_JSON_ESCAPES)
+    return json.dumps(value, **options).translate(JSON_ESCAPES)
 
 
 class _ShownOnTerminal:
@@ -55,7 +36,7 @@ class _ShownOnTerminal:
     as a \\u escape (still valid JSON); markdown shows them as visible symbols."""
 
     def __init__(self, stream: IO[str], as_json: bool) -> None:
-        self.stream, self.table = stream, (_JSON_ESCAPES if as_json else _VISIBLE)
+        self.stream, self.table = stream, (JSON_ESCAPES if as_json else VISIBLE)
 
     def write(self, text: str) -> int:
         return self.stream.write(text.translate(self.table))
@@ -93,13 +74,6 @@ def console(stderr: bool = False) -> Console:
         return collecting[-1]
     # Created per call so it always writes to the current sys.stdout (tests swap it).
     return SafeConsole(highlight=False, markup=False, emoji=False, stderr=stderr)
-
-
-def local_day(moment: datetime | date) -> str:
-    """A date as a person reads it, in their own time zone: 'Fri 27 Nov 2026'."""
-    if isinstance(moment, datetime):
-        moment = moment.astimezone().date()
-    return moment.strftime("%a %-d %b %Y")
 
 
 def short_day(iso_day: str) -> str:

@@ -1,13 +1,17 @@
 """Personal settings, kept in a small TOML file beside the wording override."""
 
+import contextlib
 import json
+import sys
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from stepwork import messages
-from stepwork.errors import UsageError, UserError
+from stepwork.controls import visible
+from stepwork.errors import UsageError
 from stepwork.home import paths, write_private_file
 from stepwork.numbers import is_digits
 
@@ -119,34 +123,73 @@ SETTINGS: dict[str, Setting] = {
 }
 
 
-def _read_file(path: Path) -> dict[str, str]:
+_warned: set[str] = set()
+
+
+def forget_warnings() -> None:
+    """Each command names a settings problem afresh (a new process would)."""
+    _warned.clear()
+
+
+def _warn(line: str) -> None:
+    """One line on stderr, once per command: a bad setting never stops a command."""
+    if line in _warned:
+        return
+    _warned.add(line)
+    with contextlib.suppress(OSError):
+        print(visible(line), file=sys.stderr, flush=True)
+
+
+def _read_file(path: Path) -> tuple[dict[str, Any], str | None]:
+    """The settings file's contents, and why it could not be read as TOML (if it could not)."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return {}
+        return {}, None
     except OSError as exc:
-        raise UserError(messages.settings_unreadable(path, exc.strerror or str(exc))) from exc
+        return {}, exc.strerror or str(exc)
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise UserError(messages.settings_unreadable(path, str(exc))) from exc
-    return {
-        k: str(v)
-        for k, v in data.items()
-        if k in SETTINGS and isinstance(v, str | int) and not isinstance(v, bool)
-    }
+        return tomllib.loads(raw.decode("utf-8")), None
+    except UnicodeDecodeError:
+        return {}, messages.SETTINGS_NOT_UTF8
+    except tomllib.TOMLDecodeError as exc:
+        return {}, messages.settings_not_toml(str(exc))
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError(messages.SETTING_NOT_TEXT)
+    return str(value)
+
+
+def _stored(path: Path) -> dict[str, str]:
+    """The values in the file that stepwork could store back (to change one of them)."""
+    data, _ = _read_file(path)
+    stored = {}
+    for key, value in data.items():
+        with contextlib.suppress(ValueError):
+            if key in SETTINGS:
+                stored[key] = _text(value)
+    return stored
 
 
 def load() -> dict[str, str]:
-    """Every setting, with the person's own values over the defaults; a value edited by hand
-    into something stepwork cannot use is named, with its file, rather than used."""
+    """Every setting, with the person's own values over the defaults. A file or a value that
+    stepwork cannot use is named in one line on stderr, and the default used instead."""
     values = {key: setting.default for key, setting in SETTINGS.items()}
     path = paths().settings_file
-    for key, value in _read_file(path).items():
+    data, problem = _read_file(path)
+    if problem is not None:
+        _warn(messages.settings_unreadable(path, problem))
+    for key, value in data.items():
+        setting = SETTINGS.get(key)
+        if setting is None:
+            _warn(messages.setting_unknown_in_file(path, key))
+            continue
         try:
-            values[key] = SETTINGS[key].parse(value)
+            values[key] = setting.parse(_text(value))
         except ValueError as exc:
-            raise UserError(messages.setting_in_file_bad(path, key, str(exc))) from None
+            _warn(messages.setting_in_file_bad(path, key, str(exc), setting.default))
     return values
 
 
@@ -164,7 +207,7 @@ def set_value(key: str, value: str) -> str:
         clean = setting.parse(value)
     except ValueError as exc:
         raise UsageError(messages.bad_setting_value(key, str(exc))) from None
-    stored = _read_file(paths().settings_file)
+    stored = _stored(paths().settings_file)
     stored[key] = clean
     _write(stored)
     return clean
@@ -172,7 +215,7 @@ def set_value(key: str, value: str) -> str:
 
 def unset(key: str) -> None:
     _setting(key)
-    stored = _read_file(paths().settings_file)
+    stored = _stored(paths().settings_file)
     if stored.pop(key, None) is not None:
         _write(stored)
 

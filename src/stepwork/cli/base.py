@@ -90,11 +90,27 @@ class StepworkGroup(TyperGroup):
         kw["standalone_mode"] = False
         start_afresh()
         _forget_safety_line()
+        settings = sys.modules.get("stepwork.settings")
+        if settings is not None:
+            settings.forget_warnings()
         try:
             result = self._run(argv, *a, **kw)
         finally:
             finish_process()
         sys.exit(result if isinstance(result, int) else 0)
+
+    def invoke(self, ctx: Any) -> Any:
+        """A stop (Ctrl-C, end of input) that no guided flow caught: say truthfully what became
+        of the command (Typer then ends it with 130)."""
+        try:
+            return super().invoke(ctx)
+        except (KeyboardInterrupt, EOFError):
+            from stepwork.store import wrote_something
+
+            with contextlib.suppress(OSError):
+                typer.echo("", err=True)
+            _say(messages.STOPPED_KEPT if wrote_something() else messages.STOPPED_NOTHING_CHANGED)
+            raise
 
     def _run(self, argv: list[str], *a: Any, **kw: Any) -> Any:
         try:
@@ -106,9 +122,7 @@ class StepworkGroup(TyperGroup):
         except UserError as exc:
             _say(exc.message)
             sys.exit(exc.exit_code)
-        except typer.Abort:
-            sys.exit(EXIT_INTERRUPTED)
-        except KeyboardInterrupt:
+        except (typer.Abort, KeyboardInterrupt):
             sys.exit(EXIT_INTERRUPTED)
         except Exception as exc:
             click_exception = _as_click_error(exc)

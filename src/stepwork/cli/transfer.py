@@ -10,7 +10,7 @@ import typer
 
 from stepwork import messages, render
 from stepwork.cli import panels
-from stepwork.cli.base import app, guarded
+from stepwork.cli.base import EXIT_INTERRUPTED, app, guarded
 from stepwork.cli.journal import KIND_HELP, filters
 from stepwork.errors import UsageError, UserError
 from stepwork.prompting import ask_yes_no
@@ -95,16 +95,27 @@ def export(
         if for_whom is not None and markdown.packet_is_empty(conn, for_whom, with_trends):
             raise UserError(messages.nothing_for(for_whom.strip()))
         if folder is not None:
-            with folder, progress("Writing files", markdown.count(conn, f), True) as tick:
-                done = vault_files.write(conn, folder, f, tick)
+            try:
+                with folder, progress("Writing files", markdown.count(conn, f), True) as tick:
+                    done = vault_files.write(conn, folder, f, tick)
+            except KeyboardInterrupt:
+                # Some of the vault's files may be written already: "Nothing was changed"
+                # would not be true.
+                render.console(stderr=True).print()
+                render.console(stderr=True).print(render.safe(messages.vault_stopped(folder.path)))
+                raise typer.Exit(EXIT_INTERRUPTED) from None
             from rich.text import Text
 
             err = render.console(stderr=True)
-            for path in folder.left_alone:
-                err.print(Text(messages.left_alone(path)))
-            err.print(
-                Text(messages.vault_written(done.total, done.written, done.removed, folder.path))
+            for path, why in done.left_alone.items():
+                err.print(Text(messages.left_alone(path, why)))
+            left = len(done.left_alone)
+            written = messages.vault_written(
+                done.total, done.written, done.removed, left, folder.path
             )
+            err.print(Text(written))
+            if left:
+                err.print(Text(messages.VAULT_TAKE_BACK))
             return
         if output is None:
             if chosen == "json":

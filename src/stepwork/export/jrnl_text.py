@@ -2,9 +2,13 @@
 
 A jrnl journal is a text file of entries, each opened by its time in brackets at the start of
 a line, `[2024-03-01 19:30] Title` (in jrnl's configured `timeformat`; `%Y-%m-%d %H:%M` and
-jrnl 4's `%F %r` are recognised without being told). As jrnl reads it: the title is the first
-line, or the first sentence where the entry is one line; a `*` ending the first line stars the
-entry; tags are words starting with `@` or `#` anywhere in the entry, lowercased. The result,
+jrnl 4's `%F %r` are recognised without being told). As jrnl reads it: an entry's text runs
+from its opening to the line break before the next one, and its title is that text's first
+line; only a text with no line break at all (the next entry on the very next line, or the last
+entry without a final newline) is cut at its first sentence end instead. A `*` ending the first
+line stars the entry (and is taken off, with any `*` opening the line); tags are words starting
+with `@` or `#` anywhere in the entry, lowercased. A file jrnl wrote puts every title on a line
+of its own, so a first line that reads like two sentences is still one title. The result,
 {"tags": {...}, "entries": [{"title", "body", "date", "time", "tags", "starred"}]}, goes the same
 way as a JSON export from there (`jrnl.to_tables`).
 """
@@ -68,23 +72,26 @@ def _when(blob: str, formats: tuple[str, ...]) -> datetime | None:
 
 
 def split_title(text: str) -> tuple[str, str]:
-    """The title (first line; or first sentence of a one-line entry) and the body."""
-    text = text.strip()
+    """The title and the body of an entry's text, as jrnl splits them: at the first line
+    break, or, where there is none, after the first sentence."""
+    text = text.lstrip()
     newline = text.find("\n")
     if newline >= 0:
         return text[:newline].strip(), text[newline + 1 :].strip()
     sentence = _SENTENCE_END.search(text)
     if sentence is None:
-        return text, ""
+        return text.strip(), ""
     return text[: sentence.end()].strip(), text[sentence.end() :].strip()
 
 
 def _entry(when: datetime, text: str) -> dict[str, Any]:
-    lines = text.strip("\n").split("\n")
-    starred = bool(lines) and lines[0].rstrip().endswith("*")
-    if starred:
-        lines[0] = lines[0].rstrip().rstrip("*").rstrip()
-    title, body = split_title("\n".join(lines))
+    """One entry from its text as it stands in the file (with the line break ending it)."""
+    lines = text.splitlines()
+    starred = bool(lines) and lines[0].strip().endswith("*")
+    titled = text
+    if starred:  # the first line, unstarred, always ends at a line break
+        titled = lines[0].strip("\n *") + "\n" + "\n".join(lines[1:])
+    title, body = split_title(titled)
     tags = sorted({tag.lower() for tag in _TAG.findall(text)})
     return {
         "title": title,

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from stepwork import __version__, messages
+from stepwork.dates import EARLIEST_DAY
 from stepwork.errors import UserError
 from stepwork.export.tables import (
     BOOL,
@@ -119,7 +120,7 @@ def read_document(path: Path) -> Any:
     except OSError as exc:
         raise UserError(messages.import_unreadable(path, exc.strerror or str(exc))) from exc
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark some editors add is not content
     except UnicodeDecodeError:
         raise UserError(messages.import_not_utf8(path)) from None
     if _depth(raw) > MAX_DEPTH:
@@ -238,6 +239,8 @@ def _check_time(path: Path, where: str, name: str, value: str) -> str:
         raise _bad(path, where, f"{name} is not a date and time: {_shown(value)}")
     if moment.year > LATEST_YEAR or moment > latest_now() + CLOCK_SLACK:
         raise _bad(path, where, f"{name} {_shown(value)} is in the future")
+    if moment.date() < EARLIEST_DAY:
+        raise _bad(path, where, f"{name} {_shown(value)} is before {EARLIEST_DAY}")
     return stamp(moment)
 
 
@@ -253,6 +256,8 @@ def _check_day(path: Path, where: str, column: Column, value: str) -> str:
     latest = (latest_now() + DAY_SLACK).date()
     if day.year > LATEST_YEAR or (not column.future and day > latest):
         raise _bad(path, where, f"{column.name} {value} is in the future")
+    if day < EARLIEST_DAY:
+        raise _bad(path, where, f"{column.name} {value} is before {EARLIEST_DAY}")
     return value
 
 
@@ -279,7 +284,7 @@ def validate(
     version = document.get("format_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise UserError(messages.import_too_new(path, version, FORMAT_VERSION))
-    if version not in SUPPORTED_VERSIONS or isinstance(version, bool):
+    if type(version) is not int or version not in SUPPORTED_VERSIONS:  # 2.0 and True are not
         supported = " or ".join(str(v) for v in SUPPORTED_VERSIONS)
         raise _bad(path, "format_version", f"should be {supported}, not {_shown(version)}")
     tables = document.get("tables")

@@ -10,10 +10,11 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import IO
 
-from stepwork import dates, messages, render
+from stepwork import dates, messages
 from stepwork.content import step_titles
 from stepwork.content.inventory import SECTIONS, columns
 from stepwork.content.inventory import label as section_label
+from stepwork.controls import visible
 from stepwork.inventory import column_values
 from stepwork.kinds import KINDS, Filters
 from stepwork.messages import plural
@@ -32,10 +33,14 @@ STATUS_WORDS = {
 # every `<` is written as `&lt;`, so no raw HTML passes. Inline marks (*emphasis*) still work.
 _BLOCK_START = re.compile(r"[ \t]*(?:[#=*_+>`~|-]|\d{1,9}[.)])")
 _INLINE_MARKS = re.compile(r"([\\`*_\[\]<>#|~!&])")
+# Obsidian's `[[link]]`, `![[embed]]` and `#tag`: each opening mark gets a backslash.
+_LINK_OR_TAG = re.compile(r"\[\[|#(?=\w)")
 
 
 def block_line(line: str) -> str:
-    """One line of free text, unable to start a block of its own."""
+    """One line of free text, unable to start a block of its own, or to make an Obsidian link,
+    embed or tag in a vault."""
+    line = _LINK_OR_TAG.sub(lambda mark: "\\" + "\\".join(mark.group()), line)
     found = _BLOCK_START.match(line)
     if found:
         end = found.end()
@@ -43,20 +48,27 @@ def block_line(line: str) -> str:
     return line.replace("<", "&lt;")
 
 
+def _lines(text: str) -> list[str]:
+    """A person's lines, with controls and invisible characters shown as the terminal shows
+    them (before splitting: Python also splits at form feeds and U+2028)."""
+    shown = visible(text.replace("\r\n", "\n")).strip()
+    return shown.split("\n") if shown else []
+
+
 def block_lines(text: str) -> list[str]:
-    return [block_line(line.rstrip()) for line in text.strip().splitlines()]
+    return [block_line(line.rstrip()) for line in _lines(text)]
 
 
 def inline(text: str | None) -> str:
     """Text for inside a line we write (a heading, bold, a list item): one line, no marks."""
-    return _INLINE_MARKS.sub(r"\\\1", " ".join((text or "").split()))
+    return _INLINE_MARKS.sub(r"\\\1", " ".join(visible(text or "").split()))
 
 
 def cell(text: str | None) -> str:
     """Text made safe for one markdown table cell (line breaks shown as <br>)."""
     if not text:
         return ""
-    return " <br> ".join(inline(line) for line in text.strip().splitlines() if line.strip())
+    return " <br> ".join(inline(line) for line in _lines(text) if line.strip())
 
 
 def quote(text: str) -> str:
@@ -114,7 +126,7 @@ class Writer:
                 if kind == "step":  # a step number from before imports were checked is shown
                     title = f"Step {step} · {titles.get(step, messages.UNKNOWN_STEP)}"
                 state = " (in progress)" if status == "open" else ""
-                day = render.local_day(date.fromisoformat(local_date))
+                day = dates.local_day(date.fromisoformat(local_date))
                 write(f"### {title}: {day}{state}\n\n")
                 self.tick()
             if question is not None:
@@ -473,7 +485,7 @@ def write(
     tick: Callable[[], None] = lambda: None,
     with_trends: bool = False,
 ) -> None:
-    today = render.local_day(dates.today())
+    today = dates.local_day(dates.today())
     w = Writer(conn, out, f, tick)
     if for_whom:
         packet(w, for_whom, with_trends, today)

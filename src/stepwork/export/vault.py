@@ -1,9 +1,10 @@
 """A vault for Obsidian: one markdown file per record, kept in step with the journal.
 
 File names come from each record's stable uid (plus a readable slug), so they are the same on
-every device. A manifest in the vault folder lists the files stepwork wrote: a later export
-rewrites the ones that changed, removes the ones whose records were deleted or renamed, and
-never touches a file that is not in it (the person's own notes). Records link to each other
+every device. A manifest in the vault folder lists the files stepwork wrote, with a digest of
+each: a later export rewrites the ones that changed, removes the ones whose records were deleted
+or renamed, and never touches a file that is not in it (the person's own notes) nor one whose
+bytes no longer match its digest (a file the person changed). Records link to each other
 with `[[wikilinks]]`: an amends entry to its inventory item, step work to its step's note, and
 every dated record to its day's daily note (`YYYY-MM-DD.md`).
 """
@@ -15,9 +16,11 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from stepwork.export.markdown import block_lines, inline
 from stepwork.kinds import KINDS, Filters, Kind, Record
+from stepwork.messages import LEFT_CHANGED, LEFT_NOT_A_FILE, LEFT_NOT_OURS
 from stepwork.outputs import Folder
 
 MANIFEST = ".stepwork-vault.json"
@@ -174,12 +177,12 @@ def _record_document(note: Note) -> str:
         f"kind: {front_matter_value(entry.kind)}",
         f"step: {front_matter_value(entry.step)}",
         f"date: {entry.day.isoformat()}",
-        f"title: {front_matter_value(entry.title)}",
+        f"title: {front_matter_value(record.title)}",
         f"tags: {front_matter_value(list(dict.fromkeys(tags)))}",
     ]
     if tags != record.tags:
         lines.append(f"stepwork_tags: {front_matter_value(record.tags)}")
-    lines += ["---", "", f"# {inline(entry.title)}", ""]
+    lines += ["---", "", f"# {inline(record.title)}", ""]
     lines += [" · ".join(note.links), ""]
     for heading, text in record.parts:
         lines += [f"## {inline(heading)}", "", *block_lines(text), ""]
@@ -193,8 +196,7 @@ def _index_document(title: str, kind: str, notes: list[Note], intro: str = "") -
         lines += [intro, ""]
     for note in notes:
         assert note.record is not None
-        entry = note.record.entry
-        lines.append(f"- {link(note.stem, entry.title)} ({entry.label})")
+        lines.append(f"- {link(note.stem, note.record.title)} ({note.record.entry.label})")
     lines.append("")
     return "\n".join(lines)
 
@@ -262,8 +264,8 @@ def build(conn: sqlite3.Connection, f: Filters, tick: Callable[[], None]) -> dic
     return files
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _split(path: str) -> tuple[str, str] | None:
@@ -274,9 +276,10 @@ def _split(path: str) -> tuple[str, str] | None:
     return parts[0], parts[1]
 
 
-def read_manifest(folder: Folder) -> dict[str, str]:
-    """The files stepwork wrote here last time (path → digest); empty when there is none or it
-    cannot be read (then nothing is removed)."""
+def read_manifest(folder: Folder) -> dict[str, set[str]]:
+    """The files stepwork wrote here (path → the digests it may have written: two while an
+    export was under way, one after); empty when there is none or it cannot be read (then
+    nothing is removed or rewritten)."""
     text = folder.read("", MANIFEST)
     if text is None:
         return {}
@@ -286,19 +289,31 @@ def read_manifest(folder: Folder) -> dict[str, str]:
         return {}
     if not isinstance(document, dict) or document.get("format") != MANIFEST_FORMAT:
         return {}
-    files = document.get("files")
-    if not isinstance(files, dict):
+    files, writing = document.get("files"), document.get("writing", {})
+    if not isinstance(files, dict) or not isinstance(writing, dict):
         return {}
-    return {
-        path: digest
-        for path, digest in files.items()
-        if isinstance(path, str) and isinstance(digest, str) and _split(path)
+    listed: dict[str, set[str]] = {}
+    for table in (files, writing):
+        for path, digest in table.items():
+            if isinstance(path, str) and isinstance(digest, str) and _split(path):
+                listed.setdefault(path, set()).add(digest)
+    return listed
+
+
+def _write_manifest(
+    folder: Folder, files: dict[str, set[str]], writing: dict[str, str] | None = None
+) -> None:
+    document: dict[str, object] = {
+        "format": MANIFEST_FORMAT,
+        "version": 1,
+        "files": {path: min(files[path]) for path in sorted(files)},
     }
-
-
-def _write_manifest(folder: Folder, files: dict[str, str]) -> None:
-    document = {"format": MANIFEST_FORMAT, "version": 1, "files": dict(sorted(files.items()))}
+    if writing:
+        document["writing"] = dict(sorted(writing.items()))
     folder.write("", MANIFEST, json.dumps(document, indent=1) + "\n")
+
+
+CHANGED, NOT_OURS, NOT_A_FILE = LEFT_CHANGED, LEFT_NOT_OURS, LEFT_NOT_A_FILE
 
 
 @dataclass
@@ -306,10 +321,12 @@ class Outcome:
     written: int = 0
     unchanged: int = 0
     removed: int = 0
-    kept: int = 0
-    """Files stepwork wrote once that it no longer would, left because they were changed."""
+    left_alone: dict[Path, str] = field(default_factory=dict)
+    """What stepwork would have written or removed but left as it is, and why: `CHANGED` (a
+    file stepwork wrote that the person has changed since), `NOT_OURS` (a file stepwork never
+    wrote) or `NOT_A_FILE` (a link or anything else that is not a regular file)."""
     total: int = 0
-    """stepwork's files in the vault now (the manifest's count)."""
+    """stepwork's files in the vault now, as it wrote them."""
 
 
 def write(
@@ -318,46 +335,58 @@ def write(
     files = build(conn, f, tick)
     before = read_manifest(folder)
     outcome = Outcome()
-    wanted: dict[str, str] = {}
+    wanted: dict[str, bytes] = {}
+    # Files stepwork wrote that the person changed since: never rewritten or removed, and
+    # kept in the manifest as stepwork wrote them, so a later export knows them as changed.
+    held: dict[str, set[str]] = {}
     for path, text in files.items():
         sub, name = path.split("/")
-        there = folder.read(sub, name)
-        if there is not None and path not in before and there != text:
-            folder.left_alone.append(folder.path / sub / name)  # the person's own file
-            continue
-        wanted[path] = text
+        data = text.encode("utf-8")
+        there = folder.read_bytes(sub, name)
+        if there is None or there == data:
+            wanted[path] = data
+        elif path not in before:
+            outcome.left_alone[folder.path / path] = NOT_OURS
+        elif _digest(there) not in before[path]:
+            outcome.left_alone[folder.path / path] = CHANGED
+            held[path] = before[path]
+        else:
+            wanted[path] = data
     # Listed before writing, so a file written by an export that is then interrupted is
-    # known as stepwork's the next time.
-    _write_manifest(folder, before | {p: _digest(t) for p, t in wanted.items()})
-    done: dict[str, str] = {}
-    for path, text in wanted.items():
+    # known as stepwork's (old or new) the next time.
+    _write_manifest(folder, before, {p: _digest(d) for p, d in wanted.items()})
+    done: dict[str, set[str]] = {}
+    for path, data in wanted.items():
         sub, name = path.split("/")
-        if folder.read(sub, name) == text:
+        if folder.read_bytes(sub, name) == data:
             outcome.unchanged += 1
-        elif folder.write(sub, name, text):
+        elif folder.write(sub, name, data.decode("utf-8")):
             outcome.written += 1
         else:
             continue
-        done[path] = _digest(text)
+        done[path] = {_digest(data)}
     whole = not (f.kinds or f.step or f.since or f.until)
     emptied: set[str] = set()
-    for path, digest in before.items():
-        if path in done:
+    for path, digests in before.items():
+        if path in done or path in held:
             continue
         sub, name = _split(path) or ("", "")
-        there = folder.read(sub, name)
+        there = folder.read_bytes(sub, name)
         if there is None:
             continue
-        if not whole or path in wanted:
-            done[path] = digest
-        elif _digest(there) != digest:
-            folder.left_alone.append(folder.path / path)
-            outcome.kept += 1
+        if _digest(there) not in digests:
+            held[path] = digests
+            if whole:  # it would have been removed
+                outcome.left_alone[folder.path / path] = CHANGED
+        elif not whole or path in wanted:
+            done[path] = digests
         elif folder.remove(sub, name):
             outcome.removed += 1
             emptied.add(sub)
-    for sub in emptied - {p.split("/")[0] for p in done}:
+    for sub in emptied - {p.split("/")[0] for p in done | held}:
         folder.remove_if_empty(sub)
-    _write_manifest(folder, done)
+    _write_manifest(folder, done | held)
     outcome.total = len(done)
+    for path in folder.left_alone:
+        outcome.left_alone.setdefault(path, NOT_A_FILE)
     return outcome

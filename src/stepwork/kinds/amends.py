@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register, utc_stamp
+from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register
 
 STATUSES = ("not_willing", "willing", "planned", "made")
 KINDS_OF_AMENDS = ("direct", "indirect", "living")
@@ -30,14 +30,20 @@ class AmendsKind(TableKind):
     date_column = "date(created_at)"
     newest_first, oldest_first = "created_at DESC, id DESC", "id"
 
-    def entry(self, row: sqlite3.Row) -> Entry:
+    def _title(self, row: sqlite3.Row, width: int | None) -> str:
         status = row["status"].replace("_", " ")
+        return f"Amends: {first_line(row['person'], width)} ({status})"
+
+    def full_title(self, row: sqlite3.Row) -> str:
+        return self._title(row, None)
+
+    def entry(self, row: sqlite3.Row) -> Entry:
         return Entry(
             self.label_of(row["id"]),
             self.name,
             day_of(row["created_at"]),
             8,
-            f"Amends: {first_line(row['person'], 40)} ({status})",
+            self._title(row, 40),
             first_line(row["harm"]),
             row["created_at"],
         )
@@ -72,8 +78,8 @@ class AmendsKind(TableKind):
         assert key in ("person", "harm", "kind", "status", "notes")
         stored: object = value if key != "kind" else (value or None)
         conn.execute(
-            f"UPDATE amends SET {key} = ?, updated_at = ? WHERE id = ?",
-            (stored, utc_stamp(), record_id),
+            f"UPDATE amends SET {key} = ?, updated_at = edit_stamp(updated_at) WHERE id = ?",
+            (stored, record_id),
         )
 
 

@@ -8,7 +8,7 @@ package and registering an instance with `register`. All queries here are plain 
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,13 @@ class Record:
     parts: list[tuple[str, str]] = field(default_factory=list)
     """(heading, text) pairs in reading order."""
     tags: list[str] = field(default_factory=list)
+    full_title: str = ""
+    """The title uncut, where the entry's is cut to fit a listing ("" where they are the same)."""
+
+    @property
+    def title(self) -> str:
+        """The whole title, as a note or a heading of its own shows it."""
+        return self.full_title or self.entry.title
 
 
 class Kind:
@@ -143,6 +150,10 @@ class TableKind(Kind):
     def tags(self, row: sqlite3.Row) -> list[str]:
         return [self.name]
 
+    def full_title(self, row: sqlite3.Row) -> str:
+        """The title uncut, where `entry` cuts it for the log; "" where it does not."""
+        return ""
+
     def row(self, conn: sqlite3.Connection, record_id: int) -> sqlite3.Row | None:
         return conn.execute(
             f"SELECT * FROM {self.table} WHERE {self.rows} AND id = ?", (record_id,)
@@ -168,7 +179,7 @@ class TableKind(Kind):
         if row is None:
             return None
         parts = [(heading, text) for heading, text in self.parts(conn, row) if text]
-        return Record(self.entry(row), parts, self.tags(row))
+        return Record(self.entry(row), parts, self.tags(row), self.full_title(row))
 
     def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
         conn.execute(f"DELETE FROM {self.table} WHERE {self.rows} AND id = ?", (record_id,))
@@ -184,15 +195,11 @@ def register(kind: Kind) -> Kind:
     return kind
 
 
-def first_line(text: str, width: int = 80) -> str:
+def first_line(text: str, width: int | None = 80) -> str:
+    """The first line with words in it, cut to `width` with "…" (never cut where None)."""
     line = next((part.strip() for part in text.splitlines() if part.strip()), "")
-    return line if len(line) <= width else line[: width - 1] + "…"
+    return line if width is None or len(line) <= width else line[: width - 1] + "…"
 
 
 def day_of(value: str) -> date:
     return date.fromisoformat(value[:10])
-
-
-def utc_stamp() -> str:
-    """Now, as the journal stores times (UTC, the same text form SQLModel writes)."""
-    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")

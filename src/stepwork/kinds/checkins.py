@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register, utc_stamp
+from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register
 from stepwork.numbers import is_digits
 
 
@@ -111,8 +111,8 @@ class CheckinKind(TableKind):
         if key in ("mood", "craving"):
             stored = int(value) if value else None
         conn.execute(
-            f"UPDATE checkin SET {key} = ?, updated_at = ? WHERE id = ?",
-            (stored, utc_stamp(), record_id),
+            f"UPDATE checkin SET {key} = ?, updated_at = edit_stamp(updated_at) WHERE id = ?",
+            (stored, record_id),
         )
 
 

@@ -13,11 +13,14 @@ from stepwork.kinds.base import (
     day_of,
     first_line,
     register,
-    utc_stamp,
 )
 from stepwork.kinds.sessions import STEP
 
 SECTION_NAMES = {"resentment": "Resentment", "fear": "Fear", "sex": "Relationship", "harm": "Harm"}
+
+
+def _title(section: str, who: str, width: int | None) -> str:
+    return f"{SECTION_NAMES[section]}: {first_line(who, width)}"
 
 
 def _answer(key: str) -> str:
@@ -51,7 +54,7 @@ class InventoryKind(Kind):
                 self.name,
                 day_of(r["local_date"]),
                 4,
-                f"{SECTION_NAMES[r['section']]}: {first_line(r['who'] or '', 40)}",
+                _title(r["section"], r["who"] or "", 40),
                 first_line(r["cause"] or ""),
                 r["created_at"],
             )
@@ -98,11 +101,11 @@ class InventoryKind(Kind):
             self.name,
             day_of(item["local_date"]),
             4,
-            f"{SECTION_NAMES[item['section']]}: {first_line(by_key.get('who', ''), 40)}",
+            _title(item["section"], by_key.get("who", ""), 40),
             first_line(by_key.get("cause", "")),
             item["created_at"],
         )
-        return Record(entry, parts, tags)
+        return Record(entry, parts, tags, _title(item["section"], by_key.get("who", ""), None))
 
     def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
         conn.execute(
@@ -148,8 +151,8 @@ class InventoryKind(Kind):
             # Saying one was harmed with no part marks the item for a therapist, however said.
             mark = ", for_therapist = 1" if key == "no-part" and value == "yes" else ""
             conn.execute(
-                f"UPDATE inventory_item SET updated_at = ?{mark} WHERE id = ?",
-                (utc_stamp(), record_id),
+                f"UPDATE inventory_item SET updated_at = edit_stamp(updated_at){mark} WHERE id = ?",
+                (record_id,),
             )
 
 

@@ -7,7 +7,7 @@ asked with --with-people. The JSON export always carries them.
 import sqlite3
 
 from stepwork import network
-from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register, utc_stamp
+from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register
 
 
 def role_names() -> dict[str, str]:
@@ -51,6 +51,10 @@ class PersonKind(TableKind):
             summary,
             row["created_at"],
         )
+
+    def full_title(self, row: sqlite3.Row) -> str:
+        whole = first_line(row["name"], None)
+        return whole if whole != first_line(row["name"], 60) else ""
 
     def parts(self, conn: sqlite3.Connection, row: sqlite3.Row) -> list[tuple[str, str]]:
         last = conn.execute(
@@ -177,4 +181,3 @@ class ContactKind(TableKind):
 
 PERSON = register(PersonKind())
 CONTACT = register(ContactKind())
-__all__ = ["CONTACT", "PERSON", "utc_stamp"]

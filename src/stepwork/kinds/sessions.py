@@ -12,7 +12,6 @@ from stepwork.kinds.base import (
     day_of,
     first_line,
     register,
-    utc_stamp,
 )
 
 FIRST_ANSWER = (
@@ -117,12 +116,13 @@ class SessionKind(Kind):
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
         conn.execute(
-            "UPDATE answer SET text = ?, state = ?, updated_at = ? "
+            "UPDATE answer SET text = ?, state = ?, updated_at = edit_stamp(updated_at) "
             "WHERE session_id = ? AND question_key = ?",
-            (value, "answered" if value.strip() else "skipped", utc_stamp(), record_id, key),
+            (value, "answered" if value.strip() else "skipped", record_id, key),
         )
         conn.execute(
-            "UPDATE guided_session SET updated_at = ? WHERE id = ?", (utc_stamp(), record_id)
+            "UPDATE guided_session SET updated_at = edit_stamp(updated_at) WHERE id = ?",
+            (record_id,),
         )
 
 

@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register, utc_stamp
+from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register
 
 
 class GratitudeKind(TableKind):
@@ -87,6 +87,9 @@ class NoteKind(TableKind):
             bool(row["starred"]),
         )
 
+    def full_title(self, row: sqlite3.Row) -> str:
+        return first_line(row["title"], None) or "Note"
+
     def parts(self, conn: sqlite3.Connection, row: sqlite3.Row) -> list[tuple[str, str]]:
         return [(row["title"] or "Note", row["body"])]
 
@@ -106,8 +109,8 @@ class NoteKind(TableKind):
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
         assert key in ("title", "body")
         conn.execute(
-            f"UPDATE note SET {key} = ?, updated_at = ? WHERE id = ?",
-            (value, utc_stamp(), record_id),
+            f"UPDATE note SET {key} = ?, updated_at = edit_stamp(updated_at) WHERE id = ?",
+            (value, record_id),
         )
 
 

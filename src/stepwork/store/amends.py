@@ -8,7 +8,8 @@ from sqlmodel import col, select
 from stepwork.choices import YES
 from stepwork.states import AmendsStatus
 from stepwork.store.database import database
-from stepwork.store.models import Amends, Answer, InventoryItem, utc_now
+from stepwork.store.models import Amends, Answer, InventoryItem
+from stepwork.store.values import edit_time
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,6 @@ def update(amends_id: int, change: Change) -> Amends | None:
             row.person = change.person
         if change.harm is not None:
             row.harm = change.harm
-        row.updated_at = utc_now()
+        row.updated_at = edit_time(row.updated_at)
         s.add(row)
         return row

@@ -14,6 +14,7 @@ from stepwork import messages
 from stepwork.errors import UserError
 from stepwork.home import PRIVATE_FILE_MODE, ensure_private_dir
 from stepwork.store import encryption
+from stepwork.store.values import edit_stamp
 
 PRAGMAS = (
     "PRAGMA busy_timeout = 10000",
@@ -80,6 +81,7 @@ def connect_file(path: Path, key: bytes | None, read_only: bool = False):  # typ
     if key is not None:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(encryption.key_pragma(key))
+    conn.create_function("edit_stamp", 1, edit_stamp)
     return conn
 
 

@@ -100,8 +100,9 @@ def reset(counter_id: int, day: date, note: str) -> None:
         )
         _keep_change(conn, counter_id, RESET, cursor.lastrowid)
         conn.execute(
-            "UPDATE sobriety_counter SET started_on = ?, updated_at = ? WHERE id = ?",
-            (day.isoformat(), now, counter_id),
+            "UPDATE sobriety_counter SET started_on = ?, updated_at = edit_stamp(updated_at) "
+            "WHERE id = ?",
+            (day.isoformat(), counter_id),
         )
 
 
@@ -110,8 +111,9 @@ def set_start(counter_id: int, day: date) -> None:
     with journal.writing() as conn:
         _keep_change(conn, counter_id, SET, None)
         conn.execute(
-            "UPDATE sobriety_counter SET started_on = ?, updated_at = ? WHERE id = ?",
-            (day.isoformat(), now_stamp(), counter_id),
+            "UPDATE sobriety_counter SET started_on = ?, updated_at = edit_stamp(updated_at) "
+            "WHERE id = ?",
+            (day.isoformat(), counter_id),
         )
 
 
@@ -119,8 +121,9 @@ def rename(counter_id: int, name: str) -> None:
     with journal.writing() as conn:
         _keep_change(conn, counter_id, RENAME, None)
         conn.execute(
-            "UPDATE sobriety_counter SET name = ?, updated_at = ? WHERE id = ?",
-            (name, now_stamp(), counter_id),
+            "UPDATE sobriety_counter SET name = ?, updated_at = edit_stamp(updated_at) "
+            "WHERE id = ?",
+            (name, counter_id),
         )
 
 
@@ -129,7 +132,8 @@ def delete(counter_id: int) -> None:
     with journal.writing() as conn:
         _keep_change(conn, counter_id, DELETE, None)
         conn.execute(
-            "UPDATE sobriety_counter SET updated_at = ? WHERE id = ?", (now_stamp(), counter_id)
+            "UPDATE sobriety_counter SET updated_at = edit_stamp(updated_at) WHERE id = ?",
+            (counter_id,),
         )
 
 
@@ -143,8 +147,9 @@ def undo(counter_id: int) -> Change | None:
         if row is None:
             return None
         conn.execute(
-            "UPDATE sobriety_counter SET name = ?, started_on = ?, updated_at = ? WHERE id = ?",
-            (row["previous_name"], row["previous_start"], now_stamp(), counter_id),
+            "UPDATE sobriety_counter SET name = ?, started_on = ?, "
+            "updated_at = edit_stamp(updated_at) WHERE id = ?",
+            (row["previous_name"], row["previous_start"], counter_id),
         )
         conn.execute("DELETE FROM sobriety_change WHERE id = ?", (row["id"],))
         if row["run_id"] is not None:

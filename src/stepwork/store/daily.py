@@ -106,8 +106,8 @@ def update_checkin(checkin_id: int, **values: object) -> None:
     assignments = ", ".join(f"{key} = ?" for key in values)
     with journal.writing() as conn:
         conn.execute(
-            f"UPDATE checkin SET {assignments}, updated_at = ? WHERE id = ?",
-            (*values.values(), now_stamp(), checkin_id),
+            f"UPDATE checkin SET {assignments}, updated_at = edit_stamp(updated_at) WHERE id = ?",
+            (*values.values(), checkin_id),
         )
 
 

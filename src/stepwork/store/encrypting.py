@@ -158,10 +158,12 @@ def change_passphrase() -> Converted:
     old key file with the old passphrase opens none of what is written from now on. A stop in
     between leaves each backup openable with its own key file and the old passphrase."""
     encryption.require()
+    if encryption.is_encrypted(paths().database):  # asked first, so the prompt says which
+        encryption.key_for(paths().database, messages.CURRENT_PASSPHRASE_PROMPT)
     path = _journal_file(journal.ready())
     if not encryption.is_encrypted(path):
         raise UserError(messages.NOT_ENCRYPTED_PASSPHRASE)
-    old_key = encryption.key_for(path, messages.CURRENT_PASSPHRASE_PROMPT)
+    old_key = encryption.key_for(path)
     assert old_key is not None
     with lock.exclusive(path):
         journal.recover_locked(path)

@@ -283,10 +283,10 @@ def ask_new_passphrase(env: str = NEW_PASSPHRASE_ENV) -> str:
         if not first.strip():
             print(messages.EMPTY_PASSPHRASE, file=sys.stderr)
             continue
-        if len(first) < SHORT_PASSPHRASE and not ask_yes_no(
-            messages.SHORT_PASSPHRASE_QUESTION, default=False
-        ):
-            continue
+        if len(first) < SHORT_PASSPHRASE:
+            print(messages.SHORT_PASSPHRASE_NOTE, file=sys.stderr)
+            if not ask_yes_no(messages.SHORT_PASSPHRASE_QUESTION, default=False):
+                continue
         if normalised(_typed(messages.PASSPHRASE_AGAIN)) == first:
             return first
         print(messages.PASSPHRASES_DIFFER_AGAIN, file=sys.stderr)

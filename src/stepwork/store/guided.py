@@ -8,6 +8,7 @@ from sqlmodel import col, select
 from stepwork.states import AnswerState, SessionStatus
 from stepwork.store.database import database
 from stepwork.store.models import Answer, GuidedSession, utc_now
+from stepwork.store.values import edit_time
 
 
 def start(flow: str, step: int | None, local_day: date) -> GuidedSession:
@@ -52,7 +53,8 @@ def record(session_id: int, position: int, key: str, question: str, text: str, s
                 state=state,
                 text=text,
             )
-        row.text, row.state, row.question_text, row.updated_at = text, state, question, now
+        row.text, row.state, row.question_text = text, state, question
+        row.updated_at = edit_time(row.updated_at) if row.id is not None else now
         s.add(row)
         _touch(s, session_id, now)
 
@@ -62,18 +64,15 @@ def finish(session_id: int) -> None:
     with database().write() as s:
         session = s.get(GuidedSession, session_id)
         if session is not None and session.status == SessionStatus.OPEN:
-            session.status, session.finished_at, session.updated_at = (
-                SessionStatus.FINISHED,
-                now,
-                now,
-            )
+            session.status, session.finished_at = SessionStatus.FINISHED, now
+            session.updated_at = edit_time(session.updated_at)
             s.add(session)
 
 
 def _touch(s, session_id: int, now: datetime) -> None:  # type: ignore[no-untyped-def]
     session = s.get(GuidedSession, session_id)
     if session is not None:
-        session.updated_at = now
+        session.updated_at = edit_time(session.updated_at)
         s.add(session)
 
 

@@ -10,7 +10,8 @@ from sqlmodel import delete as sql_delete
 from stepwork.choices import YES
 from stepwork.states import AnswerState, SessionStatus
 from stepwork.store.database import database
-from stepwork.store.models import Answer, GuidedSession, InventoryItem, InventoryShare, utc_now
+from stepwork.store.models import Answer, GuidedSession, InventoryItem, InventoryShare
+from stepwork.store.values import edit_time
 
 INVENTORY_STEP = 4
 
@@ -150,7 +151,7 @@ def set_marks(
             item.for_therapist = for_therapist
         if for_sponsor is not None:
             item.for_sponsor = for_sponsor
-        item.updated_at = utc_now()
+        item.updated_at = edit_time(item.updated_at)
         s.add(item)
 
 

@@ -366,16 +366,17 @@ def plan_people_to_network(conn: sqlite3.Connection) -> None:
     """Each person in the current coping plan becomes a person in the network, marked for hard
     moments, and leaves the plan's free text. The whole line is kept in the note, so nothing
     the person wrote is lost, whatever the split made of it."""
-    from stepwork.store.values import new_uid, now_stamp
+    from stepwork.store.values import edit_stamp, new_uid, now_stamp
 
     row = conn.execute(
-        "SELECT a.id, a.text FROM answer a JOIN guided_session s ON s.id = a.session_id "
-        "WHERE s.flow = 'plan' AND a.question_key = 'people' AND a.state != 'skipped' "
+        "SELECT a.id, a.text, a.updated_at FROM answer a "
+        "JOIN guided_session s ON s.id = a.session_id WHERE s.flow = 'plan' "
+        "AND a.question_key = 'people' AND a.state != 'skipped' "
         "AND trim(a.text) != '' ORDER BY s.id DESC LIMIT 1"
     ).fetchone()
     if row is None:
         return
-    answer_id, text = row[0], row[1]
+    answer_id, text, edited = row[0], row[1], row[2]
     now = now_stamp()
     for line in text.splitlines():
         if not line.strip():
@@ -388,7 +389,7 @@ def plan_people_to_network(conn: sqlite3.Connection) -> None:
         )
     conn.execute(
         "UPDATE answer SET text = '', state = 'skipped', updated_at = ? WHERE id = ?",
-        (now, answer_id),
+        (edit_stamp(edited), answer_id),
     )
 
 

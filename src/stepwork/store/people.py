@@ -90,8 +90,8 @@ def update(conn: sqlite3.Connection, person_id: int, **values: object) -> None:
     assert values and set(values) <= set(EDITABLE)
     assignments = ", ".join(f"{key} = ?" for key in values)
     conn.execute(
-        f"UPDATE person SET {assignments}, updated_at = ? WHERE id = ?",
-        (*values.values(), now_stamp(), person_id),
+        f"UPDATE person SET {assignments}, updated_at = edit_stamp(updated_at) WHERE id = ?",
+        (*values.values(), person_id),
     )
 
 

@@ -20,7 +20,8 @@ from pathlib import Path
 from stepwork import messages
 from stepwork.errors import UserError
 from stepwork.home import PRIVATE_FILE_MODE
-from stepwork.store import encryption
+from stepwork.outputs import sync_folder
+from stepwork.store import encryption, note_write
 from stepwork.store.connection import connect_file, db_errors
 
 CHUNK = 1 << 20
@@ -98,14 +99,6 @@ def leftovers(path: Path) -> list[Path]:
         *_new_companions(path),
     )
     return [p for p in names if os.path.lexists(p)]
-
-
-def fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def fsync_file(path: Path) -> None:
@@ -194,7 +187,11 @@ def _export(
                 source.execute(encryption.key_pragma(source_key))
             version = int(source.execute("PRAGMA user_version").fetchone()[0])
             source.execute(encryption.attach_sql("target", key), (str(target),))
+            # One read transaction: a backup taken while another window writes is one moment.
+            source.execute("BEGIN")
+            source.execute("SELECT COUNT(*) FROM main.sqlite_master").fetchone()
             source.execute("SELECT sqlcipher_export('target')")
+            source.execute("COMMIT")
             source.execute(f"PRAGMA target.user_version = {version:d}")
             source.execute(f"PRAGMA target.journal_mode = {mode}")
             source.execute("DETACH DATABASE target")
@@ -269,13 +266,14 @@ def switch(path: Path, keyfile: "encryption.KeyFile | None") -> None:
     old_in_clear = os.path.lexists(path) and encryption.looks_plain(path)
     if old_in_clear:
         os.link(path, old_of(path))
-    fsync_dir(path.parent)
+    sync_folder(path.parent)
     checkpoint("before-switch")
     os.replace(new, path)
-    fsync_dir(path.parent)
+    note_write()
+    sync_folder(path.parent)
     checkpoint("after-switch")
     _settle_key(path)
-    fsync_dir(path.parent)
+    sync_folder(path.parent)
     checkpoint("after-key")
     _drop_old(path)
 
@@ -351,5 +349,5 @@ def recover(path: Path, promote: bool = True) -> list[str]:
     if os.path.lexists(path):
         _settle_key(path)
         _drop_old(path)
-    fsync_dir(path.parent)
+    sync_folder(path.parent)
     return list(dict.fromkeys(done)) or [messages.RECOVERED_TIDIED]
