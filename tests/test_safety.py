@@ -215,3 +215,95 @@ def test_ctrl_c_in_a_check_in_then_the_same_check_in_goes_on(home):
     child.expect(messages.CHECKIN_SAVED)
     assert finish(child) == 0
     assert rows(home, "SELECT mood, craving FROM checkin") == [(5, 3)]
+
+
+def test_stopping_at_the_self_harm_question_still_shows_the_safety_line(run, db):
+    result = run("checkin", input=lines("1"))  # the input ends at the self-harm question
+    assert result.exit_code == 130
+    assert messages.SELF_HARM_QUESTION in result.stdout
+    assert result.stdout.count(messages.SAFETY_TITLE) == 1
+    assert "Pick up where you left off with: stepwork checkin" in result.stderr
+    assert db("SELECT mood FROM checkin") == [(1,)]
+
+
+def test_a_resumed_check_in_asks_the_cut_short_question_again_and_shows_the_line(run, db):
+    run("checkin", input=lines("1"))
+    again = run("checkin", input=lines("y", "n", "", "", "", "", "", ""))
+    assert again.exit_code == 0, again.stderr
+    out = again.stdout
+    assert messages.SELF_HARM_QUESTION in out
+    assert out.index(messages.SELF_HARM_QUESTION) < out.index("Question 2 of")
+    assert out.count(messages.SAFETY_TITLE) == 1  # the mood of 1 it holds
+    assert out.index(messages.SAFETY_TITLE) < out.index(messages.CHECKIN_SAVED)
+    assert db("SELECT mood FROM checkin") == [(1,)]
+
+
+def test_a_yes_before_a_stop_is_remembered_when_the_check_in_goes_on(run):
+    first = run("checkin", input=lines("3", "y"))
+    assert first.exit_code == 130 and first.stdout.count(messages.SAFETY_TITLE) == 1
+    again = run("checkin", input=lines("y", "", "", "", "", "", ""))
+    assert again.exit_code == 0, again.stderr
+    assert messages.SELF_HARM_QUESTION not in again.stdout
+    assert again.stdout.count(messages.SAFETY_TITLE) == 1
+
+
+def test_a_stop_after_an_ordinary_answer_shows_no_safety_line(run):
+    result = run("checkin", input=lines("6"))
+    assert result.exit_code == 130
+    assert messages.SAFETY_TITLE not in result.stdout
+
+
+def test_ctrl_c_at_the_self_harm_question_shows_the_line_before_the_stop(home):
+    from .pty_helpers import PROMPT, rows
+
+    child = spawn(home, "checkin")
+    child.expect("Question 1 of")
+    child.expect_exact(PROMPT)
+    child.sendline("1")
+    child.expect_exact(messages.SELF_HARM_QUESTION)
+    child.expect(r"\[y/N\]")
+    child.sendintr()
+    child.expect_exact(messages.SAFETY_TITLE)
+    child.expect("Pick up where you left off with: stepwork checkin")
+    assert finish(child) == 130
+    child = spawn(home, "checkin")
+    child.expect(r"\[Y/n\]")
+    child.sendline("y")
+    child.expect_exact(messages.SELF_HARM_QUESTION)
+    child.expect(r"\[y/N\]")
+    child.sendline("n")
+    for _ in range(6):
+        child.expect_exact(PROMPT)
+        child.sendline("")
+    child.expect_exact(messages.SAFETY_TITLE)
+    child.expect_exact(messages.CHECKIN_SAVED)
+    assert finish(child) == 0
+    assert rows(home, "SELECT mood FROM checkin") == [(1,)]
+
+
+def test_a_stop_before_any_answer_says_nothing_was_changed(run, db):
+    result = run("checkin", input="")
+    assert result.exit_code == 130
+    assert messages.STOPPED_NOTHING_CHANGED in result.stderr
+    assert "saved" not in result.stderr
+    assert db("SELECT id FROM checkin") == []
+    assert (
+        "stopped a check-in" not in run("checkin", input=lines("5", "", "", "", "", "", "")).stdout
+    )
+
+
+def test_setting_a_stopped_check_in_aside_then_stopping_says_nothing_was_changed(run, db):
+    run("checkin", input=lines("6"))
+    result = run("checkin", input=lines("n"))
+    assert result.exit_code == 130
+    assert messages.STOPPED_NOTHING_CHANGED in result.stderr
+    assert "saved" not in result.stderr
+    assert db("SELECT mood FROM checkin") == [(6,)]
+
+
+def test_a_stop_at_the_first_question_of_a_new_plan_says_nothing_was_changed(run, db):
+    result = run("plan", "--edit", input="")
+    assert result.exit_code == 130
+    assert messages.STOPPED_NOTHING_CHANGED in result.stderr
+    assert "saved" not in result.stderr
+    assert db("SELECT id FROM guided_session WHERE flow = 'plan'") == []
