@@ -35,7 +35,7 @@ def test_a_very_low_mood_shows_the_safety_line_before_anything_else(run):
 def test_without_a_line_of_their_own_it_points_to_the_list(run):
     result = run("checkin", "--mood", "2")
     assert "local emergency number" in result.stdout
-    assert "docs/crisis-lines.md" in result.stdout
+    assert "stepwork plan --crisis-lines" in " ".join(result.stdout.split())
 
 
 def test_a_strong_craving_shows_it_once_even_with_a_low_mood_too(run):
@@ -94,11 +94,28 @@ def test_help_ends_with_the_safety_line():
     assert "crisis_line" in out
 
 
-def test_the_crisis_lines_page_is_dated_and_says_to_check_locally():
-    text = (REPO / "docs" / "crisis-lines.md").read_text(encoding="utf-8")
-    assert "2026-11-28" in text
-    assert "988" in text and "116 123" in text
-    assert "local" in text
+def test_the_crisis_lines_ship_with_stepwork_dated_and_saying_to_check_locally(home):
+    out = subprocess.run(
+        [*stepwork_command(), "plan", "--crisis-lines"],
+        capture_output=True,
+        text=True,
+        env=child_env(home),
+        check=True,
+    ).stdout
+    assert "2026-11-28" in out
+    assert "988" in out and "116 123" in out
+    assert "local" in out
+    assert not (home / "stepwork.db").exists()  # reading the list opens no journal
+
+
+def test_the_crisis_lines_have_one_home():
+    from importlib import resources
+
+    shipped = resources.files("stepwork.content").joinpath("crisis-lines.md").read_text("utf-8")
+    assert "116 123" in shipped
+    pointer = (REPO / "docs" / "crisis-lines.md").read_text(encoding="utf-8")
+    assert "stepwork plan --crisis-lines" in pointer
+    assert "116 123" not in pointer
 
 
 def test_first_run_says_what_stepwork_is_once(home):

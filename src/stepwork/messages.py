@@ -22,12 +22,13 @@ SAFETY_NOW = (
 )
 SAFETY_CONTACTS = "People in your plan you can reach right now:"
 SAFETY_NO_LINE = (
-    "Crisis lines differ by country; a few well-known ones are listed in stepwork's "
-    'docs/crisis-lines.md. Keep your own here with: stepwork config crisis_line "..."'
+    "Crisis lines differ by country; stepwork plan --crisis-lines lists a few well-known "
+    'ones. Keep your own here with: stepwork config crisis_line "..."'
 )
 SAFETY_HELP = (
     "In danger, or thinking of harming yourself? Call your local emergency number or a crisis "
-    "line now. stepwork plan shows your own people and line (stepwork config crisis_line)."
+    "line now. stepwork plan shows your own people and line (stepwork config crisis_line); "
+    "stepwork plan --crisis-lines lists a few by country."
 )
 SELF_HARM_QUESTION = "Are you having thoughts of harming yourself?"
 SELF_HARM_THANKS = "Thank you for telling me. Please reach out now; you do not have to be alone."

@@ -278,9 +278,19 @@ def _plan_text() -> Panel | None:
 @app.command(rich_help_panel=panels.DAILY)
 def plan(
     edit: bool = typer.Option(False, "--edit", help="Write or change your plan."),
+    crisis_lines: bool = typer.Option(
+        False, "--crisis-lines", help="A few well-known crisis lines by country."
+    ),
 ) -> None:
     """Your own plan for hard moments: warning signs, what helps, people to call, safe places."""
     out = render.console()
+    if crisis_lines:
+        from rich.markdown import Markdown
+
+        from stepwork import content
+
+        out.print(Markdown(content.crisis_lines()))
+        return
     safety.show(out, settings.load()["crisis_line"])
     current = _plan_text()
     if not edit:

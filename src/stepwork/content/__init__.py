@@ -85,6 +85,11 @@ def _raw_daily() -> dict:
     return tomllib.loads(source.read_text(encoding="utf-8"))
 
 
+def crisis_lines() -> str:
+    """A few well-known crisis lines by country, dated (markdown shipped with stepwork)."""
+    return resources.files(__package__).joinpath("crisis-lines.md").read_text(encoding="utf-8")
+
+
 def daily_questions(name: str, settings: dict[str, str]) -> tuple[Question, ...]:
     """The questions of a daily flow in daily.toml: 'checkin' or 'plan'."""
     return tuple(question_from(q, settings) for q in _raw_daily()[name]["questions"])
