@@ -672,7 +672,8 @@ def counter_deleted(name: str) -> str:
 
 
 def nothing_to_undo(name: str) -> str:
-    return f"{name} has not been reset or changed, so there is nothing to undo."
+    # True both for a counter never changed and for one whose every change is undone.
+    return f"Nothing left to undo for {name}: no reset or change of it is waiting to be undone."
 
 
 def undone(name: str, what: str, day: str) -> str:
