@@ -211,3 +211,14 @@ def test_steps_five_eight_and_nine_count_once_worked(run, clock):
     result = run("step", "9", input=lines("today", "today", "n"))
     assert result.exit_code == 0, result.stderr
     assert "worked" in step_row(run, 9) and "2 planned" in step_row(run, 9)
+
+
+def test_a_list_seeded_from_the_inventory_is_not_step_eight_worked(run, clock):
+    clock("2026-11-27 10:00")
+    step4(run, 1, RESENTMENT)  # marked as owing amends: the amends list gets "My boss"
+    step4(run, 1, RESENTMENT)
+    row8 = step_row(run, 8)
+    assert "worked" not in row8
+    assert "list ready" in row8 and "2 on the list" in row8
+    row4 = step_row(run, 4)
+    assert "2 items" in row4 and "session" not in row4

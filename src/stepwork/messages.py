@@ -300,10 +300,18 @@ STEPS_TITLE = "The twelve steps"
 RECORD_WORDS = {5: "shared", 8: "on the list", 9: "planned or made"}
 
 
-def step_work(step: int, sessions: int, records: int) -> str:
-    """What has been done on a step: '2 sessions', '4 on your amends list', or both."""
-    parts = [plural(sessions, "session")] if sessions else []
-    if records:
+STATUS_LIST_READY = "list ready"
+"""Step 8 before it is worked: people listed from the inventory as owed amends."""
+
+
+def step_work(step: int, sessions: int, records: int, items: int = 0, listed: int = 0) -> str:
+    """What has been done on a step: '2 sessions', '5 items', '4 on the list', or more."""
+    parts = [plural(items, "item")] if items else []
+    if sessions:
+        parts.append(plural(sessions, "session"))
+    if listed and step == 8:
+        parts.append(f"{listed} {RECORD_WORDS[8]}")
+    elif records:
         parts.append(f"{records} {RECORD_WORDS.get(step, 'kept')}")
     return " · ".join(parts)
 

@@ -187,7 +187,11 @@ def steps_table() -> None:
             table.add_row(str(n), title, messages.STATUS_NOT_STARTED, "", "")
             continue
         status = stepguide.status(summary.open_sessions, int(summary.worked))
+        if summary.listed and not summary.worked and not summary.open_sessions:
+            status = messages.STATUS_LIST_READY
         last = render.local_day(summary.last_worked) if summary.last_worked else ""
-        work = messages.step_work(n, summary.sessions, summary.records)
+        work = messages.step_work(
+            n, summary.sessions, summary.records, summary.items, summary.listed
+        )
         table.add_row(str(n), title, status, work, last)
     render.console().print(table)
