@@ -269,7 +269,7 @@ def _plan_text() -> Panel | None:
         answer = answers.get(question.key)
         if answer is None or answer.state == AnswerState.SKIPPED or not answer.text.strip():
             continue
-        body.append(render.visible(question.text) + "\n", style="bold")
+        body.append(render.visible(question.heading or question.text) + "\n", style="bold")
         body.append(render.visible(answer.text.strip()) + "\n\n")
     body.rstrip()
     return Panel(body, title=messages.PLAN_TITLE, title_align="left", border_style="green")

@@ -27,6 +27,8 @@ class Question:
     low: int = 0
     high: int = 10
     """The range of a `number` question."""
+    heading: str = ""
+    """A short title for the answer wherever it is shown back (the coping plan's parts)."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ def question_from(
         note_if_yes=(notes or {}).get(raw.get("note_if_yes", ""), ""),
         low=int(raw.get("low", 0)),
         high=int(raw.get("high", 10)),
+        heading=fill(raw.get("heading", ""), settings),
     )
 
 
