@@ -439,10 +439,10 @@ SHARE_REFLECT = "Would you like a few questions to reflect on sharing it?"
 
 
 def share_leaving_out(count: int) -> str:
-    noun = "item is" if count == 1 else "items are"
+    noun, comes = ("item is", "it comes") if count == 1 else ("items are", "they come")
     return (
         f"{count} {noun} marked for a therapist and left out here; "
-        "they come up when you share with a therapist."
+        f"{comes} up when you share with a therapist."
     )
 
 
@@ -526,11 +526,12 @@ def amends_planned(day: str) -> str:
 
 
 def willing_question(person: str) -> str:
-    return f"Are you willing, today, to make amends to {person}?"
+    # The name as typed leads, so "My boss" is never capitalised mid-sentence.
+    return f"{person}: are you willing, today, to make these amends?"
 
 
 def made_question(person: str) -> str:
-    return f"Have you made your amends to {person}?"
+    return f"{person}: have you made these amends?"
 
 
 # --- daily practice -----------------------------------------------------------------------
