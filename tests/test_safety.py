@@ -324,3 +324,14 @@ def test_a_stop_at_the_first_question_of_a_new_plan_says_nothing_was_changed(run
     assert messages.STOPPED_NOTHING_CHANGED in result.stderr
     assert "saved" not in result.stderr
     assert db("SELECT id FROM guided_session WHERE flow = 'plan'") == []
+
+
+def test_a_stop_at_the_first_question_of_a_new_step_says_nothing_was_changed(run, db):
+    result = run("step", "1", input="")
+    assert result.exit_code == 130
+    assert messages.STOPPED_NOTHING_CHANGED in result.stderr
+    assert "saved" not in result.stderr
+    assert db("SELECT id FROM guided_session") == []
+    again = run("step", "1", input=lines("I kept drinking after I promised to stop"))
+    assert "Pick up where you left off with: stepwork step 1" in again.stderr
+    assert messages.RESUME_QUESTION in run("step", "1", input="").stdout

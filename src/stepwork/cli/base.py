@@ -185,6 +185,11 @@ def root(
         welcome()
 
 
+class StoppedNothingKept(KeyboardInterrupt):
+    """A stop after which the flow took back the empty start it had made: nothing is kept,
+    and a rerun would not offer to pick up."""
+
+
 def guarded(body: Callable[[], int], resume_command: str, kept: str | None = None) -> int:
     """Run a guided command so Ctrl-C, end of input, SIGHUP or SIGTERM end it gently.
 
@@ -195,6 +200,8 @@ def guarded(body: Callable[[], int], resume_command: str, kept: str | None = Non
     with interrupts.catching():
         try:
             return body()
+        except StoppedNothingKept:
+            return interrupted(resume_command, kept, saved=False)
         except (KeyboardInterrupt, EOFError):
             return interrupted(resume_command, kept)
 
