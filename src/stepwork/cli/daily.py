@@ -218,15 +218,15 @@ def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
     except (KeyboardInterrupt, EOFError):
         outcome = engine.Outcome.INTERRUPTED
     nothing_given = store.delete_checkin_if_empty(checkin_id)
+    if outcome is not engine.Outcome.FINISHED and not nothing_given:
+        done = [k for k, v in asker.saved.items() if v.state != AnswerState.DRAFT]
+        _remember_stopped(checkin_id, day, done, harm["answer"])
     if not nothing_given:
         # Decided from what the check-in holds, however it ended (a stop included).
         held = store.checkin(checkin_id)
         if harm["answer"] == "yes" or safety.needed(held.mood, held.craving, threshold):
             with contextlib.suppress(OSError):  # a closed window: nobody left to tell
                 safety.show(out, values["crisis_line"])
-    if outcome is not engine.Outcome.FINISHED and not nothing_given:
-        done = [k for k, v in asker.saved.items() if v.state != AnswerState.DRAFT]
-        _remember_stopped(checkin_id, day, done, harm["answer"])
     if outcome is engine.Outcome.INTERRUPTED:
         return interrupted("stepwork checkin", saved=not nothing_given)
     out.print()
