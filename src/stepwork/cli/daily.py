@@ -117,8 +117,9 @@ def _unfinished_path():  # type: ignore[no-untyped-def]
 class _Stopped(NamedTuple):
     checkin: int
     done: list[str]
-    harm: str
-    """"unanswered" when the question about self-harm was cut short, "yes" after a yes."""
+    ask_harm_again: bool
+    """The question about self-harm was cut short. The answer itself is never written here:
+    this file sits outside the (perhaps encrypted) journal."""
 
 
 def _stopped_checkin(day) -> _Stopped | None:  # type: ignore[no-untyped-def]
@@ -129,20 +130,25 @@ def _stopped_checkin(day) -> _Stopped | None:  # type: ignore[no-untyped-def]
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
         checkin_id, done = int(state["checkin"]), [str(k) for k in state["done"]]
-        harm = str(state.get("harm", ""))
+        ask_harm_again = state.get("ask_harm_again") is True
         same_day = state["day"] == day.isoformat()
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     if not same_day or not store.is_checkin_on(checkin_id, day):
         path.unlink(missing_ok=True)
         return None
-    return _Stopped(checkin_id, done, harm)
+    return _Stopped(checkin_id, done, ask_harm_again)
 
 
-def _remember_stopped(checkin_id: int, day, done: list[str], harm: str) -> None:  # type: ignore[no-untyped-def]
+def _remember_stopped(checkin_id: int, day, done: list[str], ask_harm_again: bool) -> None:  # type: ignore[no-untyped-def]
     from stepwork.home import write_private_file
 
-    state = {"checkin": checkin_id, "day": day.isoformat(), "done": done, "harm": harm}
+    state = {
+        "checkin": checkin_id,
+        "day": day.isoformat(),
+        "done": done,
+        "ask_harm_again": ask_harm_again,
+    }
     write_private_file(_unfinished_path(), json.dumps(state) + "\n")
 
 
@@ -161,7 +167,7 @@ def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
         if ask_yes_no(messages.RESUME_QUESTION):
             checkin_id = stopped.checkin
             already = {key: engine.Saved(AnswerState.SKIPPED, "") for key in stopped.done}
-            harm["answer"] = stopped.harm
+            harm["answer"] = "unanswered" if stopped.ask_harm_again else ""
         else:
             stopped = None
         _unfinished_path().unlink(missing_ok=True)
@@ -220,7 +226,7 @@ def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
     nothing_given = store.delete_checkin_if_empty(checkin_id)
     if outcome is not engine.Outcome.FINISHED and not nothing_given:
         done = [k for k, v in asker.saved.items() if v.state != AnswerState.DRAFT]
-        _remember_stopped(checkin_id, day, done, harm["answer"])
+        _remember_stopped(checkin_id, day, done, harm["answer"] == "unanswered")
     if not nothing_given:
         # Decided from what the check-in holds, however it ended (a stop included).
         held = store.checkin(checkin_id)
