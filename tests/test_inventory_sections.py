@@ -164,6 +164,8 @@ def test_a_therapist_packet_with_trends(run, clock):
     assert "place: the old bar" in doc
     assert "2026-10-01" not in doc
     assert "## My coping plan" in doc and "Sam 555 0101" in doc
+    # The plan under its short headings, not the form's prompts.
+    assert "One per line" not in doc
 
 
 def test_trends_only_go_with_a_packet(run):

@@ -406,12 +406,17 @@ def coping_plan(w: Writer) -> None:
     if session is None:
         w.line("Not written yet.\n")
         return
+    from stepwork import settings
+    from stepwork.content import daily_questions
+
+    headings = {q.key: q.heading for q in daily_questions("plan", settings.load()) if q.heading}
     for a in w.conn.execute(
-        "SELECT question_text, text FROM answer WHERE session_id = ? AND state != 'skipped' "
-        "AND trim(text) != '' ORDER BY position, id",
+        "SELECT question_key, question_text, text FROM answer WHERE session_id = ? "
+        "AND state != 'skipped' AND trim(text) != '' ORDER BY position, id",
         (session,),
     ):
-        w.line(f"**{inline(a['question_text'])}**\n\n{quote(a['text'])}\n")
+        heading = headings.get(a["question_key"], a["question_text"])
+        w.line(f"**{inline(heading)}**\n\n{quote(a['text'])}\n")
 
 
 def date_range(conn: sqlite3.Connection, f: Filters) -> tuple[str, str] | None:
