@@ -65,9 +65,17 @@ PASSAGE_PHRASES = [
     "pack into the stream of life",
     "we must be careful not to drift into worry",
     "morbid reflection",
+    # close paraphrases of it that stepwork once shipped (a tester's notes)
+    "carrying something alone",
+    "weigh less if your sponsor or a friend knew",
+    "going over it again and again does not help",
+    "let off the hook tonight",
+    "where did you make room for the people around you",
     # the morning
     "on awakening",
     "twenty-four hours ahead",
+    "winning, hiding or keeping score",
+    "what will you do before you act",
     "divorced from self-pity",
     "self-pity, dishonest or self-seeking motives",
     "when agitated or doubtful",
@@ -133,3 +141,10 @@ def test_the_nightly_review_and_the_morning_are_in_our_own_words():
         questions = " ".join(q.text.lower() for q in load_step(n, settings.load()).questions)
         for phrase in PASSAGE_PHRASES:
             assert phrase not in questions, (n, phrase)
+
+
+def test_the_nightly_review_follows_the_persons_own_day():
+    questions = load_step(10, settings.load()).questions
+    sections = list(dict.fromkeys(q.section for q in questions))
+    assert sections == ["Your day", "The people in it", "Tomorrow"]
+    assert "remember" in questions[0].text  # it opens with what went well, not with a fault

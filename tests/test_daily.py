@@ -192,6 +192,14 @@ def test_plan_shows_and_editing_keeps_what_is_not_changed(run):
     assert "Sam 555 0101" in shown
 
 
+def test_the_plan_is_shown_under_short_headings_not_the_forms_prompts(run):
+    run("plan", "--edit", input=PLAN)
+    for shown in (run("plan").stdout, run("checkin", "--craving", "9").stdout):
+        assert "People to call" in shown and "Warning signs" in shown
+        assert "One per line" not in shown and "with their numbers" not in shown
+    assert all(q.heading for q in daily_questions("plan", settings.load()))
+
+
 def test_review_is_step_ten_and_resumes_tonight(run, db, clock):
     clock("2026-11-27 21:00")
     first = run("review", input=lines("I snapped at my son", ""))

@@ -96,10 +96,15 @@ def test_an_interrupt_at_any_question_loses_nothing_and_resumes(home, run, how, 
     assert finish(child) == 130
     saved = rows(home, "SELECT text FROM answer WHERE state = 'answered' ORDER BY position")
     assert saved == [(f"answer {n}",) for n in range(1, at)]
-    assert rows(home, "SELECT status FROM guided_session") == [("open",)]
+    if at == 1:  # nothing typed yet: the empty start is taken back; a rerun starts afresh
+        assert rows(home, "SELECT status FROM guided_session") == []
+        pick_up = ""
+    else:
+        assert rows(home, "SELECT status FROM guided_session") == [("open",)]
+        pick_up = "y\n"
 
     rest = "".join(f"later {n}\n\n" for n in range(at, QUESTIONS + 1))
-    resumed = run("step", str(STEP), input="y\n" + rest)
+    resumed = run("step", str(STEP), input=pick_up + rest)
     assert resumed.exit_code == 0, resumed.stderr
     texts = [t for (t,) in rows(home, "SELECT text FROM answer ORDER BY position")]
     expected = [f"answer {n}" for n in range(1, at)]

@@ -164,6 +164,8 @@ def test_a_therapist_packet_with_trends(run, clock):
     assert "place: the old bar" in doc
     assert "2026-10-01" not in doc
     assert "## My coping plan" in doc and "A walk" in doc
+    # The plan under its short headings, not the form's prompts.
+    assert "One per line" not in doc
     assert "Sam 555 0101" not in doc  # other people's numbers only with --with-people
     with_people = run("export", "--for", "therapist", "--with-trends", "--with-people").stdout
     assert "Sam 555 0101" in with_people
@@ -214,3 +216,36 @@ def test_steps_five_eight_and_nine_count_once_worked(run, clock):
     result = run("step", "9", input=lines("today", "today", "n"))
     assert result.exit_code == 0, result.stderr
     assert "worked" in step_row(run, 9) and "2 planned" in step_row(run, 9)
+
+
+def test_a_list_seeded_from_the_inventory_is_not_step_eight_worked(run, clock):
+    clock("2026-11-27 10:00")
+    step4(run, 1, RESENTMENT)  # marked as owing amends: the amends list gets "My boss"
+    step4(run, 1, RESENTMENT)
+    row8 = step_row(run, 8)
+    assert "worked" not in row8
+    assert "list ready" in row8 and "2 on the list" in row8
+    row4 = step_row(run, 4)
+    assert "2 items" in row4 and "session" not in row4
+
+
+def test_one_item_held_for_a_therapist_is_spoken_of_as_one(run):
+    from .test_inventory import RESENTMENT_NO_PART
+
+    step4(run, 1, RESENTMENT_NO_PART)
+    out = " ".join(run("step", "5", input=lines("sponsor", "", "n")).stdout.split())
+    assert "1 item is marked for a therapist" in out
+    assert "it comes up when you share" in out and "they come up" not in out
+
+
+def test_a_name_as_typed_is_never_capitalised_mid_sentence(run):
+    typed = lines("My former boss", "took credit", "", "y", "n", "1", "n")
+    result = run("step", "8", input=typed)
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "My former boss: are you willing, today, to make these amends?" in out
+    assert "amends to My former boss" not in out
+    planned = run("step", "9", input=lines("today", "n"))
+    assert planned.exit_code == 0, planned.stderr
+    asked = " ".join(run("step", "9", input=lines("y", "It went well", "n")).stdout.split())
+    assert "My former boss: have you made these amends?" in asked

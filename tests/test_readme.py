@@ -33,7 +33,7 @@ OPTION_VALUES = {
 }
 GUIDED_EOF = 130
 # Commands the README describes that refuse, with one line, when there is nothing to act on.
-PROMISED_REFUSALS = {"stepwork sober undo NAME": "nothing to undo"}
+PROMISED_REFUSALS = {"stepwork sober undo NAME": "Nothing left to undo"}
 
 
 def _code(text: str) -> list[str]:

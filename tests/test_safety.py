@@ -35,7 +35,7 @@ def test_a_very_low_mood_shows_the_safety_line_before_anything_else(run):
 def test_without_a_line_of_their_own_it_points_to_the_list(run):
     result = run("checkin", "--mood", "2")
     assert "local emergency number" in result.stdout
-    assert "docs/crisis-lines.md" in result.stdout
+    assert "stepwork plan --crisis-lines" in " ".join(result.stdout.split())
 
 
 def test_a_strong_craving_shows_it_once_even_with_a_low_mood_too(run):
@@ -94,11 +94,28 @@ def test_help_ends_with_the_safety_line():
     assert "crisis_line" in out
 
 
-def test_the_crisis_lines_page_is_dated_and_says_to_check_locally():
-    text = (REPO / "docs" / "crisis-lines.md").read_text(encoding="utf-8")
-    assert "2026-11-28" in text
-    assert "988" in text and "116 123" in text
-    assert "local" in text
+def test_the_crisis_lines_ship_with_stepwork_dated_and_saying_to_check_locally(home):
+    out = subprocess.run(
+        [*stepwork_command(), "plan", "--crisis-lines"],
+        capture_output=True,
+        text=True,
+        env=child_env(home),
+        check=True,
+    ).stdout
+    assert "2026-11-28" in out
+    assert "988" in out and "116 123" in out
+    assert "local" in out
+    assert not (home / "stepwork.db").exists()  # reading the list opens no journal
+
+
+def test_the_crisis_lines_have_one_home():
+    from importlib import resources
+
+    shipped = resources.files("stepwork.content").joinpath("crisis-lines.md").read_text("utf-8")
+    assert "116 123" in shipped
+    pointer = (REPO / "docs" / "crisis-lines.md").read_text(encoding="utf-8")
+    assert "stepwork plan --crisis-lines" in pointer
+    assert "116 123" not in pointer
 
 
 def test_first_run_says_what_stepwork_is_once(home):
@@ -215,3 +232,107 @@ def test_ctrl_c_in_a_check_in_then_the_same_check_in_goes_on(home):
     child.expect(messages.CHECKIN_SAVED)
     assert finish(child) == 0
     assert rows(home, "SELECT mood, craving FROM checkin") == [(5, 3)]
+
+
+def test_stopping_at_the_self_harm_question_still_shows_the_safety_line(run, db):
+    result = run("checkin", input=lines("1"))  # the input ends at the self-harm question
+    assert result.exit_code == 130
+    assert messages.SELF_HARM_QUESTION in result.stdout
+    assert result.stdout.count(messages.SAFETY_TITLE) == 1
+    assert "Pick up where you left off with: stepwork checkin" in result.stderr
+    assert db("SELECT mood FROM checkin") == [(1,)]
+
+
+def test_a_resumed_check_in_asks_the_cut_short_question_again_and_shows_the_line(run, db):
+    run("checkin", input=lines("1"))
+    again = run("checkin", input=lines("y", "n", "", "", "", "", "", ""))
+    assert again.exit_code == 0, again.stderr
+    out = again.stdout
+    assert messages.SELF_HARM_QUESTION in out
+    assert out.index(messages.SELF_HARM_QUESTION) < out.index("Question 2 of")
+    assert out.count(messages.SAFETY_TITLE) == 1  # the mood of 1 it holds
+    assert out.index(messages.SAFETY_TITLE) < out.index(messages.CHECKIN_SAVED)
+    assert db("SELECT mood FROM checkin") == [(1,)]
+
+
+def test_a_yes_before_a_stop_shows_the_line_and_is_never_written_outside_the_journal(run, home):
+    first = run("checkin", input=lines("3", "y"))
+    assert first.exit_code == 130 and first.stdout.count(messages.SAFETY_TITLE) == 1
+    kept = [p.read_text("utf-8") for p in home.rglob("checkin-unfinished.json")]
+    assert kept and all('"ask_harm_again": false' in text for text in kept)
+    again = run("checkin", input=lines("y", "", "", "", "", "", ""))
+    assert again.exit_code == 0, again.stderr
+    assert messages.SELF_HARM_QUESTION not in again.stdout  # answered: not asked twice
+
+
+def test_a_stop_after_an_ordinary_answer_shows_no_safety_line(run):
+    result = run("checkin", input=lines("6"))
+    assert result.exit_code == 130
+    assert messages.SAFETY_TITLE not in result.stdout
+
+
+def test_ctrl_c_at_the_self_harm_question_shows_the_line_before_the_stop(home):
+    from .pty_helpers import PROMPT, rows
+
+    child = spawn(home, "checkin")
+    child.expect("Question 1 of")
+    child.expect_exact(PROMPT)
+    child.sendline("1")
+    child.expect_exact(messages.SELF_HARM_QUESTION)
+    child.expect(r"\[y/N\]")
+    child.sendintr()
+    child.expect_exact(messages.SAFETY_TITLE)
+    child.expect("Pick up where you left off with: stepwork checkin")
+    assert finish(child) == 130
+    child = spawn(home, "checkin")
+    child.expect(r"\[Y/n\]")
+    child.sendline("y")
+    child.expect_exact(messages.SELF_HARM_QUESTION)
+    child.expect(r"\[y/N\]")
+    child.sendline("n")
+    for _ in range(6):
+        child.expect_exact(PROMPT)
+        child.sendline("")
+    child.expect_exact(messages.SAFETY_TITLE)
+    child.expect_exact(messages.CHECKIN_SAVED)
+    assert finish(child) == 0
+    assert rows(home, "SELECT mood FROM checkin") == [(1,)]
+
+
+def test_a_stop_before_any_answer_says_nothing_was_changed(run, db):
+    result = run("checkin", input="")
+    assert result.exit_code == 130
+    assert messages.STOPPED_NOTHING_CHANGED in result.stderr
+    assert "saved" not in result.stderr
+    assert db("SELECT id FROM checkin") == []
+    assert (
+        "stopped a check-in" not in run("checkin", input=lines("5", "", "", "", "", "", "")).stdout
+    )
+
+
+def test_setting_a_stopped_check_in_aside_then_stopping_says_nothing_was_changed(run, db):
+    run("checkin", input=lines("6"))
+    result = run("checkin", input=lines("n"))
+    assert result.exit_code == 130
+    assert messages.STOPPED_NOTHING_CHANGED in result.stderr
+    assert "saved" not in result.stderr
+    assert db("SELECT mood FROM checkin") == [(6,)]
+
+
+def test_a_stop_at_the_first_question_of_a_new_plan_says_nothing_was_changed(run, db):
+    result = run("plan", "--edit", input="")
+    assert result.exit_code == 130
+    assert messages.STOPPED_NOTHING_CHANGED in result.stderr
+    assert "saved" not in result.stderr
+    assert db("SELECT id FROM guided_session WHERE flow = 'plan'") == []
+
+
+def test_a_stop_at_the_first_question_of_a_new_step_says_nothing_was_changed(run, db):
+    result = run("step", "1", input="")
+    assert result.exit_code == 130
+    assert messages.STOPPED_NOTHING_CHANGED in result.stderr
+    assert "saved" not in result.stderr
+    assert db("SELECT id FROM guided_session") == []
+    again = run("step", "1", input=lines("I kept drinking after I promised to stop"))
+    assert "Pick up where you left off with: stepwork step 1" in again.stderr
+    assert messages.RESUME_QUESTION in run("step", "1", input="").stdout

@@ -147,7 +147,8 @@ def test_undo_brings_the_days_back_after_a_reset_and_a_backup_was_taken(run, db,
     assert "439 days sober" in counter_days(run)
     assert db("SELECT COUNT(*) FROM sobriety_run") == [(0,)]
     nothing = run("sober", "undo", "alcohol")
-    assert nothing.exit_code == 1 and "nothing to undo" in nothing.stderr
+    assert nothing.exit_code == 1 and "Nothing left to undo for alcohol" in nothing.stderr
+    assert "has not been reset or changed" not in nothing.stderr  # it was, and that is undone
 
 
 def test_set_corrects_the_start_even_to_an_earlier_day_and_undo_reverts_it(run, db, clock):

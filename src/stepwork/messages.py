@@ -22,12 +22,13 @@ SAFETY_NOW = (
 )
 SAFETY_CONTACTS = "People in your plan you can reach right now:"
 SAFETY_NO_LINE = (
-    "Crisis lines differ by country; a few well-known ones are listed in stepwork's "
-    'docs/crisis-lines.md. Keep your own here with: stepwork config crisis_line "..."'
+    "Crisis lines differ by country; stepwork plan --crisis-lines lists a few well-known "
+    'ones. Keep your own here with: stepwork config crisis_line "..."'
 )
 SAFETY_HELP = (
     "In danger, or thinking of harming yourself? Call your local emergency number or a crisis "
-    "line now. stepwork plan shows your own people and line (stepwork config crisis_line)."
+    "line now. stepwork plan shows your own people and line (stepwork config crisis_line); "
+    "stepwork plan --crisis-lines lists a few by country."
 )
 SELF_HARM_QUESTION = "Are you having thoughts of harming yourself?"
 SELF_HARM_THANKS = "Thank you for telling me. Please reach out now; you do not have to be alone."
@@ -318,10 +319,18 @@ STEPS_TITLE = "The twelve steps"
 RECORD_WORDS = {5: "shared", 8: "on the list", 9: "planned or made"}
 
 
-def step_work(step: int, sessions: int, records: int) -> str:
-    """What has been done on a step: '2 sessions', '4 on your amends list', or both."""
-    parts = [plural(sessions, "session")] if sessions else []
-    if records:
+STATUS_LIST_READY = "list ready"
+"""Step 8 before it is worked: people listed from the inventory as owed amends."""
+
+
+def step_work(step: int, sessions: int, records: int, items: int = 0, listed: int = 0) -> str:
+    """What has been done on a step: '2 sessions', '5 items', '4 on the list', or more."""
+    parts = [plural(items, "item")] if items else []
+    if sessions:
+        parts.append(plural(sessions, "session"))
+    if listed and step == 8:
+        parts.append(f"{listed} {RECORD_WORDS[8]}")
+    elif records:
         parts.append(f"{records} {RECORD_WORDS.get(step, 'kept')}")
     return " · ".join(parts)
 
@@ -453,10 +462,10 @@ SHARE_REFLECT = "Would you like a few questions to reflect on sharing it?"
 
 
 def share_leaving_out(count: int) -> str:
-    noun = "item is" if count == 1 else "items are"
+    noun, comes = ("item is", "it comes") if count == 1 else ("items are", "they come")
     return (
         f"{count} {noun} marked for a therapist and left out here; "
-        "they come up when you share with a therapist."
+        f"{comes} up when you share with a therapist."
     )
 
 
@@ -540,11 +549,12 @@ def amends_planned(day: str) -> str:
 
 
 def willing_question(person: str) -> str:
-    return f"Are you willing, today, to make amends to {person}?"
+    # The name as typed leads, so "My boss" is never capitalised mid-sentence.
+    return f"{person}: are you willing, today, to make these amends?"
 
 
 def made_question(person: str) -> str:
-    return f"Have you made your amends to {person}?"
+    return f"{person}: have you made these amends?"
 
 
 # --- daily practice -----------------------------------------------------------------------
@@ -694,7 +704,8 @@ def counter_deleted(name: str) -> str:
 
 
 def nothing_to_undo(name: str) -> str:
-    return f"{name} has not been reset or changed, so there is nothing to undo."
+    # True both for a counter never changed and for one whose every change is undone.
+    return f"Nothing left to undo for {name}: no reset or change of it is waiting to be undone."
 
 
 def undone(name: str, what: str, day: str) -> str:

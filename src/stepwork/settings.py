@@ -89,7 +89,7 @@ SETTINGS: dict[str, Setting] = {
             "crisis_line",
             "",
             "Your own crisis line or emergency number, shown at the hardest moments "
-            "(see docs/crisis-lines.md).",
+            "(stepwork plan --crisis-lines lists a few).",
             _optional_phrase,
         ),
         Setting(

@@ -188,6 +188,11 @@ def root(
         welcome()
 
 
+class StoppedNothingKept(KeyboardInterrupt):
+    """A stop after which the flow took back the empty start it had made: nothing is kept,
+    and a rerun would not offer to pick up."""
+
+
 def guarded(body: Callable[[], int], resume_command: str, kept: str | None = None) -> int:
     """Run a guided command so Ctrl-C, end of input, SIGHUP or SIGTERM end it gently.
 
@@ -198,16 +203,22 @@ def guarded(body: Callable[[], int], resume_command: str, kept: str | None = Non
     with interrupts.catching():
         try:
             return body()
+        except StoppedNothingKept:
+            return interrupted(resume_command, kept, saved=False)
         except (KeyboardInterrupt, EOFError):
             return interrupted(resume_command, kept)
 
 
-def interrupted(resume_command: str, kept: str | None = None) -> int:
-    """Say what became of the command: saved only where this command saved something."""
+def interrupted(resume_command: str, kept: str | None = None, saved: bool | None = None) -> int:
+    """Say what became of the command: saved only where this command saved something.
+
+    `saved` is given by a flow that knows better than "something was written" (one that took
+    back an empty start, or whose rerun would not offer to pick up).
+    """
     from stepwork.render import visible
     from stepwork.store import wrote_something
 
-    if wrote_something():
+    if wrote_something() if saved is None else saved:
         line = kept or messages.interrupted(resume_command)
     else:
         line = messages.STOPPED_NOTHING_CHANGED

@@ -1,7 +1,9 @@
 """Daily practice: check-ins, the coping plan, the nightly review and the morning, service,
 gratitude and stats."""
 
+import contextlib
 import json
+from typing import NamedTuple
 
 import typer
 from rich.console import Console
@@ -23,7 +25,7 @@ from stepwork import (
     settings,
 )
 from stepwork.cli import panels
-from stepwork.cli.base import app, guarded
+from stepwork.cli.base import app, guarded, interrupted
 from stepwork.cli.guided import run_session
 from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide
 from stepwork.content import CHOICES, Question, daily_questions
@@ -113,7 +115,15 @@ def _unfinished_path():  # type: ignore[no-untyped-def]
     return paths().data_dir / UNFINISHED_CHECKIN
 
 
-def _stopped_checkin(day) -> tuple[int, list[str]] | None:  # type: ignore[no-untyped-def]
+class _Stopped(NamedTuple):
+    checkin: int
+    done: list[str]
+    ask_harm_again: bool
+    """The question about self-harm was cut short. The answer itself is never written here:
+    this file sits outside the (perhaps encrypted) journal."""
+
+
+def _stopped_checkin(day) -> _Stopped | None:  # type: ignore[no-untyped-def]
     """The check-in stopped earlier on `day`, with the keys of the questions it went through."""
     from stepwork.store import daily as store
 
@@ -121,19 +131,25 @@ def _stopped_checkin(day) -> tuple[int, list[str]] | None:  # type: ignore[no-un
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
         checkin_id, done = int(state["checkin"]), [str(k) for k in state["done"]]
+        ask_harm_again = state.get("ask_harm_again") is True
         same_day = state["day"] == day.isoformat()
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     if not same_day or not store.is_checkin_on(checkin_id, day):
         path.unlink(missing_ok=True)
         return None
-    return checkin_id, done
+    return _Stopped(checkin_id, done, ask_harm_again)
 
 
-def _remember_stopped(checkin_id: int, day, done: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _remember_stopped(checkin_id: int, day, done: list[str], ask_harm_again: bool) -> None:  # type: ignore[no-untyped-def]
     from stepwork.home import write_private_file
 
-    state = {"checkin": checkin_id, "day": day.isoformat(), "done": done}
+    state = {
+        "checkin": checkin_id,
+        "day": day.isoformat(),
+        "done": done,
+        "ask_harm_again": ask_harm_again,
+    }
     write_private_file(_unfinished_path(), json.dumps(state) + "\n")
 
 
@@ -181,11 +197,13 @@ def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
     out.print(messages.CHECKIN_INTRO, style="dim")
     stopped = _stopped_checkin(day)
     already: dict[str, engine.Saved] = {}
+    harm = {"answer": ""}
     if stopped is not None:
-        out.print(messages.checkin_stopped_earlier(len(stopped[1]), len(questions)))
+        out.print(messages.checkin_stopped_earlier(len(stopped.done), len(questions)))
         if ask_yes_no(messages.RESUME_QUESTION):
-            checkin_id = stopped[0]
-            already = {key: engine.Saved(AnswerState.SKIPPED, "") for key in stopped[1]}
+            checkin_id = stopped.checkin
+            already = {key: engine.Saved(AnswerState.SKIPPED, "") for key in stopped.done}
+            harm["answer"] = "unanswered" if stopped.ask_harm_again else ""
         else:
             stopped = None
         _unfinished_path().unlink(missing_ok=True)
@@ -220,12 +238,18 @@ def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
 
     threshold = int(values["craving_threshold"])
 
-    def after_short(question: Question, value: str) -> None:
-        """The safety line comes first, the moment an answer calls for it."""
-        low = question.key == "mood" and value and int(value) <= safety.ASK_ABOUT_HARM_MOOD
-        if low and ask_yes_no(messages.SELF_HARM_QUESTION, default=False):
+    def ask_about_harm() -> None:
+        harm["answer"] = "unanswered"  # asked again on resume if this question is cut short
+        said_yes = ask_yes_no(messages.SELF_HARM_QUESTION, default=False)
+        harm["answer"] = "yes" if said_yes else "no"
+        if said_yes:
             out.print(messages.SELF_HARM_THANKS, style="bold")
             safety.show(out, values["crisis_line"])
+
+    def after_short(question: Question, value: str) -> None:
+        """The safety line comes first, the moment an answer calls for it."""
+        if question.key == "mood" and value and int(value) <= safety.ASK_ABOUT_HARM_MOOD:
+            ask_about_harm()
         mood = int(value) if question.key == "mood" and value else None
         strong = int(value) if question.key == "craving" and value else None
         if safety.needed(mood, strong, threshold):
@@ -234,13 +258,24 @@ def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
     asker = engine.Engine(
         questions, already, save, out, editor_setting=values["editor"], after_short=after_short
     )
-    outcome = asker.run()
+    try:
+        if harm["answer"] == "unanswered":
+            ask_about_harm()
+        outcome = asker.run()
+    except (KeyboardInterrupt, EOFError):
+        outcome = engine.Outcome.INTERRUPTED
     nothing_given = store.delete_checkin_if_empty(checkin_id)
     if outcome is not engine.Outcome.FINISHED and not nothing_given:
         done = [k for k, v in asker.saved.items() if v.state != AnswerState.DRAFT]
-        _remember_stopped(checkin_id, day, done)
+        _remember_stopped(checkin_id, day, done, harm["answer"] == "unanswered")
+    if not nothing_given:
+        # Decided from what the check-in holds, however it ended (a stop included).
+        held = store.checkin(checkin_id)
+        if harm["answer"] == "yes" or safety.needed(held.mood, held.craving, threshold):
+            with contextlib.suppress(OSError):  # a closed window: nobody left to tell
+                safety.show(out, values["crisis_line"])
     if outcome is engine.Outcome.INTERRUPTED:
-        raise KeyboardInterrupt
+        return interrupted("stepwork checkin", saved=not nothing_given)
     out.print()
     if nothing_given:
         out.print(messages.CHECKIN_NOTHING)
@@ -286,7 +321,7 @@ def _plan_text() -> Panel | None:
         answer = answers.get(question.key)
         if answer is None or answer.state == AnswerState.SKIPPED or not answer.text.strip():
             continue
-        body.append(render.visible(question.text) + "\n", style="bold")
+        body.append(render.visible(question.heading or question.text) + "\n", style="bold")
         body.append(render.visible(answer.text.strip()) + "\n\n")
     body.rstrip()
     return Panel(body, title=messages.PLAN_TITLE, title_align="left", border_style="green")
@@ -295,9 +330,19 @@ def _plan_text() -> Panel | None:
 @app.command(rich_help_panel=panels.DAILY)
 def plan(
     edit: bool = typer.Option(False, "--edit", help="Write or change your plan."),
+    crisis_lines: bool = typer.Option(
+        False, "--crisis-lines", help="A few well-known crisis lines by country."
+    ),
 ) -> None:
     """Your own plan for hard moments: warning signs, what helps, people to call, safe places."""
     out = render.console()
+    if crisis_lines:
+        from rich.markdown import Markdown
+
+        from stepwork import content
+
+        out.print(Markdown(content.crisis_lines()))
+        return
     safety.show(out, settings.load()["crisis_line"])
     current = _plan_text()
     if not edit:
@@ -319,7 +364,8 @@ def _write_plan() -> int:
     out = render.console()
     previous = guided.latest_with_answers("plan")
     open_session = guided.latest_open("plan")
-    if open_session is not None and (previous is None or open_session.id == previous.id):
+    resumed = open_session is not None and (previous is None or open_session.id == previous.id)
+    if resumed:
         session = open_session
     else:
         session = guided.start("plan", None, dates.today())
@@ -333,17 +379,30 @@ def _write_plan() -> int:
                     if q.key in earlier and earlier[q.key].text.strip()
                 ],
             )
-    questions, on_answer = _plan_with_network(questions, values)
+    questions, network_answer = _plan_with_network(questions, values)
     out.print(messages.PLAN_INTRO, style="dim")
-    outcome = run_session(
-        questions,
-        session.id,
-        out,
-        values["editor"],
-        on_answer=on_answer,
-        draft_intro=messages.PLAN_SAYS,
-        not_recorded=frozenset({PLAN_NETWORK_KEY}),
-    )
+    typed = {"any": False}
+
+    def on_answer(question: Question, text: str) -> None:
+        typed["any"] = True
+        if network_answer is not None:
+            network_answer(question, text)
+
+    try:
+        outcome = run_session(
+            questions,
+            session.id,
+            out,
+            values["editor"],
+            on_answer=on_answer,
+            draft_intro=messages.PLAN_SAYS,
+            not_recorded=frozenset({PLAN_NETWORK_KEY}),
+        )
+    except (KeyboardInterrupt, EOFError):
+        if typed["any"] or (resumed and previous is not None):
+            return interrupted("stepwork plan --edit", saved=True)
+        guided.delete(session.id)  # only the start of a plan, holding nothing of the person's
+        return interrupted("stepwork plan --edit", saved=False)
     out.print()
     if outcome is engine.Outcome.FINISHED:
         out.print(messages.PLAN_SAVED, style="green")

@@ -5,6 +5,7 @@ from collections.abc import Callable, Sequence
 from rich.console import Console
 
 from stepwork import engine, messages
+from stepwork.cli.base import StoppedNothingKept
 from stepwork.content import Question
 
 
@@ -16,13 +17,15 @@ def run_session(
     on_answer: Callable[[Question, str], None] | None = None,
     draft_intro: str = messages.KEPT_DRAFT_INTRO,
     not_recorded: frozenset[str] = frozenset(),
+    fresh: bool = False,
 ) -> engine.Outcome:
     """Ask whatever is still unanswered in a stored session; finish it when all are done.
 
     Answers to `not_recorded` questions go only to `on_answer` (they live elsewhere, such as
     who is marked for hard moments). Returns FINISHED or PAUSED; an interrupt is raised again
     as KeyboardInterrupt (after everything answered is saved) for `guarded` to turn into the
-    resume message.
+    resume message. A `fresh` session (started by this command) stopped before anything was
+    typed is taken back, and the stop says nothing was changed.
     """
     from stepwork.store import guided
 
@@ -38,6 +41,9 @@ def run_session(
         questions, saved, save, out, editor_setting=editor_setting, draft_intro=draft_intro
     ).run()
     if outcome is engine.Outcome.INTERRUPTED:
+        if fresh and not guided.answers(session_id):
+            guided.delete(session_id)
+            raise StoppedNothingKept
         raise KeyboardInterrupt
     if outcome is engine.Outcome.FINISHED:
         guided.finish(session_id)

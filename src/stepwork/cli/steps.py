@@ -76,6 +76,7 @@ def _guide(n: int, new: bool, run: GuideRun) -> int:
     flow = stepguide.flow_name(n)
     out = render.console()
     session = _choose_session(n, questions, new, flow, run)
+    fresh = session is None
     if session is None:
         session = guided.start(flow, n, dates.today())
         if run.intro:
@@ -83,7 +84,7 @@ def _guide(n: int, new: bool, run: GuideRun) -> int:
     else:
         out.print(Rule(render.safe(f"Step {n} · {guide.title}"), style="cyan"))
     out.print(Padding(messages.HOW_TO_ANSWER, (1, 0, 0, 0)), style="dim")
-    outcome = run_session(questions, session.id, out, values["editor"])
+    outcome = run_session(questions, session.id, out, values["editor"], fresh=fresh)
     out.print()
     if outcome is engine.Outcome.FINISHED:
         out.print(run.done_message or messages.step_finished(n), style="green")
@@ -187,7 +188,11 @@ def steps_table() -> None:
             table.add_row(str(n), title, messages.STATUS_NOT_STARTED, "", "")
             continue
         status = stepguide.status(summary.open_sessions, int(summary.worked))
+        if summary.listed and not summary.worked and not summary.open_sessions:
+            status = messages.STATUS_LIST_READY
         last = render.local_day(summary.last_worked) if summary.last_worked else ""
-        work = messages.step_work(n, summary.sessions, summary.records)
+        work = messages.step_work(
+            n, summary.sessions, summary.records, summary.items, summary.listed
+        )
         table.add_row(str(n), title, status, work, last)
     render.console().print(table)

@@ -27,6 +27,8 @@ class Question:
     low: int = 0
     high: int = 10
     """The range of a `number` question."""
+    heading: str = ""
+    """A short title for the answer wherever it is shown back (the coping plan's parts)."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ def question_from(
         note_if_yes=(notes or {}).get(raw.get("note_if_yes", ""), ""),
         low=int(raw.get("low", 0)),
         high=int(raw.get("high", 10)),
+        heading=fill(raw.get("heading", ""), settings),
     )
 
 
@@ -83,6 +86,11 @@ def question_from(
 def _raw_daily() -> dict:
     source = resources.files(__package__).joinpath("daily.toml")
     return tomllib.loads(source.read_text(encoding="utf-8"))
+
+
+def crisis_lines() -> str:
+    """A few well-known crisis lines by country, dated (markdown shipped with stepwork)."""
+    return resources.files(__package__).joinpath("crisis-lines.md").read_text(encoding="utf-8")
 
 
 def daily_questions(name: str, settings: dict[str, str]) -> tuple[Question, ...]:

@@ -452,14 +452,19 @@ def coping_plan(w: Writer) -> None:
     if session is None:
         w.line("Not written yet.\n")
         return
+    from stepwork import settings
+    from stepwork.content import daily_questions
+
+    headings = {q.key: q.heading for q in daily_questions("plan", settings.load()) if q.heading}
     # The people to call are other people's names and numbers: only with --with-people.
     people = "" if w.f.people else "AND question_key NOT IN ('people', 'people-network') "
     for a in w.conn.execute(
-        "SELECT question_text, text FROM answer WHERE session_id = ? AND state != 'skipped' "
-        f"AND trim(text) != '' {people}ORDER BY position, id",
+        "SELECT question_key, question_text, text FROM answer WHERE session_id = ? "
+        f"AND state != 'skipped' AND trim(text) != '' {people}ORDER BY position, id",
         (session,),
     ):
-        w.line(f"**{inline(a['question_text'])}**\n\n{quote(a['text'])}\n")
+        heading = headings.get(a["question_key"], a["question_text"])
+        w.line(f"**{inline(heading)}**\n\n{quote(a['text'])}\n")
 
 
 def date_range(conn: sqlite3.Connection, f: Filters) -> tuple[str, str] | None:

@@ -132,6 +132,13 @@ def is_checkin_on(checkin_id: int, day: date) -> bool:
         return row is not None
 
 
+def checkin(checkin_id: int) -> CheckinRow:
+    with journal.reading() as conn:
+        return _checkin(
+            conn.execute("SELECT * FROM checkin WHERE id = ?", (checkin_id,)).fetchone()
+        )
+
+
 def delete_checkin_if_empty(checkin_id: int) -> bool:
     with journal.writing() as conn:
         cursor = conn.execute(

@@ -69,6 +69,15 @@ def finish(session_id: int) -> None:
             s.add(session)
 
 
+def delete(session_id: int) -> None:
+    with database().write() as s:
+        for row in s.exec(select(Answer).where(Answer.session_id == session_id)):
+            s.delete(row)
+        session = s.get(GuidedSession, session_id)
+        if session is not None:
+            s.delete(session)
+
+
 def _touch(s, session_id: int, now: datetime) -> None:  # type: ignore[no-untyped-def]
     session = s.get(GuidedSession, session_id)
     if session is not None:

@@ -4,7 +4,7 @@ Most steps are worked in guided sessions. Some steps' work lives in tables of it
 the inventory (step 5) and the amends list (steps 8 and 9). Those count too.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from stepwork.store import journal
@@ -12,11 +12,16 @@ from stepwork.store.values import read_stamp
 
 WORK_ELSEWHERE = {
     5: "SELECT COUNT(*), MAX(created_at) FROM inventory_share",
-    8: "SELECT COUNT(*), MAX(updated_at) FROM amends",
+    # A person listed from the inventory is not yet step 8 worked: someone added by hand, or
+    # one whose willingness, kind or notes were given, is.
+    8: "SELECT COUNT(*), MAX(updated_at) FROM amends WHERE item_id IS NULL "
+    "OR status != 'not_willing' OR kind IS NOT NULL OR notes != ''",
     9: "SELECT COUNT(*), MAX(updated_at) FROM amends WHERE status IN ('planned', 'made') "
     "OR planned_on IS NOT NULL",
 }
 """For a step whose work is kept outside guided sessions: how many records, and the latest."""
+
+LISTED_FOR_STEP_8 = "SELECT COUNT(*) FROM amends"
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,10 @@ class StepSummary:
     last_worked: datetime | None
     records: int = 0
     """Work kept outside guided sessions: items shared, people listed, amends planned or made."""
+    items: int = 0
+    """Inventory items (step 4): each is a guided session of its own, counted apart."""
+    listed: int = 0
+    """Step 8: people on the amends list, some perhaps only listed from the inventory."""
 
     @property
     def worked(self) -> bool:
@@ -38,16 +47,19 @@ def step_summaries() -> dict[int, StepSummary]:
     with journal.reading() as conn:
         rows = conn.execute(
             "SELECT step, COUNT(*) AS sessions, SUM(status = 'open') AS open, "
+            "SUM(flow LIKE 'inventory-%') AS items, "
             "MAX(updated_at) AS last FROM guided_session WHERE step IS NOT NULL GROUP BY step"
         ).fetchall()
         elsewhere = {step: conn.execute(sql).fetchone() for step, sql in WORK_ELSEWHERE.items()}
+        listed = conn.execute(LISTED_FOR_STEP_8).fetchone()[0]
     summaries = {
         r["step"]: StepSummary(
             step=r["step"],
-            sessions=r["sessions"],
+            sessions=r["sessions"] - int(r["items"] or 0),
             open_sessions=int(r["open"] or 0),
             finished_sessions=r["sessions"] - int(r["open"] or 0),
             last_worked=read_stamp(r["last"]) if r["last"] else None,
+            items=int(r["items"] or 0),
         )
         for r in rows
     }
@@ -58,14 +70,10 @@ def step_summaries() -> dict[int, StepSummary]:
         latest = read_stamp(last) if last else None
         if found.last_worked is not None and latest is not None:
             latest = max(latest, found.last_worked)
-        summaries[step] = StepSummary(
-            step,
-            found.sessions,
-            found.open_sessions,
-            found.finished_sessions,
-            latest or found.last_worked,
-            count,
-        )
+        summaries[step] = replace(found, last_worked=latest or found.last_worked, records=count)
+    if listed:
+        found = summaries.get(8, StepSummary(8, 0, 0, 0, None))
+        summaries[8] = replace(found, listed=listed)
     return summaries
 
 
