@@ -30,7 +30,7 @@ def test_deleting_leaves_a_tombstone_without_text(run, db):
     assert db("SELECT uid, table_name FROM tombstone") == [(uid, "daily_entry")]
     assert "a private thing" not in json.dumps(db("SELECT * FROM tombstone"))
     exported = export_json(run)
-    assert exported["format_version"] == 2
+    assert exported["format_version"] == 3
     assert [t["uid"] for t in exported["tables"]["tombstone"]] == [uid]
 
 
@@ -85,12 +85,23 @@ def test_a_version_1_export_is_still_read(run, db, tmp_path):
     run("gratitude", "from an older stepwork")
     document = export_json(run)
     document["format_version"] = 1
-    del document["tables"]["tombstone"]
+    for newer in ("tombstone", "person", "contact"):  # tables that came after version 1
+        del document["tables"][newer]
     run("delete", "g1", "--yes")
     run("sober", "start", "alcohol")
     result = run("import", save(tmp_path, "v1.json", document))
     assert result.exit_code == 0, result.stderr
     assert db("SELECT COUNT(*) FROM daily_entry") == [(0,)]  # still deleted
+
+
+def test_a_version_2_file_may_not_hold_people(run, tmp_path):
+    run("people", "add", "Sam")
+    document = export_json(run)
+    document["format_version"] = 2
+    result = run("import", save(tmp_path, "v2.json", document))
+    assert result.exit_code == 1 and "unknown table 'person'" in result.stderr
+    del document["tables"]["person"], document["tables"]["contact"]
+    assert run("import", save(tmp_path, "v2.json", document)).exit_code == 0
 
 
 def test_newer_edit_wins_by_instant_not_by_text(run, db, tmp_path):

@@ -163,9 +163,12 @@ def test_a_therapist_packet_with_trends(run, clock):
     assert "| 2026-11-20 | 2 | 8 | lonely, tired |" in doc
     assert "place: the old bar" in doc
     assert "2026-10-01" not in doc
-    assert "## My coping plan" in doc and "Sam 555 0101" in doc
+    assert "## My coping plan" in doc and "A walk" in doc
     # The plan under its short headings, not the form's prompts.
     assert "One per line" not in doc
+    assert "Sam 555 0101" not in doc  # other people's numbers only with --with-people
+    with_people = run("export", "--for", "therapist", "--with-trends", "--with-people").stdout
+    assert "Sam 555 0101" in with_people
 
 
 def test_trends_only_go_with_a_packet(run):

@@ -21,7 +21,7 @@ from .test_transfer import DATA, small_journal
 
 README = Path(__file__).parent.parent / "README.md"
 # Inline code in the tour table that is not a command.
-NOT_COMMANDS = {"craving_threshold"}
+NOT_COMMANDS = {"craving_threshold", "isolation_days"}
 # Options named alone in the table that take a value: run with this one.
 OPTION_VALUES = {
     "--section": "resentment",

@@ -72,6 +72,7 @@ def test_the_printed_help_is_in_step_with_the_commands():
         ("log", "-n", "1"),
         ("search", "anything"),
         ("sober",),
+        ("people",),
         ("stats",),
         ("export",),
         ("step", "--help"),

@@ -77,6 +77,8 @@ def small_journal(run, clock) -> None:
         "quiet evening",
     )
     run("gratitude", "my sponsor")
+    run("people", "add", "Sam", "--role", "sponsor", "--reach", "555 0134", "--hard-moments")
+    run("reached", "sponsor", "--how", "call", "--note", "talked about the boss")
     run("service", "made the coffee", "--message")
     run("sober", "start", "alcohol", "--date", "2026-06-14")
     run("amends", "set", "a2", "--status", "planned", "--date", "2026-12-01", "--kind", "direct")
@@ -172,7 +174,7 @@ def test_bad_export_requests(run, args, expected):
 def test_json_round_trip_into_a_fresh_home(run, clock, home, tmp_path, monkeypatch):
     small_journal(run, clock)
     original = export_json(run)
-    assert original["format"] == "stepwork" and original["format_version"] == 2
+    assert original["format"] == "stepwork" and original["format_version"] == 3
     path = tmp_path / "a.json"
     path.write_text(json.dumps(original))
     monkeypatch.setenv("STEPWORK_HOME", str(tmp_path / "other"))

@@ -33,8 +33,10 @@ def record_ids(files: dict[str, str]) -> set[str]:
     return {json.loads(front(t)["id"]) for p, t in files.items() if "id" in front(t)}
 
 
-def journal_ids(run) -> set[str]:
-    return {e["id"] for e in json.loads(run("log", "-n", "1000", "--json").stdout)}
+def journal_ids(run, with_people: bool = False) -> set[str]:
+    """Every record's ID; people (p) and reaching out (r) only when the vault is asked for them."""
+    found = {e["id"] for e in json.loads(run("log", "-n", "1000", "--json").stdout)}
+    return found if with_people else {i for i in found if i[0] not in "pr"}
 
 
 def ids_of(run, kind: str) -> list[str]:
@@ -331,3 +333,16 @@ def test_a_note_keeps_its_original_tags_in_front_matter(run, tmp_path, home):
     fields = front(note.read_text())
     assert json.loads(fields["tags"]) == ["note", "c-plus-plus", "os/2", "starred"]
     assert json.loads(fields["stepwork_tags"]) == ["note", "@c++", "@os/2", "starred"]
+
+
+def test_people_stay_out_of_the_vault_unless_asked_for(run, clock, tmp_path):
+    small_journal(run, clock)
+    plain = tmp_path / "plain"
+    export(run, plain)
+    text = "\n".join(vault_files(plain).values())
+    assert "555 0134" not in text and "Sam" not in text
+    with_people = tmp_path / "with"
+    export(run, with_people, "--with-people")
+    files = vault_files(with_people)
+    assert record_ids(files) == journal_ids(run, with_people=True)
+    assert any("555 0134" in t for t in files.values())

@@ -1347,3 +1347,147 @@ def empty_value(what: str) -> str:
 LINE_TOO_LONG = (
     "That answer has grown longer than stepwork keeps in one piece; this line was not added."
 )
+
+
+# --- your people and reaching out ---------------------------------------------------------
+PEOPLE_TITLE = "Your people"
+PEOPLE_EMPTY = (
+    "No one in your people yet. Add your sponsor, a friend in recovery, your home group:\n"
+    '  stepwork people add "Sam" --role sponsor --reach "555 0134"'
+)
+PEOPLE_STAR_KEY = "★ someone to call in a hard moment: shown first when things are hard."
+PERSON_NEEDS_NAME = "Give them a name, as you call them."
+NOT_YET = "not yet"
+SETTING_DAYS = "use a whole number of days from 0 (off) to 365"
+ROLE_NAMES_HOW = "Write it as role=name, comma-separated, with roles from: "
+
+
+def days_ago(days: int) -> str:
+    if days <= 0:
+        return "today"
+    return "yesterday" if days == 1 else f"{days} days ago"
+
+
+def bad_role(value: str, roles: list[str]) -> str:
+    return f"'{value}' is not a role here. Use one of: {', '.join(roles)}."
+
+
+def bad_how(value: str) -> str:
+    return f"'{value}' is not a way of reaching out here. Use call, text, meeting or coffee."
+
+
+def no_person(word: str, anyone: bool) -> str:
+    if not anyone:
+        return (
+            f"No one in your people yet to match '{word}'. "
+            'Add them first: stepwork people add "NAME" --role sponsor'
+        )
+    return (
+        f"No one in your people matches '{word}'. "
+        "See them with: stepwork people (or add someone with: stepwork people add NAME)"
+    )
+
+
+def which_person(word: str, candidates: list[str]) -> str:
+    return (
+        f"'{word}' could be {len(candidates)} people: {'; '.join(candidates)}. "
+        "Use more of the name, or the ID."
+    )
+
+
+def person_added(name: str, role: str, label: str) -> str:
+    return f"Added {name} ({role}) as {label}."
+
+
+def remove_person_question(name: str, contacts: int) -> str:
+    if contacts:
+        times = "once" if contacts == 1 else f"{contacts} times"
+        return f"Remove {name} from your people, with the {times} you logged reaching them?"
+    return f"Remove {name} from your people?"
+
+
+def person_removed(name: str, contacts: int) -> str:
+    if contacts:
+        times = "time" if contacts == 1 else "times"
+        return f"Removed {name}, and {contacts} logged {times} of reaching them."
+    return f"Removed {name}."
+
+
+def reached_saved(name: str, day: str, how: str | None) -> str:
+    way = f" ({how})" if how else ""
+    return f"Noted: you reached {name}{way} on {day}. Reaching out is part of the work."
+
+
+CONNECTED_QUESTION = "Did you connect with anyone today? Choose any from your people."
+CONNECTED_HINT = "Meetings you listed count as connection too. Enter to skip."
+PLAN_PEOPLE_QUESTION = "Whom from your people would you call in a hard moment?"
+PLAN_PEOPLE_HINT = "They are shown first whenever things are hard. Enter keeps it as it is."
+PLAN_PEOPLE_NOW = "Now: "
+PLAN_OTHERS_QUESTION = "Anyone else you can call, with their numbers? One per line."
+PLAN_PEOPLE_ADD_HINT = "Tip: people you add with `stepwork people add` can be chosen here."
+PLAN_NETWORK_HEADING = "From your people, for hard moments"
+SAFETY_PEOPLE = "Your people for hard moments:"
+SHARE_FROM_PEOPLE = "From your people: "
+
+
+def share_pick_hint(count: int) -> str:
+    if count == 1:
+        return "Type 1 to choose them, or a name."
+    return f"Type a number (1-{count}) to choose, or a name."
+
+
+# --- the gentle nudge ---------------------------------------------------------------------
+
+
+def dash_last_reached(days: int | None) -> str:
+    if days is None:
+        return "Reaching out: nothing logged yet (stepwork reached NAME)"
+    return f"Last reached out: {days_ago(days)}"
+
+
+def nudge_isolation(days: int, suggestion: str) -> str:
+    first = f"It has been {days} days since you last reached out to anyone."
+    if suggestion:
+        return f"{first} {suggestion} might be glad to hear from you."
+    return f"{first} A meeting or a call could be a good next step."
+
+
+def nudge_cravings(suggestion: str) -> str:
+    first = "Cravings have been strong on two of the last three days."
+    if suggestion:
+        return f"{first} A call could help: {suggestion}."
+    return f"{first} A call, or a meeting, could help."
+
+
+# --- connection in stats ------------------------------------------------------------------
+CONNECTION_TITLE = "Connection"
+
+
+def sponsor_last(days: int | None, has_sponsor: bool) -> str:
+    if not has_sponsor:
+        return "No sponsor in your people yet."
+    if days is None:
+        return "You have not logged reaching your sponsor yet."
+    return f"Last reached your sponsor: {days_ago(days)}."
+
+
+def connection_compare(
+    days_with: int,
+    days_without: int,
+    mood_with: str,
+    mood_without: str,
+    craving_with: str,
+    craving_without: str,
+) -> str:
+    return (
+        f"On the {days_with} days with a contact or a meeting, mood averaged {mood_with} and "
+        f"craving {craving_with}; on the {days_without} other days with a check-in, mood "
+        f"{mood_without} and craving {craving_without}. Something to notice, not a rule."
+    )
+
+
+def connection_too_few(checkins: int, needed: int) -> str:
+    return (
+        f"With {needed} check-ins or more, this shows mood and craving on days with and without "
+        f"connection ({checkins} so far)."
+    )

@@ -45,20 +45,41 @@ def plan_contacts() -> list[str]:
     return [line.strip() for line in row[0].splitlines() if line.strip()]
 
 
+def hard_moment_people() -> list[str]:
+    """The people marked for hard moments, with how to reach them: "Sam (sponsor): 555 0134"."""
+    from stepwork import network, settings
+    from stepwork.store import people
+
+    names = network.role_names(settings.load()["role_names"])
+    return [
+        f"{p.name} ({names[p.role]})" + (f": {' '.join(p.reach.split())}" if p.reach else "")
+        for p in people.all_people()
+        if p.hard_moments
+    ]
+
+
 def show(out: "Console", crisis_line: str) -> None:
     """Print the safety line, unless this command has shown it already."""
     from rich.panel import Panel
     from rich.text import Text
 
+    from stepwork import render
+
     if _state["shown"]:
         return
     _state["shown"] = True
     body = Text()
+    network = hard_moment_people()
+    if network:
+        body.append(messages.SAFETY_PEOPLE + "\n", style="bold")
+        for person in network:
+            body.append("  " + render.visible(person) + "\n")
+        body.append("\n")
     contacts = plan_contacts()
     if contacts:
         body.append(messages.SAFETY_CONTACTS + "\n", style="bold")
         for person in contacts:
-            body.append("  " + person + "\n")
+            body.append("  " + render.visible(person) + "\n")
         body.append("\n")
     if crisis_line:
         body.append(messages.safety_own_line(crisis_line) + "\n\n", style="bold")

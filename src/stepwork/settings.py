@@ -38,6 +38,22 @@ def _optional_phrase(value: str) -> str:
     return _phrase(value) if value.strip() else ""
 
 
+def _days(value: str) -> str:
+    text = value.strip()
+    if not is_digits(text) or not 0 <= int(text) <= 365:
+        raise ValueError(messages.SETTING_DAYS)
+    return str(int(text))
+
+
+def _role_names(value: str) -> str:
+    from stepwork.network import parse_role_names
+
+    if len(value) > 400 or any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise ValueError(messages.SETTING_ONE_LINE)
+    names = parse_role_names(value)
+    return ", ".join(f"{key}={name}" for key, name in names.items())
+
+
 @dataclass(frozen=True)
 class Setting:
     key: str
@@ -81,6 +97,21 @@ SETTINGS: dict[str, Setting] = {
             "sober",
             "The word for your counted time in every counter line (sober, clean, abstinent, ...).",
             _phrase,
+        ),
+        Setting(
+            "isolation_days",
+            "7",
+            "After this many days without reaching anyone (a contact or a meeting), the "
+            "dashboard says so gently; 0 turns it off.",
+            _days,
+        ),
+        Setting(
+            "role_names",
+            "",
+            "Your own names for the roles of your people, like "
+            '"friend=friend in the program, home-group=my group" '
+            "(roles: sponsor, sponsee, therapist, home-group, friend, family, other).",
+            _role_names,
         ),
         Setting(
             "editor",

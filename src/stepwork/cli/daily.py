@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stepwork import (
+    choices,
     daily,
     dates,
     engine,
@@ -27,7 +28,7 @@ from stepwork.cli import panels
 from stepwork.cli.base import app, guarded, interrupted
 from stepwork.cli.guided import run_session
 from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide
-from stepwork.content import Question, daily_questions
+from stepwork.content import CHOICES, Question, daily_questions
 from stepwork.errors import UsageError
 from stepwork.prompting import ask_yes_no, read_line
 from stepwork.states import AnswerState
@@ -152,11 +153,46 @@ def _remember_stopped(checkin_id: int, day, done: list[str], ask_harm_again: boo
     write_private_file(_unfinished_path(), json.dumps(state) + "\n")
 
 
+def network_choices(values: dict[str, str]) -> dict[str, int]:
+    """Everyone in the network as a menu label ("Sam (sponsor)") → their id; labels unique."""
+    from stepwork import network
+    from stepwork.store import people
+
+    names = network.role_names(values["role_names"])
+    labels: dict[str, int] = {}
+    for p in people.all_people():
+        label = f"{' '.join(p.name.split())} ({names[p.role]})".replace(",", " ")
+        if label in labels:
+            label = f"{label} p{p.id}"
+        labels[label] = p.id
+    return labels
+
+
+def _with_network_question(
+    questions: tuple[Question, ...], values: dict[str, str]
+) -> tuple[tuple[Question, ...], dict[str, int]]:
+    """The check-in asks whom the person connected with, after meetings, when there is anyone
+    in their network to choose."""
+    connected = network_choices(values)
+    if not connected:
+        return questions, connected
+    ask = Question(
+        key="connected",
+        text=messages.CONNECTED_QUESTION,
+        hint=messages.CONNECTED_HINT,
+        kind=CHOICES,
+        choices=tuple(connected),
+    )
+    keys = [q.key for q in questions]
+    at = keys.index("meetings") + 1 if "meetings" in keys else len(questions)
+    return (*questions[:at], ask, *questions[at:]), connected
+
+
 def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
     from stepwork.store import daily as store
 
     values = settings.load()
-    questions = daily_questions("checkin", values)
+    questions, connected = _with_network_question(daily_questions("checkin", values), values)
     out = render.console()
     out.print(messages.CHECKIN_INTRO, style="dim")
     stopped = _stopped_checkin(day)
@@ -187,6 +223,11 @@ def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
             store.update_checkin(checkin_id, halt=",".join(daily.parse_halt([text])))
         elif key == "note":
             store.update_checkin(checkin_id, note=text.strip())
+        elif key == "connected":
+            from stepwork.store import people
+
+            picked = choices.tags(text) if answered else []
+            people.replace_checkin_contacts(checkin_id, [connected[label] for label in picked])
         elif key == "triggers":
             store.replace_entries(
                 checkin_id, store.TRIGGER, list(map(_trigger_from_line, _lines(text)))
@@ -266,12 +307,17 @@ def _after_checkin(craving: int | None, out: Console) -> None:
 def _plan_text() -> Panel | None:
     from stepwork.store import guided
 
+    values = settings.load()
     session = guided.latest_with_answers("plan")
-    if session is None:
+    network_lines = safety.hard_moment_people()
+    if session is None and not network_lines:
         return None
-    answers = guided.answers(session.id)
+    answers = guided.answers(session.id) if session is not None else {}
     body = Text()
-    for question in daily_questions("plan", settings.load()):
+    if network_lines:
+        body.append(messages.PLAN_NETWORK_HEADING + "\n", style="bold")
+        body.append(render.visible("\n".join(network_lines)) + "\n\n")
+    for question in daily_questions("plan", values):
         answer = answers.get(question.key)
         if answer is None or answer.state == AnswerState.SKIPPED or not answer.text.strip():
             continue
@@ -333,11 +379,14 @@ def _write_plan() -> int:
                     if q.key in earlier and earlier[q.key].text.strip()
                 ],
             )
+    questions, network_answer = _plan_with_network(questions, values)
     out.print(messages.PLAN_INTRO, style="dim")
     typed = {"any": False}
 
     def on_answer(question: Question, text: str) -> None:
         typed["any"] = True
+        if network_answer is not None:
+            network_answer(question, text)
 
     try:
         outcome = run_session(
@@ -347,6 +396,7 @@ def _write_plan() -> int:
             values["editor"],
             on_answer=on_answer,
             draft_intro=messages.PLAN_SAYS,
+            not_recorded=frozenset({PLAN_NETWORK_KEY}),
         )
     except (KeyboardInterrupt, EOFError):
         if typed["any"] or (resumed and previous is not None):
@@ -359,6 +409,50 @@ def _write_plan() -> int:
     else:
         out.print(messages.paused("stepwork plan --edit"))
     return 0
+
+
+PLAN_NETWORK_KEY = "people-network"
+
+
+def _plan_with_network(questions: tuple[Question, ...], values: dict[str, str]):  # type: ignore[no-untyped-def]
+    """The plan's "people you can call" as a choice from the network (who is marked for hard
+    moments), then anyone else as free text. With no one in the network, free text as before."""
+    from dataclasses import replace
+
+    from stepwork.store import people
+
+    labels = network_choices(values)
+    keys = [q.key for q in questions]
+    if "people" not in keys:
+        return questions, None
+    at = keys.index("people")
+    if not labels:
+        tip = replace(questions[at], hint=messages.PLAN_PEOPLE_ADD_HINT)
+        return (*questions[:at], tip, *questions[at + 1 :]), None
+    marked = [label for label, pid in labels.items() if pid in _hard_moment_ids()]
+    hint = messages.PLAN_PEOPLE_HINT
+    if marked:
+        hint += "\n" + messages.PLAN_PEOPLE_NOW + ", ".join(marked)
+    choose = Question(
+        key=PLAN_NETWORK_KEY,
+        text=messages.PLAN_PEOPLE_QUESTION,
+        hint=hint,
+        kind=CHOICES,
+        choices=tuple(labels),
+    )
+    others = replace(questions[at], text=messages.PLAN_OTHERS_QUESTION)
+
+    def on_answer(question: Question, text: str) -> None:
+        if question.key == PLAN_NETWORK_KEY and text.strip():
+            people.set_hard_moments({labels[label] for label in choices.tags(text)})
+
+    return (*questions[:at], choose, others, *questions[at + 1 :]), on_answer
+
+
+def _hard_moment_ids() -> set[int]:
+    from stepwork.store import people
+
+    return {p.id for p in people.all_people() if p.hard_moments}
 
 
 # --- the nightly review and the morning --------------------------------------------------
@@ -490,7 +584,7 @@ def stats(
     days: str = typer.Option("30", "--days", help="How many days back to look."),
     as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
 ) -> None:
-    """Mood and craving over time, your check-in streak, HALT, meetings and triggers."""
+    """Mood and craving over time, your check-in streak, HALT, meetings, triggers, connection."""
     from datetime import timedelta
 
     from stepwork.store import daily as store
@@ -510,10 +604,83 @@ def stats(
         (e.category or "thing", e.text) for e in store.entries_between(store.TRIGGER, first, today)
     ]
     result = daily.compute(points, meetings, triggers, first, today, store.checkin_days())
+    links, has_sponsor = _connection(rows, meetings, first, today)
     if as_json:
-        typer.echo(render.json_text(_stats_json(result), indent=2))
+        numbers_json = _stats_json(result) | {"connection": _connection_json(links, has_sponsor)}
+        typer.echo(render.json_text(numbers_json, indent=2))
         return
-    _render_stats(result, render.console())
+    out = render.console()
+    _render_stats(result, out)
+    _render_connection(links, has_sponsor, len(rows), out)
+
+
+def _connection(rows, meetings, first, today):  # type: ignore[no-untyped-def]
+    from stepwork import network
+    from stepwork.store import people
+
+    contacts = people.contacts_between(first, today)
+    has_sponsor = any(p.role == "sponsor" for p in people.all_people())
+    links = network.connection(
+        [network.DayValues(r.local_date, r.mood, r.craving) for r in rows],
+        [c.local_date for c in contacts],
+        meetings,
+        first,
+        today,
+        people.last_reached_role("sponsor"),
+    )
+    return links, has_sponsor
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _connection_json(c, has_sponsor: bool) -> dict:  # type: ignore[no-untyped-def]
+    compared = None
+    if c.compared:
+        compared = {
+            "days_with_connection": c.days_with,
+            "days_without_connection": c.days_without,
+            "mood_with": _rounded(c.mood_with),
+            "mood_without": _rounded(c.mood_without),
+            "craving_with": _rounded(c.craving_with),
+            "craving_without": _rounded(c.craving_without),
+        }
+    return {
+        "contacts_per_week": c.contacts_per_week,
+        "meetings_per_week": c.meetings_per_week,
+        "has_sponsor": has_sponsor,
+        "days_since_sponsor": c.days_since_sponsor,
+        "with_and_without": compared,
+    }
+
+
+def _one(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _render_connection(c, has_sponsor: bool, checkins: int, out: Console) -> None:  # type: ignore[no-untyped-def]
+    from stepwork import network
+
+    out.print()
+    out.print(messages.CONNECTION_TITLE, style="bold")
+    weeks = "  ".join(f"{render.short_day(w)}: {n}" for w, n in c.contacts_per_week.items())
+    out.print(render.safe(f"Contacts per week (from Monday): {weeks}"))
+    out.print(messages.sponsor_last(c.days_since_sponsor, has_sponsor))
+    if c.compared:
+        line = messages.connection_compare(
+            c.days_with,
+            c.days_without,
+            _one(c.mood_with),
+            _one(c.mood_without),
+            _one(c.craving_with),
+            _one(c.craving_without),
+        )
+        out.print(line)
+    else:
+        out.print(
+            messages.connection_too_few(checkins, network.MIN_CHECKINS_TO_COMPARE), style="dim"
+        )
 
 
 def _stats_json(s: daily.Stats) -> dict:

@@ -16,21 +16,24 @@ def run_session(
     editor_setting: str,
     on_answer: Callable[[Question, str], None] | None = None,
     draft_intro: str = messages.KEPT_DRAFT_INTRO,
+    not_recorded: frozenset[str] = frozenset(),
     fresh: bool = False,
 ) -> engine.Outcome:
     """Ask whatever is still unanswered in a stored session; finish it when all are done.
 
-    Returns FINISHED or PAUSED; an interrupt is raised again as KeyboardInterrupt (after
-    everything answered is saved) for `guarded` to turn into the resume message. A `fresh`
-    session (started by this command) stopped before anything was typed is taken back, and the
-    stop says nothing was changed.
+    Answers to `not_recorded` questions go only to `on_answer` (they live elsewhere, such as
+    who is marked for hard moments). Returns FINISHED or PAUSED; an interrupt is raised again
+    as KeyboardInterrupt (after everything answered is saved) for `guarded` to turn into the
+    resume message. A `fresh` session (started by this command) stopped before anything was
+    typed is taken back, and the stop says nothing was changed.
     """
     from stepwork.store import guided
 
     saved = {k: engine.Saved(a.state, a.text) for k, a in guided.answers(session_id).items()}
 
     def save(position: int, question: Question, text: str, state: str) -> None:
-        guided.record(session_id, position, question.key, question.text, text, state)
+        if question.key not in not_recorded:
+            guided.record(session_id, position, question.key, question.text, text, state)
         if on_answer is not None:
             on_answer(question, text)
 

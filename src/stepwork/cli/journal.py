@@ -38,7 +38,7 @@ def filters(kind: list[str] | None, step_text: str | None, since: str | None, un
 
 KIND_HELP = (
     "Only these kinds: step, review, morning, plan, inventory, amends, checkin, gratitude, "
-    "service, note."
+    "service, note, person, reached."
 )
 
 

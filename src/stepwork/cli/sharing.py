@@ -8,6 +8,21 @@ from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide, step_intro
 from stepwork.content.inventory import section
 from stepwork.prompting import ask_day, ask_yes_no, read_line
 
+THERAPIST_WORDS = ("therapist", "my therapist", "counsellor", "counselor")
+
+
+def _offered() -> list[tuple[str, tuple[str, str]]]:
+    """The sponsor and the therapist from the network, offered as "with whom"."""
+    from stepwork import network
+    from stepwork.store import people
+
+    names = network.role_names(settings.load()["role_names"])
+    return [
+        (f"{p.name} ({names[p.role]})", (p.name, p.role))
+        for p in people.all_people()
+        if p.role in ("sponsor", "therapist")
+    ]
+
 
 def _step5(new: bool) -> int:
     from stepwork.store import inventory as store
@@ -18,12 +33,21 @@ def _step5(new: bool) -> int:
     if not waiting:
         out.print(messages.SHARE_NOTHING)
         return 0
+    offered = _offered()
+    if offered:
+        menu = "   ".join(f"{i} {label}" for i, (label, _) in enumerate(offered, start=1))
+        out.print(render.safe(messages.SHARE_FROM_PEOPLE + menu, style="cyan"))
+        out.print(messages.share_pick_hint(len(offered)), style="dim")
     whom = read_line(messages.SHARE_WHO + " ").strip()
     if not whom:
         return 0
+    role = None
+    if whom.isdigit() and 1 <= int(whom) <= len(offered):
+        whom, role = offered[int(whom) - 1][1]
+    role = role or next((r for _, (n, r) in offered if n.lower() == whom.lower()), None)
     day = ask_day(messages.SHARE_WHEN, allow_future=False, default="today")
     assert day is not None
-    with_therapist = whom.lower() in ("therapist", "my therapist", "counsellor", "counselor")
+    with_therapist = role == "therapist" or whom.lower() in THERAPIST_WORDS
     if not with_therapist:
         held = [i for i in waiting if i.for_therapist]
         if held:

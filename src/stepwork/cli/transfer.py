@@ -3,6 +3,7 @@
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import typer
@@ -51,6 +52,11 @@ def export(
         "--with-trends",
         help="With --for: add the last 30 days of check-ins as a table, and your coping plan.",
     ),
+    with_people: bool = typer.Option(
+        False,
+        "--with-people",
+        help="Include your people and their numbers (left out otherwise; JSON always has them).",
+    ),
     kind: list[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
     step: str = typer.Option(None, "--step", help="Only what belongs to step N."),
     since: str = typer.Option(None, "--since", help="From this day."),
@@ -70,7 +76,7 @@ def export(
     chosen = fmt.strip().lower()
     if chosen not in FORMATS:
         raise UsageError(messages.unknown_format(fmt))
-    f = filters(kind, step, since, until)
+    f = replace(filters(kind, step, since, until), people=with_people)
     filtered = bool(f.kinds or f.step or f.since or f.until or for_whom)
     if chosen == "json" and (filtered or vault):
         raise UsageError(messages.EXPORT_JSON_NO_FILTERS)

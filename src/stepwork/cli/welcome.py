@@ -3,7 +3,7 @@
 from rich.panel import Panel
 from rich.text import Text
 
-from stepwork import dates, messages, render, settings, sobriety, stepguide
+from stepwork import dates, messages, network, render, settings, sobriety, stepguide
 
 EVENING_HOUR = 17
 
@@ -38,6 +38,8 @@ def welcome() -> None:
     body.append((messages.DASH_REVIEW_DONE if reviewed else messages.DASH_REVIEW_TODO) + "\n")
     if open_steps:
         body.append(messages.dash_in_progress(open_steps) + "\n")
+    for line, style in _connection_lines(today):
+        body.append(render.visible(line) + "\n", style=style)
     body.append("\n")
     body.append(_next(checked_in, reviewed, open_steps, worked), style="bold")
     body.append("\n" + messages.NEXT_TOUR, style="dim")
@@ -54,3 +56,47 @@ def _next(checked_in: bool, reviewed: bool, open_steps: list[int], worked: set[i
     if not reviewed and dates.now_local().hour >= EVENING_HOUR:
         return messages.NEXT_REVIEW
     return stepguide.suggest_next(open_steps, worked)
+
+
+def _connection_lines(today) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Days since reaching out, and a gentle word when isolation or cravings build up."""
+    from datetime import timedelta
+
+    from stepwork.store import daily, people
+
+    reach = people.reaching()
+    if not reach.people and reach.last_meeting is None:
+        return []
+    last = reach.last_connection
+    since = None if last is None else max(0, (today - last).days)
+    lines = [(messages.dash_last_reached(since), "")]
+    values = settings.load()
+    suggestion = _someone_to_call(values)
+    isolation = int(values["isolation_days"])
+    quiet = since if since is not None else _days_since(reach.network_since, today)
+    if isolation and quiet is not None and quiet >= isolation:
+        lines.append((messages.nudge_isolation(quiet, suggestion), "yellow"))
+    threshold = int(values["craving_threshold"])
+    recent = daily.checkins_between(today - timedelta(days=2), today)
+    cravings = [(c.local_date, c.craving) for c in recent if c.craving is not None]
+    if network.strong_days(cravings, today, threshold) >= 2:
+        named = len(lines) > 1  # the isolation line has just named them
+        lines.append((messages.nudge_cravings("" if named else suggestion), "yellow"))
+    return lines
+
+
+def _days_since(day, today) -> int | None:  # type: ignore[no-untyped-def]
+    return None if day is None else max(0, (today - day).days)
+
+
+def _someone_to_call(values: dict[str, str]) -> str:
+    """Whom to suggest: someone marked for hard moments, else the sponsor, else anyone."""
+    from stepwork.store import people
+
+    everyone = people.all_people()  # hard-moments people first, then the sponsor
+    if not everyone:
+        return ""
+    p = everyone[0]
+    names = network.role_names(values["role_names"])
+    reach = f", {' '.join(p.reach.split())}" if p.reach else ""
+    return f"{p.name} ({names[p.role]}{reach})"

@@ -33,10 +33,13 @@ from stepwork.export.tables import (
 from stepwork.limits import MAX_IMPORTED_TEXT
 
 FORMAT = "stepwork"
-FORMAT_VERSION = 2
-"""2 added the tombstone table; a version 1 file simply has none."""
-SUPPORTED_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+"""2 added the tombstone table, 3 the sober network (person, contact); an older file simply
+has none of them."""
+SUPPORTED_VERSIONS = (1, 2, 3)
 TOMBSTONE = "tombstone"
+SINCE_VERSION = {TOMBSTONE: 2, "person": 3, "contact": 3}
+"""Tables a file may hold from the format version that brought them in."""
 
 
 # --- export --------------------------------------------------------------------------------
@@ -289,7 +292,7 @@ def validate(
         raise _bad(path, "tables", "missing")
     known = {t.name: t for t in TABLES}
     for name in tables:
-        if name not in known or (name == TOMBSTONE and version < 2):
+        if name not in known or version < SINCE_VERSION.get(name, 1):
             raise _bad(path, "tables", f"unknown table {_shown(name)}")
     checked: dict[str, list[dict[str, Any]]] = {}
     for table in TABLES:

@@ -280,6 +280,45 @@ class Writer:
                 self.line("Tags: " + ", ".join(inline(t) for t in n["tags"].split(",")) + "\n")
             self.tick()
 
+    def people(self) -> None:
+        """The network and reaching out: only when asked for with --with-people."""
+        if not self.f.people:
+            return
+        from stepwork import network, settings
+
+        names = network.role_names(settings.load()["role_names"])
+        rows = self.conn.execute("SELECT * FROM person ORDER BY hard_moments DESC, name, id")
+        first = True
+        for p in rows:
+            if first:
+                self.line("## My people\n")
+                self.line("| Name | Role | How to reach | Note |")
+                self.line("|---|---|---|---|")
+                first = False
+            star = " ★" if p["hard_moments"] else ""
+            role = names.get(p["role"], p["role"])
+            self.line(
+                f"| {cell(p['name'])}{star} | {role} | {cell(p['reach'])} | {cell(p['note'])} |"
+            )
+            self.tick()
+        if first:
+            return
+        self.line()
+        where, params = KINDS["reached"].where(self.f)
+        contacts = self.conn.execute(
+            "SELECT c.local_date, c.how, c.note, p.name FROM contact c JOIN person p "
+            f"ON p.id = c.person_id {where} ORDER BY c.local_date, c.id",
+            params,
+        ).fetchall()
+        if contacts:
+            self.line("### Reaching out\n")
+            for c in contacts:
+                how = f" ({c['how']})" if c["how"] else ""
+                note = f": {cell(c['note'])}" if c["note"] else ""
+                self.line(f"- {c['local_date']}: {cell(c['name'])}{how}{note}")
+                self.tick()
+            self.line()
+
     def counters(self) -> None:
         if self.f.kinds or self.f.step is not None:
             return
@@ -310,15 +349,21 @@ TREND_DAYS = 30
 PACKET_TITLES = {"therapist": "For my therapist", "sponsor": "For my sponsor"}
 
 
-def _packet_filter(for_whom: str) -> tuple[str, tuple[str]]:
+def _packet_filter(for_whom: str) -> tuple[str, tuple[str, ...]]:
     """Items marked for a sponsor or a therapist, or shared with whoever is named."""
     who = for_whom.strip().lower()
     flag = {"sponsor": " OR i.for_sponsor", "therapist": " OR i.for_therapist"}.get(who, "")
+    # Shared with the sponsor (or therapist) by name, as step five offers them from the network.
+    by_role = (
+        " OR lower(s.shared_with) IN (SELECT lower(name) FROM person WHERE role = ?)"
+        if flag
+        else ""
+    )
     condition = (
         "AND (EXISTS (SELECT 1 FROM inventory_share s WHERE s.item_id = i.id "
-        f"AND lower(s.shared_with) = ?){flag})"
+        f"AND (lower(s.shared_with) = ?{by_role})){flag})"
     )
-    return condition, (who,)
+    return condition, (who, who) if flag else (who,)
 
 
 def _trend_start() -> str:
@@ -362,6 +407,7 @@ def packet(w: Writer, for_whom: str, with_trends: bool, today: str) -> None:
     if with_trends:
         trends(w)
         coping_plan(w)
+    w.people()
 
 
 def trends(w: Writer) -> None:
@@ -410,9 +456,11 @@ def coping_plan(w: Writer) -> None:
     from stepwork.content import daily_questions
 
     headings = {q.key: q.heading for q in daily_questions("plan", settings.load()) if q.heading}
+    # The people to call are other people's names and numbers: only with --with-people.
+    people = "" if w.f.people else "AND question_key NOT IN ('people', 'people-network') "
     for a in w.conn.execute(
         "SELECT question_key, question_text, text FROM answer WHERE session_id = ? "
-        "AND state != 'skipped' AND trim(text) != '' ORDER BY position, id",
+        f"AND state != 'skipped' AND trim(text) != '' {people}ORDER BY position, id",
         (session,),
     ):
         heading = headings.get(a["question_key"], a["question_text"])
@@ -476,7 +524,12 @@ def write(
     )
     w.counters()
     w.notes()
+    w.people()
 
 
 def count(conn: sqlite3.Connection, f: Filters) -> int:
-    return sum(sum(1 for _ in KINDS[k].ids(conn, f)) for k in KINDS if not f.kinds or k in f.kinds)
+    return sum(
+        sum(1 for _ in kind.ids(conn, f))
+        for name, kind in KINDS.items()
+        if (not f.kinds or name in f.kinds) and (f.people or not kind.private)
+    )

@@ -3,6 +3,8 @@ links to other rows given by their stable `uid`. Listed parents first, the order
 
 from dataclasses import dataclass
 
+from stepwork.network import HOWS, ROLES
+
 TEXT, INT, BOOL, DATE, TIME = "text", "int", "bool", "date", "time"
 SQLITE_MAX = 2**63 - 1
 
@@ -199,6 +201,32 @@ _RECORDS: tuple[Table, ...] = (
             _c("created_at", TIME),
             _c("updated_at", TIME),
         ),
+    ),
+    Table(
+        "person",
+        (
+            _c("name", TEXT),
+            _c("role", TEXT, choices=ROLES),
+            _c("reach", TEXT),
+            _c("note", TEXT),
+            _c("hard_moments", BOOL),
+            _c("created_at", TIME),
+            _c("updated_at", TIME),
+        ),
+    ),
+    Table(
+        "contact",
+        (
+            _c("local_date", DATE),
+            _c("how", TEXT, nullable=True, choices=HOWS),
+            _c("note", TEXT),
+            _c("created_at", TIME),
+        ),
+        links=(
+            Link("person_id", "person_uid", "person"),
+            Link("checkin_id", "checkin_uid", "checkin", nullable=True),
+        ),
+        versioned=False,
     ),
 )
 TOMBSTONED = tuple(t.name for t in _RECORDS)

@@ -245,7 +245,7 @@ def build(conn: sqlite3.Connection, f: Filters, tick: Callable[[], None]) -> dic
 
     plan = Plan(conn)
     for name, kind in KINDS.items():
-        if f.kinds and name not in f.kinds:
+        if (f.kinds and name not in f.kinds) or (kind.private and not f.people):
             continue
         for record_id in kind.ids(conn, f):
             plan.add_record(kind, record_id)

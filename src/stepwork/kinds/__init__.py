@@ -6,7 +6,7 @@ Importing this package registers all kinds. A new kind joins by adding a module 
 
 import sqlite3
 
-from stepwork.kinds import amends, checkins, inventory, sessions, small  # noqa: F401
+from stepwork.kinds import amends, checkins, inventory, people, sessions, small  # noqa: F401
 from stepwork.kinds.base import BY_PREFIX, KINDS, Entry, Filters, Kind, Record
 from stepwork.numbers import natural
 

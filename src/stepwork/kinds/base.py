@@ -17,6 +17,8 @@ class Filters:
     step: int | None = None
     since: date | None = None
     until: date | None = None
+    people: bool = False
+    """Exports only: include the private kinds (people and reaching out)."""
 
     def wants(self, kind: str, step: int | None) -> bool:
         if self.kinds and kind not in self.kinds:
@@ -89,6 +91,9 @@ class Kind:
     label: str = ""
     """How the kind is named in headings ("Step work", "Inventory", ...)."""
     aliases: tuple[str, ...] = ()
+    private: bool = False
+    """About other people (names, numbers): left out of markdown, HTML and the vault unless
+    asked for with --with-people."""
 
     def where(self, f: Filters) -> tuple[str, list[object]]:
         """The WHERE clause (and its parameters) that picks this kind's records for `f`."""

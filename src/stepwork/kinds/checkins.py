@@ -39,6 +39,15 @@ def _halt(text: str) -> str:
         raise ValueError(problem.message) from None
 
 
+def _connected(conn: sqlite3.Connection, checkin_id: int) -> str:
+    rows = conn.execute(
+        "SELECT p.name FROM contact c JOIN person p ON p.id = c.person_id "
+        "WHERE c.checkin_id = ? ORDER BY c.id",
+        (checkin_id,),
+    )
+    return "\n".join(r[0] for r in rows)
+
+
 class CheckinKind(TableKind):
     name, prefix, label, aliases = "checkin", "c", "Check-ins", ("checkins", "check-in")
     table = "checkin"
@@ -74,6 +83,7 @@ class CheckinKind(TableKind):
             ("Meetings", listed("meeting")),
             ("Grateful for", listed("gratitude")),
             ("Triggers", listed("trigger")),
+            ("Connected with", _connected(conn, row["id"])),
             ("Note", row["note"]),
         ]
 

@@ -144,7 +144,8 @@ def delete_checkin_if_empty(checkin_id: int) -> bool:
         cursor = conn.execute(
             "DELETE FROM checkin WHERE id = ? AND mood IS NULL AND craving IS NULL "
             "AND halt = '' AND note = '' "
-            "AND NOT EXISTS (SELECT 1 FROM daily_entry WHERE checkin_id = checkin.id)",
+            "AND NOT EXISTS (SELECT 1 FROM daily_entry WHERE checkin_id = checkin.id) "
+            "AND NOT EXISTS (SELECT 1 FROM contact WHERE checkin_id = checkin.id)",
             (checkin_id,),
         )
         return cursor.rowcount > 0

@@ -5,7 +5,9 @@ failing step leaves the database exactly as it was. Before upgrading a database 
 holds data, a copy is kept in the backups folder.
 """
 
+import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +28,11 @@ TOMBSTONED_TABLES = (
     "sobriety_run",
     "sobriety_change",
     "note",
+    "person",
+    "contact",
 )
+# Tables whose tombstone trigger came with the table, after migration 6.
+_OWN_TRIGGER = ("sobriety_change", "person", "contact")
 
 
 def _tombstone_trigger(table: str) -> str:
@@ -43,6 +49,8 @@ class Migration:
     version: int
     name: str
     statements: tuple[str, ...]
+    then: Callable[[sqlite3.Connection], None] | None = None
+    """Moves data after the statements, inside the same transaction."""
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -247,8 +255,8 @@ MIGRATIONS: tuple[Migration, ...] = (
                 deleted_at DATETIME NOT NULL
             )
             """,
-            # sobriety_change gets its trigger with its table, in version 7.
-            *(_tombstone_trigger(t) for t in TOMBSTONED_TABLES if t != "sobriety_change"),
+            # Later tables get their trigger with their table (sobriety_change in 7, ...).
+            *(_tombstone_trigger(t) for t in TOMBSTONED_TABLES if t not in _OWN_TRIGGER),
         ),
     ),
     Migration(
@@ -272,9 +280,117 @@ MIGRATIONS: tuple[Migration, ...] = (
             _tombstone_trigger("sobriety_change"),
         ),
     ),
+    Migration(
+        8,
+        "the sober network: people, and reaching out to them",
+        (
+            """
+            CREATE TABLE person (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                role TEXT NOT NULL DEFAULT 'other' CHECK (role IN (
+                    'sponsor', 'sponsee', 'therapist', 'home-group', 'friend', 'family', 'other'
+                )),
+                reach TEXT NOT NULL DEFAULT '',
+                note TEXT NOT NULL DEFAULT '',
+                hard_moments BOOLEAN NOT NULL DEFAULT 0,
+                created_at DATETIME NOT NULL,
+                updated_at DATETIME NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE contact (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+                checkin_id INTEGER REFERENCES checkin (id) ON DELETE CASCADE,
+                local_date DATE NOT NULL,
+                how TEXT CHECK (how IN ('call', 'text', 'meeting', 'coffee')),
+                note TEXT NOT NULL DEFAULT '',
+                created_at DATETIME NOT NULL
+            )
+            """,
+            "CREATE INDEX ix_contact_local_date ON contact (local_date)",
+            "CREATE INDEX ix_contact_person ON contact (person_id, local_date)",
+            "CREATE INDEX ix_contact_checkin ON contact (checkin_id)",
+            _tombstone_trigger("person"),
+            _tombstone_trigger("contact"),
+        ),
+        then=lambda conn: plan_people_to_network(conn),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
+
+# --- migration 8: the coping plan's people join the network --------------------------------
+# Written out here, not taken from messages.py or network.py: a migration must do the same
+# thing whenever it runs, whatever later versions say.
+_PHONE = re.compile(r"\+?\(?\d[\d ()./-]{5,}\d")
+_ROLE_WORDS = (
+    ("sponsee", "sponsee"),
+    ("sponsor", "sponsor"),
+    ("therapist", "therapist"),
+    ("counsellor", "therapist"),
+    ("counselor", "therapist"),
+    ("home group", "home-group"),
+)
+_FROM_PLAN = "From your coping plan: "
+_SEPARATORS = " \t-\u2013\u2014:,;|/"
+
+
+def split_plan_line(line: str) -> tuple[str, str, str]:
+    """A line of the plan's "people you can call" → (name, how to reach, role key). A phone
+    number, where there is one, is how to reach them; the name is the rest of the line."""
+    text = line.strip()
+    found = _PHONE.search(text)
+    name, reach = text, ""
+    if found is not None and sum(ch.isdigit() for ch in found.group()) >= 7:
+        rest = (text[: found.start()] + " " + text[found.end() :]).strip(_SEPARATORS)
+        if rest:
+            name, reach = " ".join(rest.split()), found.group().strip()
+    lowered = text.lower()
+    found_role = next(
+        ((word, key) for word, key in _ROLE_WORDS if re.search(rf"\b{word}\b", lowered)), None
+    )
+    if found_role is None:
+        return name, reach, "other"
+    word, role = found_role
+    # The role is kept as the role: "Sam (sponsor)" or "my sponsor Sam" is named Sam.
+    shorter = re.sub(rf"\(\s*{word}\s*\)|^my\s+{word}\b", " ", name, flags=re.IGNORECASE)
+    shorter = " ".join(shorter.split()).strip(_SEPARATORS)
+    return shorter or name, reach, role
+
+
+def plan_people_to_network(conn: sqlite3.Connection) -> None:
+    """Each person in the current coping plan becomes a person in the network, marked for hard
+    moments, and leaves the plan's free text. The whole line is kept in the note, so nothing
+    the person wrote is lost, whatever the split made of it."""
+    from stepwork.store.values import edit_stamp, new_uid, now_stamp
+
+    row = conn.execute(
+        "SELECT a.id, a.text, a.updated_at FROM answer a "
+        "JOIN guided_session s ON s.id = a.session_id WHERE s.flow = 'plan' "
+        "AND a.question_key = 'people' AND a.state != 'skipped' "
+        "AND trim(a.text) != '' ORDER BY s.id DESC LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return
+    answer_id, text, edited = row[0], row[1], row[2]
+    now = now_stamp()
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        name, reach, role = split_plan_line(line)
+        conn.execute(
+            "INSERT INTO person (uid, name, role, reach, note, hard_moments, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
+            (new_uid(), name, role, reach, _FROM_PLAN + line.strip(), now, now),
+        )
+    conn.execute(
+        "UPDATE answer SET text = '', state = 'skipped', updated_at = ? WHERE id = ?",
+        (edit_stamp(edited), answer_id),
+    )
 
 
 def db_errors() -> tuple[type[Exception], ...]:
@@ -324,6 +440,8 @@ def migrate(
                 continue
             for statement in migration.statements:
                 conn.execute(statement)
+            if migration.then is not None:
+                migration.then(conn)
             conn.execute(f"PRAGMA user_version = {migration.version:d}")
             conn.execute("COMMIT")
         except db_errors() as exc:

@@ -202,3 +202,36 @@ class Note(SQLModel, table=True):
     starred: bool = False
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
+
+
+class Person(SQLModel, table=True):
+    """Someone in the person's sober network: a sponsor, a friend in recovery, a therapist..."""
+
+    __tablename__ = "person"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, unique=True)
+    name: str
+    role: str = "other"
+    reach: str = ""
+    note: str = ""
+    hard_moments: bool = False
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class Contact(SQLModel, table=True):
+    """Reaching out to someone in the network on a day (from `reached` or a check-in)."""
+
+    __tablename__ = "contact"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, unique=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE")
+    checkin_id: int | None = Field(
+        default=None, foreign_key="checkin.id", ondelete="CASCADE", index=True
+    )
+    local_date: date = Field(index=True)
+    how: str | None = None
+    note: str = ""
+    created_at: datetime = Field(default_factory=utc_now)
