@@ -401,13 +401,39 @@ def test_people_stay_out_of_markdown_and_packets_unless_asked(run):
     run("plan", "--edit", input=lines("Nights", "", "", "", "Mum 555 1111", "", "", ""))
     run("checkin", "--mood", "5")
     plain = run("export").stdout
-    assert "555 0134" not in plain and "Sam K" not in plain
+    assert "555 0134" not in plain and "Sam K" not in plain and "Mum 555 1111" not in plain
     packet = run("export", "--for", "therapist", "--with-trends").stdout
     assert "Nights" in packet and "Mum 555 1111" not in packet and "Sam K" not in packet
     full = run("export", "--with-people").stdout
     assert "## My people" in full and "555 0134" in full and "talked it through" in full
     packet = run("export", "--for", "therapist", "--with-trends", "--with-people").stdout
     assert "Mum 555 1111" in packet and "Sam K" in packet
+
+
+def test_people_stay_out_of_the_vault_unless_asked(run, db, tmp_path):
+    network(run)
+    run("plan", "--edit", input=lines("Nights", "", "", "", "Mum 555 1111", "", "", ""))
+    run("checkin", input=lines("6", "3", "", "", "1", "", "", ""))
+    assert db("SELECT count(*) FROM contact WHERE checkin_id IS NOT NULL") == [(1,)]
+
+    def vault_text(*options: str) -> str:
+        folder = tmp_path / ("with" if options else "without")
+        assert run("export", "--vault", "-o", str(folder), *options).exit_code == 0
+        return "\n".join(f.read_text() for f in sorted(folder.rglob("*.md")))
+
+    without = vault_text()
+    assert "Sam K" not in without and "Mum 555 1111" not in without and "Nights" in without
+    with_people = vault_text("--with-people")
+    assert "Sam K" in with_people and "Mum 555 1111" in with_people
+
+
+def test_deleting_a_person_says_their_logged_contacts_go_too(run, db):
+    network(run)
+    run("reached", "sponsor")
+    run("reached", "sponsor", "--date", "yesterday")
+    result = run("delete", "p1", input=lines("n"))
+    assert "The 2 records of reaching them go too." in result.stdout
+    assert db("SELECT count(*) FROM contact") == [(2,)]
 
 
 # --- the real entry point --------------------------------------------------------------------

@@ -1401,8 +1401,8 @@ def person_added(name: str, role: str, label: str) -> str:
 
 def remove_person_question(name: str, contacts: int) -> str:
     if contacts:
-        times = "once" if contacts == 1 else f"{contacts} times"
-        return f"Remove {name} from your people, with the {times} you logged reaching them?"
+        records = "record" if contacts == 1 else "records"
+        return f"Remove {name} from your people? The {contacts} {records} of reaching them go too."
     return f"Remove {name} from your people?"
 
 

@@ -21,6 +21,8 @@ DEFAULT_ROLE_NAMES = {
     "other": "other",
 }
 HOWS = ("call", "text", "meeting", "coffee")
+# The coping plan's answers that name other people (and their numbers).
+PLAN_PEOPLE_KEYS = ("people", "people-network")
 MIN_CHECKINS_TO_COMPARE = 14
 """Averages with and without connection mean little over fewer check-ins than this."""
 

@@ -213,11 +213,12 @@ def delete(
     with journal.reading() as conn:
         kind, number = editing.find_record(conn, record_id)
         record = kind.record(conn, number)
+        question = kind.delete_question(conn, number)
     out = render.console()
     if not yes:
         render_record(record, out)
         answer = guarded(
-            lambda: 0 if ask_yes_no(messages.DELETE_QUESTION, default=False) else 1,
+            lambda: 0 if ask_yes_no(question, default=False) else 1,
             f"stepwork delete {record_id}",
         )
         if answer != 0:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import IO
 
-from stepwork import dates, messages
+from stepwork import dates, messages, network
 from stepwork.content import step_titles
 from stepwork.content.inventory import SECTIONS, columns
 from stepwork.content.inventory import label as section_label
@@ -81,6 +81,9 @@ def quote(text: str) -> str:
     return "\n".join(quoted)
 
 
+_PLAN_PEOPLE = "(" + ", ".join(f"'{k}'" for k in network.PLAN_PEOPLE_KEYS) + ")"
+
+
 class Writer:
     def __init__(
         self, conn: sqlite3.Connection, out: IO[str], f: Filters, tick: Callable[[], None]
@@ -108,10 +111,12 @@ class Writer:
         if not self.wants(kind):
             return
         where, params = KINDS[kind].where(self.f)
+        # The coping plan's people to call are other people's names: only with --with-people.
+        people = "" if self.f.people else f"AND a.question_key NOT IN {_PLAN_PEOPLE} "
         rows = self.plain(
             "SELECT s.id, s.step, s.local_date, s.status, a.question_text, a.text "
             "FROM guided_session s LEFT JOIN answer a ON a.session_id = s.id "
-            f"AND a.state != 'skipped' AND a.text != '' {where} "
+            f"AND a.state != 'skipped' AND a.text != '' {people}{where} "
             "ORDER BY s.started_at, s.id, a.position, a.id",
             params,
         )
@@ -457,7 +462,7 @@ def coping_plan(w: Writer) -> None:
 
     headings = {q.key: q.heading for q in daily_questions("plan", settings.load()) if q.heading}
     # The people to call are other people's names and numbers: only with --with-people.
-    people = "" if w.f.people else "AND question_key NOT IN ('people', 'people-network') "
+    people = "" if w.f.people else f"AND question_key NOT IN {_PLAN_PEOPLE} "
     for a in w.conn.execute(
         "SELECT question_key, question_text, text FROM answer WHERE session_id = ? "
         f"AND state != 'skipped' AND trim(text) != '' {people}ORDER BY position, id",

@@ -127,8 +127,9 @@ def step_stem(step: int) -> str:
 class Plan:
     """Every note an export writes, by vault-relative path, built before anything is written."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, with_people: bool = False) -> None:
         self.conn = conn
+        self.with_people = with_people
         self.notes: dict[str, Note] = {}
         self.days: dict[date, list[Note]] = {}
         self.steps: dict[int, list[Note]] = {}
@@ -147,6 +148,8 @@ class Plan:
         record = kind.record(self.conn, record_id)
         if record is None:
             return
+        if not self.with_people:
+            record = record.without_private()
         uid = _uid(self.conn, kind, record_id)
         note = Note(kind.name, stem_of(record, uid), record, uid)
         self._stems[(kind.name, record_id)] = note.stem
@@ -243,7 +246,7 @@ def build(conn: sqlite3.Connection, f: Filters, tick: Callable[[], None]) -> dic
     """Every file of the vault for `f`: vault-relative path → text."""
     from stepwork.content import step_titles
 
-    plan = Plan(conn)
+    plan = Plan(conn, f.people)
     for name, kind in KINDS.items():
         if (f.kinds and name not in f.kinds) or (kind.private and not f.people):
             continue

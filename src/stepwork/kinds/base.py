@@ -7,7 +7,7 @@ package and registering an instance with `register`. All queries here are plain 
 
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 
@@ -78,6 +78,13 @@ class Record:
     tags: list[str] = field(default_factory=list)
     full_title: str = ""
     """The title uncut, where the entry's is cut to fit a listing ("" where they are the same)."""
+    private: tuple[str, ...] = ()
+    """Headings of the parts that are about other people (names, numbers): left out of the
+    vault unless asked for with --with-people."""
+
+    def without_private(self) -> "Record":
+        kept = [(heading, text) for heading, text in self.parts if heading not in self.private]
+        return replace(self, parts=kept, private=())
 
     @property
     def title(self) -> str:
@@ -112,6 +119,12 @@ class Kind:
     def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
         raise NotImplementedError
 
+    def delete_question(self, conn: sqlite3.Connection, record_id: int) -> str:
+        """What `stepwork delete` asks first: it names whatever goes with the record."""
+        from stepwork import messages
+
+        return messages.DELETE_QUESTION
+
     def fields(self, conn: sqlite3.Connection, record_id: int) -> list[Field]:
         return []
 
@@ -125,6 +138,9 @@ class Kind:
 class TableKind(Kind):
     """A kind kept in one table: where, entries, ids, record and delete come from the settings
     below; a subclass says how a row reads (`entry`, `parts`, `tags`)."""
+
+    private_parts: tuple[str, ...] = ()
+    """Headings of parts about other people, kept out of the vault unless --with-people."""
 
     table: str = ""
     rows: str = "1"
@@ -179,7 +195,9 @@ class TableKind(Kind):
         if row is None:
             return None
         parts = [(heading, text) for heading, text in self.parts(conn, row) if text]
-        return Record(self.entry(row), parts, self.tags(row), self.full_title(row))
+        return Record(
+            self.entry(row), parts, self.tags(row), self.full_title(row), self.private_parts
+        )
 
     def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
         conn.execute(f"DELETE FROM {self.table} WHERE {self.rows} AND id = ?", (record_id,))

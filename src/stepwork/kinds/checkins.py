@@ -48,6 +48,10 @@ def _connected(conn: sqlite3.Connection, checkin_id: int) -> str:
     return "\n".join(r[0] for r in rows)
 
 
+# Whom the person connected with: other people's names.
+CONNECTED = "Connected with"
+
+
 class CheckinKind(TableKind):
     name, prefix, label, aliases = "checkin", "c", "Check-ins", ("checkins", "check-in")
     table = "checkin"
@@ -62,6 +66,8 @@ class CheckinKind(TableKind):
             checkin_summary(row),
             row["created_at"],
         )
+
+    private_parts = (CONNECTED,)
 
     def parts(self, conn: sqlite3.Connection, row: sqlite3.Row) -> list[tuple[str, str]]:
         entries = conn.execute(
@@ -83,7 +89,7 @@ class CheckinKind(TableKind):
             ("Meetings", listed("meeting")),
             ("Grateful for", listed("gratitude")),
             ("Triggers", listed("trigger")),
-            ("Connected with", _connected(conn, row["id"])),
+            (CONNECTED, _connected(conn, row["id"])),
             ("Note", row["note"]),
         ]
 

@@ -6,7 +6,7 @@ asked with --with-people. The JSON export always carries them.
 
 import sqlite3
 
-from stepwork import network
+from stepwork import messages, network
 from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register
 
 
@@ -71,6 +71,13 @@ class PersonKind(TableKind):
             ("In a hard moment", "yes, shown first" if row["hard_moments"] else ""),
             ("Reached", reached),
         ]
+
+    def delete_question(self, conn: sqlite3.Connection, record_id: int) -> str:
+        row = self.row(conn, record_id)
+        contacts = conn.execute(
+            "SELECT COUNT(*) FROM contact WHERE person_id = ?", (record_id,)
+        ).fetchone()[0]
+        return messages.remove_person_question(row["name"] if row else "", contacts)
 
     def tags(self, row: sqlite3.Row) -> list[str]:
         return ["person", row["role"]]

@@ -3,6 +3,7 @@
 import sqlite3
 from collections.abc import Iterator
 
+from stepwork import network
 from stepwork.kinds.base import (
     Entry,
     Field,
@@ -85,11 +86,14 @@ class SessionKind(Kind):
             (record_id,),
         ).fetchone()
         answers = conn.execute(
-            "SELECT question_text, text, state FROM answer WHERE session_id = ? "
+            "SELECT question_key, question_text, text, state FROM answer WHERE session_id = ? "
             "ORDER BY position, id",
             (record_id,),
         ).fetchall()
         parts = [(a["question_text"], a["text"]) for a in answers if a["state"] != "skipped"]
+        private = tuple(
+            a["question_text"] for a in answers if a["question_key"] in network.PLAN_PEOPLE_KEYS
+        )
         summary = first_line(parts[0][1]) if parts else ""
         entry = Entry(
             self.label_of(record_id),
@@ -101,7 +105,7 @@ class SessionKind(Kind):
             s["started_at"],
         )
         tags = [self.name] + (["in-progress"] if s["status"] == "open" else [])
-        return Record(entry, parts, tags)
+        return Record(entry, parts, tags, private=private)
 
     def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
         conn.execute("DELETE FROM guided_session WHERE id = ?", (record_id,))
