@@ -209,6 +209,19 @@ def guarded(body: Callable[[], int], resume_command: str, kept: str | None = Non
             return interrupted(resume_command, kept)
 
 
+def confirm(question: str, resume_command: str, kept: str = messages.NOTHING_CHANGED) -> None:
+    """Ask before a change. A no says `kept` and ends the command (0); a stop ends it as a stop
+    does. Only a yes goes on."""
+    from stepwork.prompting import ask_yes_no
+    from stepwork.render import console
+
+    answer = guarded(lambda: 0 if ask_yes_no(question, default=False) else 1, resume_command)
+    if answer == 1:
+        console().print(kept)
+    if answer != 0:
+        raise typer.Exit(0 if answer == 1 else answer)
+
+
 def interrupted(resume_command: str, kept: str | None = None, saved: bool | None = None) -> int:
     """Say what became of the command: saved only where this command saved something.
 

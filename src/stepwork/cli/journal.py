@@ -7,9 +7,8 @@ from rich.text import Text
 
 from stepwork import dates, layout, messages, numbers, render
 from stepwork.cli import completion, editing, paging, panels
-from stepwork.cli.base import app, guarded
+from stepwork.cli.base import app, confirm
 from stepwork.errors import UsageError
-from stepwork.prompting import ask_yes_no
 
 
 def limit(count: str) -> int:
@@ -217,14 +216,7 @@ def delete(
     out = render.console()
     if not yes:
         render_record(record, out)
-        answer = guarded(
-            lambda: 0 if ask_yes_no(question, default=False) else 1,
-            f"stepwork delete {record_id}",
-        )
-        if answer != 0:
-            if answer == 1:
-                out.print(messages.DELETE_KEPT)
-            raise typer.Exit(0 if answer == 1 else answer)
+        confirm(question, f"stepwork delete {record_id}", messages.DELETE_KEPT)
     with journal.writing() as conn:
         kind.delete(conn, number)
     with journal.writing() as conn:

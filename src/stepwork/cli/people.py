@@ -4,9 +4,8 @@ import typer
 
 from stepwork import dates, layout, limits, messages, network, render, settings
 from stepwork.cli import panels
-from stepwork.cli.base import app, guarded
+from stepwork.cli.base import app, confirm
 from stepwork.errors import UsageError, UserError
-from stepwork.prompting import ask_yes_no
 
 people_app = typer.Typer(
     help="Your people: sponsor, friends in recovery, therapist, home group, and how to reach them.",
@@ -198,14 +197,7 @@ def people_remove(
     out = render.console()
     if not yes:
         question = messages.remove_person_question(person.name, person.times_reached)
-        answer = guarded(
-            lambda: 0 if ask_yes_no(question, default=False) else 1,
-            f"stepwork people remove {person.label}",
-        )
-        if answer != 0:
-            if answer == 1:
-                out.print(messages.NOTHING_CHANGED)
-            raise typer.Exit(0 if answer == 1 else answer)
+        confirm(question, f"stepwork people remove {person.label}")
     gone = store.remove(person.id)
     out.print(render.safe(messages.person_removed(person.name, gone)))
 

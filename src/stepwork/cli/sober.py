@@ -12,9 +12,8 @@ from rich.text import Text
 
 from stepwork import dates, limits, messages, render, settings, sobriety
 from stepwork.cli import panels
-from stepwork.cli.base import app, guarded
+from stepwork.cli.base import app, confirm
 from stepwork.errors import UsageError, UserError
-from stepwork.prompting import ask_yes_no
 
 sober_app = typer.Typer(
     help="Sober time: counters in days and in years, months and days, with milestones.",
@@ -43,15 +42,6 @@ def _require(name: str, include_deleted: bool = False):  # type: ignore[no-untyp
 
 def _say(line: str, style: str = "") -> None:
     render.console().print(Text(line, style=style))
-
-
-def _confirm(question: str, command: str) -> None:
-    """Ask before a change; a no, or a stop, changes nothing."""
-    answer = guarded(lambda: 0 if ask_yes_no(question, default=False) else 1, command)
-    if answer == 1:
-        _say(messages.NOTHING_CHANGED)
-    if answer != 0:
-        raise typer.Exit(0 if answer == 1 else answer)
 
 
 def counter_line(name: str, started_on, today, word: str) -> Text:  # type: ignore[no-untyped-def]
@@ -150,7 +140,7 @@ def sober_reset(
         word = settings.load()["time_word"]
         render.console().print(counter_line(counter.name, counter.started_on, dates.today(), word))
         question = messages.reset_question(counter.name, render.local_day(day), kept_days)
-        _confirm(question, f"stepwork sober reset {counter.name}")
+        confirm(question, f"stepwork sober reset {counter.name}")
     copy = _backup_before("reset")
     counters.reset(counter.id, day, kept_note)
     _say(messages.counter_reset(counter.name, render.local_day(day), kept_days, copy))
@@ -215,7 +205,7 @@ def sober_delete(
 
     counter = _require(_name(name))
     if not yes:
-        _confirm(
+        confirm(
             messages.delete_counter_question(counter.name), f"stepwork sober delete {counter.name}"
         )
     counters.delete(counter.id)

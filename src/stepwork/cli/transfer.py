@@ -10,10 +10,9 @@ import typer
 
 from stepwork import messages, render
 from stepwork.cli import panels
-from stepwork.cli.base import EXIT_INTERRUPTED, app, guarded
+from stepwork.cli.base import EXIT_INTERRUPTED, app, confirm
 from stepwork.cli.journal import KIND_HELP, filters
 from stepwork.errors import UsageError, UserError
-from stepwork.prompting import ask_yes_no
 
 FORMATS = ("markdown", "md", "json", "html")
 
@@ -250,14 +249,7 @@ def restore(
     path = Path(path_text)
     candidate = backups.check(path)
     if not yes:
-        answer = guarded(
-            lambda: 0 if ask_yes_no(messages.RESTORE_QUESTION, default=False) else 1,
-            f"stepwork restore {path}",
-        )
-        if answer != 0:
-            if answer == 1:
-                render.console().print(messages.RESTORE_KEPT)
-            raise typer.Exit(0 if answer == 1 else answer)
+        confirm(messages.RESTORE_QUESTION, f"stepwork restore {path}", messages.RESTORE_KEPT)
     done = backups.restore(candidate)
     out = render.console()
     out.print(messages.restore_done(path, done.kept))
