@@ -69,18 +69,15 @@ def show(out: "Console", crisis_line: str) -> None:
         return
     _state["shown"] = True
     body = Text()
-    network = hard_moment_people()
-    if network:
-        body.append(messages.SAFETY_PEOPLE + "\n", style="bold")
-        for person in network:
-            body.append("  " + render.visible(person) + "\n")
-        body.append("\n")
-    contacts = plan_contacts()
-    if contacts:
-        body.append(messages.SAFETY_CONTACTS + "\n", style="bold")
-        for person in contacts:
-            body.append("  " + render.visible(person) + "\n")
-        body.append("\n")
+    for heading, people in (
+        (messages.SAFETY_PEOPLE, hard_moment_people()),
+        (messages.SAFETY_CONTACTS, plan_contacts()),
+    ):
+        if people:
+            body.append(heading + "\n", style="bold")
+            for person in people:
+                body.append("  " + render.visible(person) + "\n")
+            body.append("\n")
     if crisis_line:
         body.append(messages.safety_own_line(crisis_line) + "\n\n", style="bold")
     body.append(messages.SAFETY_NOW)

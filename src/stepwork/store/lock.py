@@ -81,23 +81,18 @@ def shared(db_path: Path) -> None:
 
 
 @contextmanager
-def exclusive(db_path: Path) -> Iterator[None]:
-    """Hold the lock alone for the block (waiting for other stepwork processes to finish),
-    then go back to sharing it."""
-    path = lock_path(db_path)
-    if _exclusive_depth.get(path):
-        _exclusive_depth[path] += 1
-        try:
-            yield
-        finally:
-            _exclusive_depth[path] -= 1
-        return
-    fd = _fd(db_path)
-    if not _take(fd, fcntl.LOCK_EX, _wait(EXCLUSIVE_WAIT)):
-        # Back to shared: flock may have dropped the shared lock while trying to upgrade.
-        if not _take(fd, fcntl.LOCK_SH, _wait(SHARED_WAIT)):
-            release_all()
-        raise UserError(messages.JOURNAL_IN_USE)
+def _within(path: Path) -> Iterator[None]:
+    """Already held alone by this process (a conversion that opens the journal again)."""
+    _exclusive_depth[path] += 1
+    try:
+        yield
+    finally:
+        _exclusive_depth[path] -= 1
+
+
+@contextmanager
+def _alone(path: Path, fd: int) -> Iterator[None]:
+    """Held alone for the block, then shared again."""
     _exclusive_depth[path] = 1
     try:
         yield
@@ -108,22 +103,40 @@ def exclusive(db_path: Path) -> Iterator[None]:
 
 
 @contextmanager
+def exclusive(db_path: Path) -> Iterator[None]:
+    """Hold the lock alone for the block (waiting for other stepwork processes to finish),
+    then go back to sharing it."""
+    path = lock_path(db_path)
+    if _exclusive_depth.get(path):
+        with _within(path):
+            yield
+        return
+    fd = _fd(db_path)
+    if not _take(fd, fcntl.LOCK_EX, _wait(EXCLUSIVE_WAIT)):
+        # Back to shared: flock may have dropped the shared lock while trying to upgrade.
+        if not _take(fd, fcntl.LOCK_SH, _wait(SHARED_WAIT)):
+            release_all()
+        raise UserError(messages.JOURNAL_IN_USE)
+    with _alone(path, fd):
+        yield
+
+
+@contextmanager
 def exclusive_if_free(db_path: Path) -> Iterator[bool]:
     """The lock alone if no other process holds it right now (True), without waiting."""
     path = lock_path(db_path)
+    if _exclusive_depth.get(path):
+        with _within(path):
+            yield True
+        return
     fd = _fd(db_path)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         yield False
         return
-    _exclusive_depth[path] = 1
-    try:
+    with _alone(path, fd):
         yield True
-    finally:
-        _exclusive_depth.pop(path, None)
-        if _held.get(path) == fd:
-            fcntl.flock(fd, fcntl.LOCK_SH)
 
 
 def release_all() -> None:
