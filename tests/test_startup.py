@@ -1,13 +1,17 @@
 """Start-up cost: `--help` and `--version` never load the storage stack, and the commands people
 run most (the dashboard, a check-in, the log, search) do not load SQLAlchemy or pydantic."""
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-import typer
+from typer.testing import CliRunner
 
-from stepwork.cli import loader
+from stepwork.cli import app
+from stepwork.cli.base import COMMANDS, commands_in
+from tests.conftest import child_env, stepwork_command
 
 HEAVY = ("sqlmodel", "sqlalchemy", "pydantic")
 
@@ -88,21 +92,66 @@ def test_guided_step_work_does_load_sqlmodel(home):
     assert "sqlmodel" in imported_modules("step", "1", "--show", home=home)
 
 
-def test_every_command_is_in_the_loader_map():
-    from stepwork.cli import app
-
-    registered = set(typer.main.get_command(app).commands)
-    assert registered == set(loader.MODULES_FOR)
+def test_every_command_a_module_defines_is_in_the_command_map():
+    defined = {name: module for module in set(COMMANDS.values()) for name in commands_in(module)}
+    assert defined == COMMANDS
 
 
-@pytest.mark.parametrize("command", sorted(loader.MODULES_FOR))
-def test_loading_only_the_mapped_modules_registers_the_command(command):
-    code = (
-        "import typer\n"
-        "from stepwork.cli import loader\n"
-        f"loader.load_for([{command!r}])\n"
-        "from stepwork.cli.base import app\n"
-        "print(' '.join(sorted(typer.main.get_command(app).commands)))\n"
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_the_real_entry_point_finds_each_command(home, command):
+    out = subprocess.run(
+        [*stepwork_command(), command, "--help"],
+        capture_output=True,
+        text=True,
+        env=child_env(home, NO_COLOR="1"),
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert command in out.stdout.split()
+    assert out.returncode == 0, out.stderr
+    assert f"Usage: stepwork {command} " in " ".join(out.stdout.split())
+    assert not home.exists()  # help alone never creates a journal
+
+
+@pytest.fixture(scope="module")
+def journal_with_an_inventory(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A journal whose inventory gives steps 5 to 9 something to ask about: a sex-conduct item
+    with defects in its my-part column, and a harm done."""
+    home = tmp_path_factory.mktemp("seeded") / "home"
+    sex = ("3", "Sam", "", "n", "I cheated on Sam", "", "Sam", "", "Tell the truth", "", "2,3")
+    harm = ("4", "My sister", "", "I took money", "", "She stopped trusting me", "", "Pay it back")
+    for item in ((*sex, "", "y", "n"), (*harm, "", "y", "n")):
+        subprocess.run(
+            [*stepwork_command(), "step", "4"],
+            input="\n".join(item) + "\n",
+            capture_output=True,
+            text=True,
+            env=child_env(home),
+        )
+    return home
+
+
+@pytest.mark.parametrize("n", range(1, 13))
+def test_each_step_asks_the_same_questions_in_a_process_of_its_own(
+    journal_with_an_inventory, tmp_path, monkeypatch, n
+):
+    """`step N` runs flows that other modules register. In-process, every module has been
+    imported by some test; a process of its own has only what `step` itself loads."""
+    for module in set(COMMANDS.values()):
+        commands_in(module)
+    answers = "\n" * 60
+    alone_home, in_process_home = tmp_path / "alone", tmp_path / "in-process"
+    shutil.copytree(journal_with_an_inventory, alone_home)
+    shutil.copytree(journal_with_an_inventory, in_process_home)
+    env = child_env(alone_home, NO_COLOR="1")
+    alone = subprocess.run(
+        [*stepwork_command(), "step", str(n)],
+        input=answers,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    monkeypatch.setenv("STEPWORK_HOME", str(in_process_home))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", env["COLUMNS"])
+    in_process = CliRunner().invoke(app, ["step", str(n)], input=answers)
+    assert f"Step {n} ·" in alone.stdout, alone.stderr
+    assert alone.stdout == in_process.stdout
+    assert alone.returncode == in_process.exit_code

@@ -1,18 +1,15 @@
-"""The command line. Each area's commands live in their own module and register on `app`.
+"""The command line. Each area's commands live in their own module (`commands` in it).
 
-Importing this package is cheap: `main` answers `--version` before loading Typer, and loads only
-the modules the command needs (`loader.py`). The storage layer is imported by commands when they
-run, so `--help` and `--version` never load it.
+Importing this package is cheap: `main` answers `--version` and `--help` before loading Typer,
+and the application finds a command's module only when that command is asked for
+(`base.COMMANDS`). The storage layer is imported by commands when they run, so `--help` and
+`--version` never load it.
 """
 
-import os
 import sys
 from typing import Any
 
 from stepwork import __version__
-
-# Set by the completion script a shell runs on TAB (Typer's mechanism).
-COMPLETING = "_STEPWORK_COMPLETE"
 
 
 def main() -> None:
@@ -25,23 +22,14 @@ def main() -> None:
 
         print(roothelp.text(), end="")
         return
-    from stepwork.cli.loader import load_all, load_for
-
-    if COMPLETING in os.environ:
-        load_all()  # the shell asks for names that may belong to any command
-    else:
-        load_for(args)
     from stepwork.cli.base import app
 
     app()
 
 
 def __getattr__(name: str) -> Any:
-    """`from stepwork.cli import app` gives the app with every command registered (tests)."""
+    """`from stepwork.cli import app` gives the application (tests), loaded on first use."""
     if name == "app":
-        from stepwork.cli.loader import load_all
-
-        load_all()
         from stepwork.cli.base import app
 
         return app

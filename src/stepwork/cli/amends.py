@@ -7,17 +7,19 @@ from rich.text import Text
 from stepwork import dates, layout, limits, messages, records, render
 from stepwork.choices import menu
 from stepwork.cli import completion, paging, panels
-from stepwork.cli.base import app, guarded
+from stepwork.cli.base import guarded
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
 from stepwork.errors import UsageError
 from stepwork.prompting import ask_day, ask_yes_no, read_line
 from stepwork.states import AmendsKind, AmendsStatus
 
+commands = typer.Typer(add_completion=False)
+
 amends_app = typer.Typer(
     help="The people you have harmed and the amends you are making (steps 8 and 9).",
     invoke_without_command=True,
 )
-app.add_typer(amends_app, name="amends", rich_help_panel=panels.STEP_WORK)
+commands.add_typer(amends_app, name="amends", rich_help_panel=panels.STEP_WORK)
 
 STATUS_WORDS = {
     AmendsStatus.NOT_WILLING: "not yet willing",

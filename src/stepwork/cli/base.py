@@ -1,10 +1,13 @@
-"""The Typer application and the error handling every command shares."""
+"""The Typer application, the commands it finds on demand, and the error handling they share."""
+
+from __future__ import annotations
 
 import contextlib
+import importlib
 import sys
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperGroup
@@ -12,6 +15,10 @@ from typer.core import TyperGroup
 from stepwork import __version__, messages, textin
 from stepwork.errors import UserError
 from stepwork.store import on_new_journal, start_afresh
+
+if TYPE_CHECKING:
+    # Only names for annotations: what typer.main.get_command builds and TyperGroup's hooks take.
+    from typer._click import Command, Context
 
 
 def _coerce_plain_values_without_pydantic() -> None:
@@ -74,6 +81,53 @@ def _first_run() -> None:
 on_new_journal(_first_run)
 
 
+# Each command's name and the module under stepwork.cli that defines it (on its own
+# `commands = typer.Typer(...)`), in the order of the help. Only the module of the command that
+# runs is imported: `stepwork log` does not pay for the inventory or the guided engine.
+COMMANDS: dict[str, str] = {
+    "step": "steps",
+    "steps": "steps",
+    "defects": "defects",
+    "inventory": "inventory",
+    "amends": "amends",
+    "checkin": "daily",
+    "plan": "daily",
+    "review": "daily",
+    "morning": "daily",
+    "gratitude": "daily",
+    "service": "daily",
+    "stats": "daily",
+    "reached": "people",
+    "people": "people",
+    "sober": "sober",
+    "log": "journal",
+    "search": "journal",
+    "show": "journal",
+    "delete": "journal",
+    "edit": "journal",
+    "export": "transfer",
+    "import": "transfer",
+    "backup": "transfer",
+    "restore": "transfer",
+    "doctor": "privacy",
+    "encrypt": "privacy",
+    "decrypt": "privacy",
+    "passphrase": "privacy",
+    "paths": "setup",
+    "config": "setup",
+    "wording": "setup",
+}
+
+
+def commands_in(module_name: str) -> dict[str, Command]:
+    """The commands a module under stepwork.cli defines, by name."""
+    module = importlib.import_module(f"stepwork.cli.{module_name}")
+    built = typer.main.get_command(module.commands)
+    if isinstance(built, TyperGroup):
+        return dict(built.commands)
+    return {built.name or "": built}
+
+
 def _forget_safety_line() -> None:
     safety = sys.modules.get("stepwork.safety")
     if safety is not None:
@@ -81,7 +135,25 @@ def _forget_safety_line() -> None:
 
 
 class StepworkGroup(TyperGroup):
-    """Runs commands so every failure ends as one line on stderr and a clear exit code."""
+    """Finds each command in its module when it is asked for (Click's lazy group), and runs
+    commands so every failure ends as one line on stderr and a clear exit code."""
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.commands.update(commands_in(COMMANDS[cmd_name]))
+        return self.commands.get(cmd_name)
+
+    def resolve_command(
+        self, ctx: Context, args: list[str]
+    ) -> tuple[str | None, Command | None, list[str]]:
+        if args and args[0] not in COMMANDS:
+            # Typer suggests the nearest names among the commands the group holds.
+            for name in COMMANDS:
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
 
     def main(self, args: Any = None, prog_name: Any = None, *a: Any, **kw: Any) -> Any:
         textin.start_afresh()

@@ -25,7 +25,7 @@ from stepwork import (
     settings,
 )
 from stepwork.cli import panels
-from stepwork.cli.base import app, guarded, interrupted
+from stepwork.cli.base import guarded, interrupted
 from stepwork.cli.guided import run_session
 from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide
 from stepwork.content import CHOICES, Question, daily_questions
@@ -33,10 +33,12 @@ from stepwork.errors import UsageError
 from stepwork.prompting import ask_yes_no, read_line
 from stepwork.states import AnswerState
 
+commands = typer.Typer(add_completion=False)
+
 # --- check-ins ---------------------------------------------------------------------------
 
 
-@app.command(rich_help_panel=panels.DAILY)
+@commands.command(rich_help_panel=panels.DAILY)
 def checkin(
     mood: str = typer.Option(None, "--mood", help="Mood from 1 (very low) to 10 (very good)."),
     craving: str = typer.Option(None, "--craving", help="Craving from 0 (none) to 10."),
@@ -327,7 +329,7 @@ def _plan_text() -> Panel | None:
     return Panel(body, title=messages.PLAN_TITLE, title_align="left", border_style="green")
 
 
-@app.command(rich_help_panel=panels.DAILY)
+@commands.command(rich_help_panel=panels.DAILY)
 def plan(
     edit: bool = typer.Option(False, "--edit", help="Write or change your plan."),
     crisis_lines: bool = typer.Option(
@@ -463,7 +465,7 @@ STEP_FLOWS[10] = lambda new: run_step_guide(10, new, REVIEW)
 STEP_FLOWS[11] = lambda new: run_step_guide(11, new, MORNING)
 
 
-@app.command(rich_help_panel=panels.DAILY)
+@commands.command(rich_help_panel=panels.DAILY)
 def review(
     new: bool = typer.Option(False, "--new", help="Start again instead of resuming tonight's."),
 ) -> None:
@@ -471,7 +473,7 @@ def review(
     raise typer.Exit(run_step_guide(10, new, REVIEW))
 
 
-@app.command(rich_help_panel=panels.DAILY)
+@commands.command(rich_help_panel=panels.DAILY)
 def morning(
     new: bool = typer.Option(False, "--new", help="Start again instead of resuming."),
 ) -> None:
@@ -482,7 +484,7 @@ def morning(
 # --- gratitude and service ---------------------------------------------------------------
 
 
-@app.command(rich_help_panel=panels.DAILY)
+@commands.command(rich_help_panel=panels.DAILY)
 def gratitude(
     text: str = typer.Argument(None, help="What you are grateful for.", show_default=False),
     on: str = typer.Option(None, "--date", help="The day, if not today."),
@@ -512,7 +514,7 @@ def gratitude(
     out.print(table)
 
 
-@app.command(rich_help_panel=panels.DAILY)
+@commands.command(rich_help_panel=panels.DAILY)
 def service(
     what: str = typer.Argument(None, help="What you did.", show_default=False),
     message: bool = typer.Option(
@@ -579,7 +581,7 @@ def _list_service(out: Console) -> None:
 # --- stats -------------------------------------------------------------------------------
 
 
-@app.command(rich_help_panel=panels.DAILY)
+@commands.command(rich_help_panel=panels.DAILY)
 def stats(
     days: str = typer.Option("30", "--days", help="How many days back to look."),
     as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),

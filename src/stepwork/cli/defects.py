@@ -5,10 +5,11 @@ from rich.table import Table
 
 from stepwork import inventory, messages, render
 from stepwork.cli import panels
-from stepwork.cli.base import app
 from stepwork.cli.inventory import item_label
 from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide
 from stepwork.content import Question
+
+commands = typer.Typer(add_completion=False)
 
 
 def _defects() -> "list[inventory.Defect]":
@@ -17,7 +18,7 @@ def _defects() -> "list[inventory.Defect]":
     return inventory.defects(store.list_items())
 
 
-@app.command("defects", rich_help_panel=panels.STEP_WORK)
+@commands.command("defects", rich_help_panel=panels.STEP_WORK)
 def defects_command(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:

@@ -11,7 +11,7 @@ from rich.text import Text
 from stepwork import dates, engine, inventory, layout, limits, messages, records, render, settings
 from stepwork.choices import YES
 from stepwork.cli import completion, editing, paging, panels
-from stepwork.cli.base import app, guarded
+from stepwork.cli.base import guarded
 from stepwork.cli.guided import run_session
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
 from stepwork.content import Question
@@ -19,6 +19,8 @@ from stepwork.content.inventory import SECTIONS, Section, section
 from stepwork.errors import UsageError
 from stepwork.prompting import ask_yes_no, read_line
 from stepwork.states import AnswerState
+
+commands = typer.Typer(add_completion=False)
 
 if TYPE_CHECKING:
     from stepwork.store.inventory import ItemView
@@ -28,7 +30,7 @@ inventory_app = typer.Typer(
     no_args_is_help=False,
     invoke_without_command=True,
 )
-app.add_typer(inventory_app, name="inventory", rich_help_panel=panels.STEP_WORK)
+commands.add_typer(inventory_app, name="inventory", rich_help_panel=panels.STEP_WORK)
 
 ITEM_IDS = completion.recent_ids(frozenset({"inventory"}))
 SECTION_NAMES = {

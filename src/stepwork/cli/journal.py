@@ -7,8 +7,10 @@ from rich.text import Text
 
 from stepwork import dates, layout, messages, numbers, render
 from stepwork.cli import completion, editing, paging, panels
-from stepwork.cli.base import app, confirm
+from stepwork.cli.base import confirm
 from stepwork.errors import UsageError
+
+commands = typer.Typer(add_completion=False)
 
 
 def limit(count: str) -> int:
@@ -53,7 +55,7 @@ def entry_json(entry) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
-@app.command(rich_help_panel=panels.WORDS)
+@commands.command(rich_help_panel=panels.WORDS)
 def log(
     kind: list[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
     step: str = typer.Option(None, "--step", help="Only what belongs to step N."),
@@ -89,7 +91,7 @@ def log(
         out.print(layout.sentences("", cols, rows, out.width, boxed=False))
 
 
-@app.command(rich_help_panel=panels.WORDS)
+@commands.command(rich_help_panel=panels.WORDS)
 def search(
     query_words: list[str] = typer.Argument(
         ...,
@@ -182,7 +184,7 @@ def render_record(record, out: Console) -> None:  # type: ignore[no-untyped-def]
     out.print(Panel(body, title=render.safe(title), title_align="left", border_style="cyan"))
 
 
-@app.command(rich_help_panel=panels.WORDS)
+@commands.command(rich_help_panel=panels.WORDS)
 def show(
     record_id: str = typer.Argument(
         ..., help="An ID from the log, like i3 or c12.", autocompletion=completion.recent_ids()
@@ -199,7 +201,7 @@ def show(
         render_record(record, out)
 
 
-@app.command(rich_help_panel=panels.WORDS)
+@commands.command(rich_help_panel=panels.WORDS)
 def delete(
     record_id: str = typer.Argument(
         ..., help="An ID from the log, like i3 or c12.", autocompletion=completion.recent_ids()
@@ -224,7 +226,7 @@ def delete(
     out.print(messages.item_deleted(record.entry.label))
 
 
-@app.command(rich_help_panel=panels.WORDS)
+@commands.command(rich_help_panel=panels.WORDS)
 def edit(
     record_id: str = typer.Argument(
         ..., help="An ID from the log, like i3 or c12.", autocompletion=completion.recent_ids()

@@ -4,14 +4,16 @@ import typer
 
 from stepwork import dates, layout, limits, messages, network, render, settings
 from stepwork.cli import panels
-from stepwork.cli.base import app, confirm
+from stepwork.cli.base import confirm
 from stepwork.errors import UsageError, UserError
+
+commands = typer.Typer(add_completion=False)
 
 people_app = typer.Typer(
     help="Your people: sponsor, friends in recovery, therapist, home group, and how to reach them.",
     invoke_without_command=True,
 )
-app.add_typer(people_app, name="people", rich_help_panel=panels.DAILY)
+commands.add_typer(people_app, name="people", rich_help_panel=panels.DAILY)
 
 WHO_HELP = "A name, a role (sponsor), or an ID like p3."
 
@@ -202,7 +204,7 @@ def people_remove(
     out.print(render.safe(messages.person_removed(person.name, gone)))
 
 
-@app.command(rich_help_panel=panels.DAILY)
+@commands.command(rich_help_panel=panels.DAILY)
 def reached(
     who: str = typer.Argument(..., help="A name or part of it, a role (sponsor), or an ID (p3)."),
     how: str = typer.Option(None, "--how", help="call, text, meeting or coffee."),

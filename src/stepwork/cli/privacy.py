@@ -6,13 +6,14 @@ from rich.text import Text
 from stepwork import doctor as checks
 from stepwork import messages, render
 from stepwork.cli import panels
-from stepwork.cli.base import app
 from stepwork.home import paths
+
+commands = typer.Typer(add_completion=False)
 
 STYLE = {checks.OK: "green", checks.NOTE: "cyan", checks.PROBLEM: "bold red"}
 
 
-@app.command(rich_help_panel=panels.PRIVACY)
+@commands.command(rich_help_panel=panels.PRIVACY)
 def doctor() -> None:
     """Check file permissions, the journal's integrity and version, search, encryption and disk."""
     findings = checks.examine(paths())
@@ -35,7 +36,7 @@ def doctor() -> None:
     out.print(messages.DOCTOR_CLEAN, style="green")
 
 
-@app.command(rich_help_panel=panels.PRIVACY)
+@commands.command(rich_help_panel=panels.PRIVACY)
 def encrypt() -> None:
     """Encrypt your journal (and its backups) under a passphrase, asked twice and hidden."""
     from stepwork.store import encrypting, encryption, journal
@@ -51,7 +52,7 @@ def encrypt() -> None:
     out.print(messages.encrypted_done(done.files, paths().data_dir), style="green")
 
 
-@app.command(rich_help_panel=panels.PRIVACY)
+@commands.command(rich_help_panel=panels.PRIVACY)
 def decrypt(
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
     output: str = typer.Option(
@@ -87,7 +88,7 @@ def decrypt(
     render.console().print(messages.decrypted_done(done.files, done.left_alone), style="green")
 
 
-@app.command(rich_help_panel=panels.PRIVACY)
+@commands.command(rich_help_panel=panels.PRIVACY)
 def passphrase() -> None:
     """Change the passphrase of an encrypted journal (and the key it is encrypted with)."""
     from stepwork.store import encrypting

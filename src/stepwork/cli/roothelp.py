@@ -26,14 +26,14 @@ def render() -> str:
     import typer
 
     from stepwork import messages
-    from stepwork.cli import loader
-
-    loader.load_all()
     from stepwork.cli.base import app
 
     group = typer.main.get_command(app)
+    ctx = typer.Context(group)
     panels: dict[str, list[tuple[str, str]]] = {}
-    for name, command in group.commands.items():
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None, name
         panel = getattr(command, "rich_help_panel", None) or "Commands"
         panels.setdefault(panel, []).append((name, _short(command.help or "")))
     lines = ["Usage: stepwork [OPTIONS] COMMAND [ARGS]...", ""]

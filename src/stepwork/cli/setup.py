@@ -7,12 +7,13 @@ from rich.table import Table
 
 from stepwork import messages, render, settings
 from stepwork.cli import panels
-from stepwork.cli.base import app
 from stepwork.content import wording
 from stepwork.home import HOME_ENV, paths
 
+commands = typer.Typer(add_completion=False)
 
-@app.command("paths", rich_help_panel=panels.SETUP)
+
+@commands.command("paths", rich_help_panel=panels.SETUP)
 def show_paths() -> None:
     """Where your journal, settings and backups live on this machine."""
     where = paths()
@@ -30,7 +31,7 @@ def show_paths() -> None:
         out.print(messages.PATHS_HOME_SET, style="dim")
 
 
-@app.command("config", rich_help_panel=panels.SETUP)
+@commands.command("config", rich_help_panel=panels.SETUP)
 def config(
     key: str = typer.Argument(None, help="A setting to show or change.", show_default=False),
     value: str = typer.Argument(None, help="Its new value.", show_default=False),
@@ -60,7 +61,7 @@ def config(
     out.print(messages.SETTINGS_HOW, style="dim")
 
 
-@app.command("wording", rich_help_panel=panels.SETUP)
+@commands.command("wording", rich_help_panel=panels.SETUP)
 def show_wording(
     template: bool = typer.Option(
         False, "--template", help="Print a wording file to fill in with your fellowship's text."

@@ -12,14 +12,16 @@ from rich.text import Text
 
 from stepwork import dates, limits, messages, render, settings, sobriety
 from stepwork.cli import panels
-from stepwork.cli.base import app, confirm
+from stepwork.cli.base import confirm
 from stepwork.errors import UsageError, UserError
+
+commands = typer.Typer(add_completion=False)
 
 sober_app = typer.Typer(
     help="Sober time: counters in days and in years, months and days, with milestones.",
     invoke_without_command=True,
 )
-app.add_typer(sober_app, name="sober", rich_help_panel=panels.DAILY)
+commands.add_typer(sober_app, name="sober", rich_help_panel=panels.DAILY)
 
 YES_HELP = "Do not ask first (for scripts)."
 

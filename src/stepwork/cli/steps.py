@@ -4,6 +4,7 @@ Most steps are a guided set of questions. Steps with work of their own (the inve
 it, defects, amends) register a flow in `STEP_FLOWS`, and what `--show` adds in `STEP_SHOWS`.
 """
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,19 +18,28 @@ from rich.text import Text
 
 from stepwork import dates, engine, messages, render, settings, stepguide
 from stepwork.cli import paging, panels
-from stepwork.cli.base import app, guarded
+from stepwork.cli.base import guarded
 from stepwork.cli.guided import run_session
 from stepwork.content import Question, load_step, step_titles
 from stepwork.prompting import ask_yes_no
 from stepwork.states import AnswerState, SessionStatus
 
+commands = typer.Typer(add_completion=False)
+
 StepFlow = Callable[[bool], int]
 """flow(new) → exit status."""
 STEP_FLOWS: dict[int, StepFlow] = {}
 STEP_SHOWS: dict[int, Callable[[], None]] = {}
+# The modules (under stepwork.cli) that register a flow or a show for some step.
+FLOW_MODULES = ("inventory", "sharing", "defects", "amends", "daily")
 
 
-@app.command(rich_help_panel=panels.STEP_WORK)
+def load_flows() -> None:
+    for name in FLOW_MODULES:
+        importlib.import_module(f"stepwork.cli.{name}")
+
+
+@commands.command(rich_help_panel=panels.STEP_WORK)
 def step(
     number: str = typer.Argument(..., help="The step to work, 1 to 12.", show_default=False),
     show: bool = typer.Option(False, "--show", help="Read back everything you wrote for it."),
@@ -38,6 +48,7 @@ def step(
 ) -> None:
     """Work a step with guided questions, one at a time. Every answer is saved as you go."""
     n = stepguide.parse_step_number(number)
+    load_flows()
     if show:
         with paging.paged(no_pager):
             if n in STEP_SHOWS:
@@ -170,7 +181,7 @@ def _show(n: int, quiet_if_empty: bool = False) -> None:
             out.print()
 
 
-@app.command("steps", rich_help_panel=panels.STEP_WORK)
+@commands.command("steps", rich_help_panel=panels.STEP_WORK)
 def steps_table() -> None:
     """All twelve steps: where you are with each, and when you last worked it."""
     from stepwork.store import progress

@@ -10,9 +10,11 @@ import typer
 
 from stepwork import messages, render
 from stepwork.cli import panels
-from stepwork.cli.base import EXIT_INTERRUPTED, app, confirm
+from stepwork.cli.base import EXIT_INTERRUPTED, confirm
 from stepwork.cli.journal import KIND_HELP, filters
 from stepwork.errors import UsageError, UserError
+
+commands = typer.Typer(add_completion=False)
 
 FORMATS = ("markdown", "md", "json", "html")
 
@@ -30,7 +32,7 @@ def progress(label: str, total: int, show: bool) -> Iterator[Callable[[], None]]
         yield lambda: bar.advance(task)
 
 
-@app.command(rich_help_panel=panels.WORDS)
+@commands.command(rich_help_panel=panels.WORDS)
 def export(
     output_text: str = typer.Option(
         None, "--output", "-o", help="A file (or a folder with --vault); - for standard output."
@@ -138,7 +140,7 @@ def export(
     render.console(stderr=True).print(messages.exported_to(output))
 
 
-@app.command("import", rich_help_panel=panels.WORDS)
+@commands.command("import", rich_help_panel=panels.WORDS)
 def import_command(
     path_text: str = typer.Argument(
         ...,
@@ -214,7 +216,7 @@ def import_command(
     )
 
 
-@app.command(rich_help_panel=panels.WORDS)
+@commands.command(rich_help_panel=panels.WORDS)
 def backup(
     path_text: str = typer.Argument(
         None, help="Where to write it (a file or a folder).", show_default=False, metavar="PATH"
@@ -238,7 +240,7 @@ def backup(
         out.print(messages.backup_key_beside(encryption.sidecar(target)))
 
 
-@app.command(rich_help_panel=panels.WORDS)
+@commands.command(rich_help_panel=panels.WORDS)
 def restore(
     path_text: str = typer.Argument(..., help="A backup made by stepwork backup.", metavar="PATH"),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
