@@ -1,3 +1,4 @@
+import re
 import subprocess
 import sys
 
@@ -89,3 +90,30 @@ def test_paths_lists_where_things_live(run, home):
     flat = "".join(result.stdout.split())
     assert "".join(str(home / "stepwork.db").split()) in flat
     assert "STEPWORK_HOME" in result.stdout
+
+
+def every_command_path() -> list[tuple[str, ...]]:
+    import typer
+
+    from stepwork.cli import app
+    from stepwork.cli.base import COMMANDS
+
+    root = typer.main.get_command(app)
+    ctx = typer.Context(root)
+    paths = []
+    for name in COMMANDS:
+        command = root.get_command(ctx, name)
+        paths.append((name,))
+        paths += [(name, sub) for sub in getattr(command, "commands", {})]
+    return paths
+
+
+@pytest.mark.parametrize("path", every_command_path(), ids=" ".join)
+def test_help_shows_plain_value_names_and_nothing_for_flags(run, monkeypatch, path):
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run(*path, "--help")
+    assert result.exit_code == 0, result.stderr
+    options = result.stdout.split("─ Options ─", 1)[1].split("╰", 1)[0]
+    assert "<" not in options, options  # no <str>, <bool> or <list[str]>
+    assert re.search(r"--help\s+-h\s+Show this message", options), options

@@ -129,7 +129,7 @@ def amends_root(ctx: typer.Context, no_pager: bool = NO_PAGER_OPTION) -> None:
 
 @amends_app.command("list")
 def amends_list(
-    status: str = typer.Option(
+    status: str | None = typer.Option(
         None, "--status", help="Only one status: not-willing, willing, planned or made."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
@@ -144,7 +144,7 @@ def amends_list(
 def amends_add(
     person: str = typer.Argument(..., help="Whom you harmed.", show_default=False),
     harm: str = typer.Option("", "--harm", help="What the harm was."),
-    kind: str = typer.Option(None, "--kind", help="direct, indirect or living."),
+    kind: str | None = typer.Option(None, "--kind", help="direct, indirect or living."),
 ) -> None:
     """Add someone to your amends list by hand."""
     from stepwork.store import amends
@@ -164,11 +164,15 @@ def amends_set(
         help="An amends ID, like a2.",
         autocompletion=completion.recent_ids(frozenset({"amends"})),
     ),
-    status: str = typer.Option(None, "--status", help="not-willing, willing, planned or made."),
-    kind: str = typer.Option(None, "--kind", help="direct, indirect or living."),
-    on: str = typer.Option(None, "--date", help="The planned day: YYYY-MM-DD, today, ..."),
-    note: str = typer.Option(None, "--note", help="A note on how it went (added to the notes)."),
-    would_injure: bool = typer.Option(
+    status: str | None = typer.Option(
+        None, "--status", help="not-willing, willing, planned or made."
+    ),
+    kind: str | None = typer.Option(None, "--kind", help="direct, indirect or living."),
+    on: str | None = typer.Option(None, "--date", help="The planned day: YYYY-MM-DD, today, ..."),
+    note: str | None = typer.Option(
+        None, "--note", help="A note on how it went (added to the notes)."
+    ),
+    would_injure: bool | None = typer.Option(
         None,
         "--would-injure/--would-not-injure",
         help="Whether direct amends would hurt them or others.",

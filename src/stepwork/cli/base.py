@@ -18,41 +18,8 @@ from stepwork.store import on_new_journal, start_afresh
 
 if TYPE_CHECKING:
     # Only names for annotations: what typer.main.get_command builds and TyperGroup's hooks take.
-    from typer._click import Command, Context
+    from typer._click import Command, Context, Parameter
 
-
-def _coerce_plain_values_without_pydantic() -> None:
-    """Typer converts every option through a pydantic adapter, and importing pydantic costs
-    about 65 ms on each command. stepwork's options are all text, flags or lists of text (it
-    reads numbers and dates itself, with its own messages), which need no conversion. Should
-    Typer's internals change, nothing is patched and commands are only slower."""
-    try:
-        from dataclasses import dataclass
-
-        from typer import _coercion, core
-    except ImportError:
-        return
-    original = getattr(core, "build_runtime_param", None)
-    base = getattr(_coercion, "RuntimeParam", None)
-    if original is None or base is None:
-        return
-
-    @dataclass(frozen=True)
-    class AsGiven(base):  # type: ignore[misc, valid-type]
-        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            return value
-
-    def build(descriptor: Any) -> Any:
-        if descriptor.annotation in (str, bool, list[str]):
-            return AsGiven(
-                parameter_info=descriptor.parameter_info, annotation=descriptor.annotation
-            )
-        return original(descriptor)
-
-    core.build_runtime_param = build
-
-
-_coerce_plain_values_without_pydantic()
 
 EXIT_INTERRUPTED = 130
 EXIT_BUG = 70
@@ -128,6 +95,16 @@ def commands_in(module_name: str) -> dict[str, Command]:
     return {built.name or "": built}
 
 
+def plain_metavars(command: Command, ctx: Context) -> None:
+    """Help shows an option's value as TEXT (or the metavar it declares), and nothing for a
+    flag, instead of Typer's Python type names (<str>, <bool>, <list[str]>)."""
+    for param in command.get_params(ctx):
+        if param.param_type_name == "option" and param.metavar is None:
+            param.metavar = "" if getattr(param, "is_flag", False) else "TEXT"
+    for sub in getattr(command, "commands", {}).values():
+        plain_metavars(sub, ctx)
+
+
 def _forget_safety_line() -> None:
     safety = sys.modules.get("stepwork.safety")
     if safety is not None:
@@ -143,8 +120,18 @@ class StepworkGroup(TyperGroup):
 
     def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
         if cmd_name not in self.commands and cmd_name in COMMANDS:
-            self.commands.update(commands_in(COMMANDS[cmd_name]))
+            found = commands_in(COMMANDS[cmd_name])
+            for command in found.values():
+                plain_metavars(command, ctx)
+            self.commands.update(found)
         return self.commands.get(cmd_name)
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        params = super().get_params(ctx)
+        for param in params:
+            if param.param_type_name == "option" and param.metavar is None:
+                param.metavar = "" if getattr(param, "is_flag", False) else "TEXT"
+        return params
 
     def resolve_command(
         self, ctx: Context, args: list[str]

@@ -40,18 +40,28 @@ commands = typer.Typer(add_completion=False)
 
 @commands.command(rich_help_panel=panels.DAILY)
 def checkin(
-    mood: str = typer.Option(None, "--mood", help="Mood from 1 (very low) to 10 (very good)."),
-    craving: str = typer.Option(None, "--craving", help="Craving from 0 (none) to 10."),
-    halt: list[str] = typer.Option(
+    mood: str | None = typer.Option(
+        None, "--mood", metavar="INTEGER", help="Mood from 1 (very low) to 10 (very good)."
+    ),
+    craving: str | None = typer.Option(
+        None, "--craving", metavar="INTEGER", help="Craving from 0 (none) to 10."
+    ),
+    halt: list[str] | None = typer.Option(
         None, "--halt", help="Any of hungry, angry, lonely, tired (comma-separated)."
     ),
-    meeting: list[str] = typer.Option(None, "--meeting", help="A meeting today (repeatable)."),
-    grateful: list[str] = typer.Option(None, "--grateful", help="Something you are grateful for."),
-    trigger: list[str] = typer.Option(
+    meeting: list[str] | None = typer.Option(
+        None, "--meeting", help="A meeting today (repeatable)."
+    ),
+    grateful: list[str] | None = typer.Option(
+        None, "--grateful", help="Something you are grateful for."
+    ),
+    trigger: list[str] | None = typer.Option(
         None, "--trigger", help='person:, place: or thing: and a word or two ("place:the bar").'
     ),
-    note: str = typer.Option(None, "--note", help="Anything else on your mind."),
-    on: str = typer.Option(None, "--date", help="The day, if not today: YYYY-MM-DD, yesterday."),
+    note: str | None = typer.Option(None, "--note", help="Anything else on your mind."),
+    on: str | None = typer.Option(
+        None, "--date", help="The day, if not today: YYYY-MM-DD, yesterday."
+    ),
 ) -> None:
     """A quick daily check-in: guided, or all at once with options (no questions asked)."""
     settings.load()  # a settings file edited into something unusable is named before saving
@@ -486,9 +496,9 @@ def morning(
 
 @commands.command(rich_help_panel=panels.DAILY)
 def gratitude(
-    text: str = typer.Argument(None, help="What you are grateful for.", show_default=False),
-    on: str = typer.Option(None, "--date", help="The day, if not today."),
-    count: str = typer.Option("20", "-n", help="How many recent ones to list."),
+    text: str | None = typer.Argument(None, help="What you are grateful for.", show_default=False),
+    on: str | None = typer.Option(None, "--date", help="The day, if not today."),
+    count: str = typer.Option("20", "-n", metavar="INTEGER", help="How many recent ones to list."),
 ) -> None:
     """Add something you are grateful for, or list recent ones."""
     from stepwork.store import daily as store
@@ -516,12 +526,12 @@ def gratitude(
 
 @commands.command(rich_help_panel=panels.DAILY)
 def service(
-    what: str = typer.Argument(None, help="What you did.", show_default=False),
+    what: str | None = typer.Argument(None, help="What you did.", show_default=False),
     message: bool = typer.Option(
         False, "--message", help="It was carrying the message to someone still struggling."
     ),
     note: str = typer.Option("", "--note", help="Anything to remember about it."),
-    on: str = typer.Option(None, "--date", help="The day, if not today."),
+    on: str | None = typer.Option(None, "--date", help="The day, if not today."),
     show_list: bool = typer.Option(False, "--list", help="List recent service instead."),
 ) -> None:
     """Log service and carrying the message (step 12); with no text, it asks."""
@@ -583,7 +593,7 @@ def _list_service(out: Console) -> None:
 
 @commands.command(rich_help_panel=panels.DAILY)
 def stats(
-    days: str = typer.Option("30", "--days", help="How many days back to look."),
+    days: str = typer.Option("30", "--days", metavar="INTEGER", help="How many days back to look."),
     as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
 ) -> None:
     """Mood and craving over time, your check-in streak, HALT, meetings, triggers, connection."""

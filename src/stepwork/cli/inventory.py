@@ -274,7 +274,7 @@ NO_PAGER_OPTION = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP)
 @inventory_app.callback()
 def inventory_root(
     ctx: typer.Context,
-    section_name: str = SECTION_OPTION,
+    section_name: str | None = SECTION_OPTION,
     for_therapist: bool = FOR_THERAPIST_OPTION,
     as_json: bool = JSON_OPTION,
     no_pager: bool = NO_PAGER_OPTION,
@@ -289,7 +289,7 @@ def inventory_root(
 
 @inventory_app.command("list")
 def inventory_list(
-    section_name: str = SECTION_OPTION,
+    section_name: str | None = SECTION_OPTION,
     for_therapist: bool = FOR_THERAPIST_OPTION,
     as_json: bool = JSON_OPTION,
     no_pager: bool = NO_PAGER_OPTION,
@@ -357,13 +357,13 @@ def _set_answer(item: "ItemView", spec: Section, key: str, text: str) -> None:
 @inventory_app.command("edit")
 def inventory_edit(
     item_id: str = typer.Argument(..., help="An item ID, like i3.", autocompletion=ITEM_IDS),
-    for_therapist: bool = typer.Option(
+    for_therapist: bool | None = typer.Option(
         None, "--for-therapist/--not-for-therapist", help="Mark (or unmark) it for a therapist."
     ),
-    for_sponsor: bool = typer.Option(
+    for_sponsor: bool | None = typer.Option(
         None, "--for-sponsor/--not-for-sponsor", help="Mark (or unmark) it for your sponsor."
     ),
-    owes_amends: bool = typer.Option(
+    owes_amends: bool | None = typer.Option(
         None, "--owes-amends/--no-amends", help="Mark whether you owe amends here."
     ),
 ) -> None:

@@ -57,13 +57,15 @@ def entry_json(entry) -> dict:  # type: ignore[no-untyped-def]
 
 @commands.command(rich_help_panel=panels.WORDS)
 def log(
-    kind: list[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
-    step: str = typer.Option(None, "--step", help="Only what belongs to step N."),
-    since: str = typer.Option(
+    kind: list[str] | None = typer.Option(None, "--kind", "-k", help=KIND_HELP),
+    step: str | None = typer.Option(
+        None, "--step", metavar="INTEGER", help="Only what belongs to step N."
+    ),
+    since: str | None = typer.Option(
         None, "--since", help="From this day (YYYY-MM-DD, today, yesterday)."
     ),
-    until: str = typer.Option(None, "--until", help="Up to and including this day."),
-    count: str = typer.Option("20", "-n", help="How many, newest first."),
+    until: str | None = typer.Option(None, "--until", help="Up to and including this day."),
+    count: str = typer.Option("20", "-n", metavar="INTEGER", help="How many, newest first."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     no_pager: bool = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP),
 ) -> None:
@@ -99,11 +101,13 @@ def search(
         "'resented' also finds 'resentment'.",
         metavar="WORDS",
     ),
-    kind: list[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
-    step: str = typer.Option(None, "--step", help="Only what belongs to step N."),
-    since: str = typer.Option(None, "--since", help="From this day."),
-    until: str = typer.Option(None, "--until", help="Up to and including this day."),
-    count: str = typer.Option("20", "-n", help="How many results at most."),
+    kind: list[str] | None = typer.Option(None, "--kind", "-k", help=KIND_HELP),
+    step: str | None = typer.Option(
+        None, "--step", metavar="INTEGER", help="Only what belongs to step N."
+    ),
+    since: str | None = typer.Option(None, "--since", help="From this day."),
+    until: str | None = typer.Option(None, "--until", help="Up to and including this day."),
+    count: str = typer.Option("20", "-n", metavar="INTEGER", help="How many results at most."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     no_pager: bool = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP),
 ) -> None:

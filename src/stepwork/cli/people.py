@@ -118,7 +118,7 @@ def people_root(
 @people_app.command("add")
 def people_add(
     name: str = typer.Argument(..., help="Their name, as you call them."),
-    role: str = typer.Option(
+    role: str | None = typer.Option(
         None, "--role", help="sponsor, sponsee, therapist, home group, friend, family or other."
     ),
     reach: str = typer.Option("", "--reach", help='How to reach them: a number, "after Tuesday".'),
@@ -156,11 +156,11 @@ def people_show(who: str = typer.Argument(..., help=WHO_HELP)) -> None:
 @people_app.command("edit")
 def people_edit(
     who: str = typer.Argument(..., help=WHO_HELP),
-    name: str = typer.Option(None, "--name", help="A new name."),
-    role: str = typer.Option(None, "--role", help="A new role."),
-    reach: str = typer.Option(None, "--reach", help="New ways to reach them."),
-    note: str = typer.Option(None, "--note", help="A new note."),
-    hard_moments: bool = typer.Option(
+    name: str | None = typer.Option(None, "--name", help="A new name."),
+    role: str | None = typer.Option(None, "--role", help="A new role."),
+    reach: str | None = typer.Option(None, "--reach", help="New ways to reach them."),
+    note: str | None = typer.Option(None, "--note", help="A new note."),
+    hard_moments: bool | None = typer.Option(
         None, "--hard-moments/--not-hard-moments", help="Show them first in a hard moment, or not."
     ),
 ) -> None:
@@ -207,8 +207,10 @@ def people_remove(
 @commands.command(rich_help_panel=panels.DAILY)
 def reached(
     who: str = typer.Argument(..., help="A name or part of it, a role (sponsor), or an ID (p3)."),
-    how: str = typer.Option(None, "--how", help="call, text, meeting or coffee."),
-    on: str = typer.Option(None, "--date", help="The day, if not today: YYYY-MM-DD, yesterday."),
+    how: str | None = typer.Option(None, "--how", help="call, text, meeting or coffee."),
+    on: str | None = typer.Option(
+        None, "--date", help="The day, if not today: YYYY-MM-DD, yesterday."
+    ),
     note: str = typer.Option("", "--note", help="Anything to remember about it."),
 ) -> None:
     """Log reaching out to someone in your people: stepwork reached sponsor --how call."""

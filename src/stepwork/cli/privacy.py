@@ -55,7 +55,7 @@ def encrypt() -> None:
 @commands.command(rich_help_panel=panels.PRIVACY)
 def decrypt(
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
-    output: str = typer.Option(
+    output: str | None = typer.Option(
         None,
         "--output",
         "-o",

@@ -33,8 +33,8 @@ def show_paths() -> None:
 
 @commands.command("config", rich_help_panel=panels.SETUP)
 def config(
-    key: str = typer.Argument(None, help="A setting to show or change.", show_default=False),
-    value: str = typer.Argument(None, help="Its new value.", show_default=False),
+    key: str | None = typer.Argument(None, help="A setting to show or change.", show_default=False),
+    value: str | None = typer.Argument(None, help="Its new value.", show_default=False),
     unset: bool = typer.Option(False, "--unset", help="Put the setting back to its default."),
 ) -> None:
     """Show your settings, or change one: stepwork config substance gambling"""

@@ -34,7 +34,7 @@ def progress(label: str, total: int, show: bool) -> Iterator[Callable[[], None]]
 
 @commands.command(rich_help_panel=panels.WORDS)
 def export(
-    output_text: str = typer.Option(
+    output_text: str | None = typer.Option(
         None, "--output", "-o", help="A file (or a folder with --vault); - for standard output."
     ),
     force: bool = typer.Option(False, "--force", help="Replace a file that is already there."),
@@ -45,7 +45,7 @@ def export(
         help="markdown (the default), json, or html (a page to print).",
     ),
     vault: bool = typer.Option(False, "--vault", help="One markdown file per record, by kind."),
-    for_whom: str = typer.Option(
+    for_whom: str | None = typer.Option(
         None, "--for", help="Only what you marked for, or shared with: sponsor, therapist, a name."
     ),
     with_trends: bool = typer.Option(
@@ -58,10 +58,12 @@ def export(
         "--with-people",
         help="Include your people and their numbers (left out otherwise; JSON always has them).",
     ),
-    kind: list[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
-    step: str = typer.Option(None, "--step", help="Only what belongs to step N."),
-    since: str = typer.Option(None, "--since", help="From this day."),
-    until: str = typer.Option(None, "--until", help="Up to and including this day."),
+    kind: list[str] | None = typer.Option(None, "--kind", "-k", help=KIND_HELP),
+    step: str | None = typer.Option(
+        None, "--step", metavar="INTEGER", help="Only what belongs to step N."
+    ),
+    since: str | None = typer.Option(None, "--since", help="From this day."),
+    until: str | None = typer.Option(None, "--until", help="Up to and including this day."),
 ) -> None:
     """Everything you wrote as one markdown document (or JSON, a page to print, or a vault)."""
     from stepwork import outputs
@@ -149,7 +151,7 @@ def import_command(
     ),
     source: str = typer.Option("stepwork", "--from", help="stepwork (the default) or jrnl."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; change nothing."),
-    time_format: str = typer.Option(
+    time_format: str | None = typer.Option(
         None,
         "--time-format",
         help="With --from jrnl: jrnl's timeformat, if its journal file uses an unusual one.",
@@ -218,7 +220,7 @@ def import_command(
 
 @commands.command(rich_help_panel=panels.WORDS)
 def backup(
-    path_text: str = typer.Argument(
+    path_text: str | None = typer.Argument(
         None, help="Where to write it (a file or a folder).", show_default=False, metavar="PATH"
     ),
     force: bool = typer.Option(False, "--force", help="Replace a file that is already there."),
