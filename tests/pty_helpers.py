@@ -1,7 +1,6 @@
 """Driving stepwork in a real pseudo-terminal, as a person would."""
 
 import sqlite3
-import time
 from pathlib import Path
 
 import pexpect
@@ -12,6 +11,7 @@ from .conftest import child_env, stepwork_command
 
 TIMEOUT = 20
 PROMPT = messages.ANSWER_PROMPT
+CONTINUE = messages.CONTINUE_PROMPT
 
 
 def spawn(home: Path, *args: str) -> pexpect.spawn:
@@ -40,20 +40,14 @@ def finish(child: pexpect.spawn) -> int:
     return child.exitstatus if child.exitstatus is not None else -child.signalstatus
 
 
-def wait_for_draft(home: Path, text: str) -> None:
-    """Block until the program has saved `text` as a draft (so typed lines are not racing)."""
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        if (home / "stepwork.db").exists() and rows(
-            home, "SELECT 1 FROM answer WHERE state = 'draft' AND text = ?", text
-        ):
-            # Give the program a moment to get back to waiting for input: a signal that lands
-            # between a save and the next read is only acted on once that read returns
-            # (CPython runs signal handlers between bytecodes, not inside a blocking read).
-            time.sleep(0.3)
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"draft {text!r} was never saved")
+def wait_for_draft(child: pexpect.spawn, home: Path, text: str) -> None:
+    """Wait until the program has saved `text` as a draft and is waiting for the next line: it
+    shows the continuation prompt only after the save, from inside the read a signal ends.
+    Send one line at a time: a line typed ahead is echoed before the program reads it."""
+    last_line = text.splitlines()[-1]
+    child.expect_exact(f"{last_line}\r\n{CONTINUE}")
+    saved = rows(home, "SELECT 1 FROM answer WHERE state = 'draft' AND text = ?", text)
+    assert saved, f"draft {text!r} was not saved before the next prompt"
 
 
 def rows(home: Path, sql: str, *params: object) -> list[tuple]:

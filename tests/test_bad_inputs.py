@@ -518,6 +518,7 @@ def test_the_catalogue_is_large_enough():
     assert len({case.name for case in CATALOGUE}) == len(CATALOGUE)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CATALOGUE, ids=[case.name for case in CATALOGUE])
 def test_bad_input(case: Bad, template: Path, tmp_path: Path, run, monkeypatch):
     home = tmp_path / "home"
@@ -550,6 +551,7 @@ def test_bad_input(case: Bad, template: Path, tmp_path: Path, run, monkeypatch):
         assert journal_state(home) == before
 
 
+@pytest.mark.slow
 def test_a_read_only_home(template: Path, tmp_path: Path):
     """As root, permissions do not stop writes, so the home is bind-mounted read-only in a
     private mount namespace; otherwise the folder and the journal are made read-only."""

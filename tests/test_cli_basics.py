@@ -22,6 +22,7 @@ def test_help_says_what_it_is_and_is_not(run):
         assert command in text
 
 
+@pytest.mark.slow
 def test_python_dash_m_runs_the_cli(home):
     out = subprocess.run(
         [sys.executable, "-m", "stepwork", "--version"], capture_output=True, text=True, check=True

@@ -11,6 +11,9 @@ import pytest
 
 from .conftest import child_env, stepwork_command
 
+# Each test runs stepwork in a process of its own (a real terminal, or a subprocess).
+pytestmark = pytest.mark.slow
+
 HEAVY = ("sqlmodel", "sqlalchemy")
 
 

@@ -17,6 +17,9 @@ from stepwork.content import load_step
 from .conftest import child_env
 from .pty_helpers import PROMPT, finish, rows, spawn
 
+# Each test runs stepwork in a process of its own (a real terminal, or a subprocess).
+pytestmark = pytest.mark.slow
+
 WRITER = Path(__file__).parent / "helpers" / "writer.py"
 
 

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from stepwork.store import encryption
 
 from . import test_encryption
@@ -23,6 +25,7 @@ def blocks(language: str) -> list[str]:
     return re.findall(rf"```{language}\n(.*?)```", DOC.read_text(), flags=re.S)
 
 
+@pytest.mark.slow
 def test_the_recipe_opens_an_encrypted_journal(written, home, tmp_path):
     encrypt(written)
     assert leaked(home) == []

@@ -140,6 +140,7 @@ def test_a_home_and_paths_with_markup_are_named_safely(tmp_path, monkeypatch, ru
         assert_safe(result, "[/]")
 
 
+@pytest.mark.slow
 def test_not_utf8_arguments_and_input_are_saved_and_the_person_told(home, tmp_path):
     env = child_env(home)
     result = subprocess.run(
@@ -301,6 +302,7 @@ def test_front_matter_holds_any_title_exactly(title):
     assert yaml.safe_load(f"title: {front_matter_value(title)}")["title"] == title
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["markdown", "json"])
 def test_an_export_printed_on_a_terminal_shows_controls(run, home, fmt):
     from .pty_helpers import finish, spawn

@@ -106,6 +106,7 @@ def copy_of(template: Path, tmp_path: Path) -> Path:
     return home
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stage", STAGES)
 def test_encrypt_killed_at_each_stage_leaves_a_whole_journal(plain_template, tmp_path, stage):
     home = copy_of(plain_template, tmp_path)
@@ -120,6 +121,7 @@ def test_encrypt_killed_at_each_stage_leaves_a_whole_journal(plain_template, tmp
     assert count(home) == RECORDS + 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stage", STAGES)
 def test_encrypt_with_backups_stopped_anywhere_never_leaves_text_in_the_clear_beside_it(
     plain_template, tmp_path, stage
@@ -139,6 +141,7 @@ def test_encrypt_with_backups_stopped_anywhere_never_leaves_text_in_the_clear_be
         assert count(attempt) == RECORDS + 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stage", STAGES)
 def test_decrypt_killed_at_each_stage_leaves_a_whole_journal(encrypted_template, tmp_path, stage):
     home = copy_of(encrypted_template, tmp_path)
@@ -151,6 +154,7 @@ def test_decrypt_killed_at_each_stage_leaves_a_whole_journal(encrypted_template,
         assert in_the_clear(home) == []  # the half-made plain copy was overwritten
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stage", STAGES)
 def test_passphrase_change_killed_at_each_stage(encrypted_template, tmp_path, stage):
     home = copy_of(encrypted_template, tmp_path)
@@ -162,6 +166,7 @@ def test_passphrase_change_killed_at_each_stage(encrypted_template, tmp_path, st
     assert in_the_clear(home) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stage", ("copied", "backup-before-rename"))
 def test_backup_killed_part_way_is_never_taken_for_a_backup(plain_template, tmp_path, stage):
     home = copy_of(plain_template, tmp_path)
@@ -175,6 +180,7 @@ def test_backup_killed_part_way_is_never_taken_for_a_backup(plain_template, tmp_
     assert cli(home, "doctor").returncode == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stage", STAGES)
 def test_restore_killed_at_each_stage(encrypted_template, tmp_path, stage):
     home = copy_of(encrypted_template, tmp_path)
@@ -187,6 +193,7 @@ def test_restore_killed_at_each_stage(encrypted_template, tmp_path, stage):
     assert in_the_clear(home) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("delay", (0.2, 0.5, 0.8))
 def test_encrypt_killed_at_a_random_moment(plain_template, tmp_path, delay):
     home = copy_of(plain_template, tmp_path)
@@ -203,6 +210,7 @@ def test_encrypt_killed_at_a_random_moment(plain_template, tmp_path, delay):
     assert leftovers(home) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "command",
     (["encrypt"], ["passphrase"], ["decrypt", "--yes"], ["restore", "{backup}", "--yes"]),
@@ -257,6 +265,7 @@ def test_commands_during_a_conversion_wait_or_say_so_and_lose_nothing(
     assert leftovers(home) == []
 
 
+@pytest.mark.slow
 def test_a_conversion_waits_for_another_window_then_says_so(plain_template, tmp_path):
     home = copy_of(plain_template, tmp_path)
     holder = subprocess.Popen(
@@ -280,6 +289,7 @@ def test_a_conversion_waits_for_another_window_then_says_so(plain_template, tmp_
     assert (home / "stepwork.db").read_bytes() == before
 
 
+@pytest.mark.slow
 def test_an_encrypted_backup_restores_anywhere_with_its_passphrase(encrypted_template, tmp_path):
     home = copy_of(encrypted_template, tmp_path)
     backup = tmp_path / "away" / "journal #1?%.db"
@@ -348,6 +358,7 @@ def test_composed_and_decomposed_passphrases_are_the_same(run, monkeypatch):
     assert run("log").exit_code == 0
 
 
+@pytest.mark.slow
 def test_a_passphrase_that_is_not_text_gets_one_line(home):
     assert cli(home, "checkin", "--mood", "5").returncode == 0
     env = child_env(home)
@@ -361,6 +372,7 @@ def test_a_passphrase_that_is_not_text_gets_one_line(home):
     assert not encryption.is_encrypted(home / "stepwork.db")
 
 
+@pytest.mark.slow
 def test_a_short_passphrase_is_allowed_with_a_word_of_warning(home):
     assert cli(home, "checkin", "--mood", "5").returncode == 0
     done = cli(home, "encrypt", STEPWORK_PASSPHRASE="short")
@@ -401,6 +413,7 @@ def test_a_crash_left_by_an_earlier_stepwork_is_settled(tmp_path):
     sqlite3.connect(db).execute("SELECT * FROM t").connection.close()
 
 
+@pytest.mark.slow
 def test_passphrases_are_asked_again_like_tools_people_trust(home):
     from .pty_helpers import spawn
 

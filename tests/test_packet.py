@@ -94,6 +94,7 @@ def headless(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return done
 
 
+@pytest.mark.slow
 def test_chromium_prints_it_with_nothing_wider_than_the_page(journal, tmp_path):
     path = tmp_path / "packet.html"
     journal("export", "--format", "html", "-o", str(path))

@@ -48,6 +48,7 @@ def on_terminal(home: Path, *args: str, **env: str) -> str:
     return child.before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args", [("log", "-n", "60"), ("search", "thing"), ("step", "8", "--show"), ("amends",)]
 )
@@ -63,6 +64,7 @@ def test_long_output_on_a_terminal_goes_to_the_pager(run, long_journal, pager, t
     assert "Person 1" not in shown and "thing number 1 " not in shown, shown
 
 
+@pytest.mark.slow
 def test_no_pager_and_short_output_print_straight(long_journal, pager, tmp_path):
     shown = on_terminal(long_journal, "log", "-n", "60", "--no-pager", PAGER=str(pager))
     assert "thing number 59" in shown and not (tmp_path / "paged.txt").exists()
@@ -70,6 +72,7 @@ def test_no_pager_and_short_output_print_straight(long_journal, pager, tmp_path)
     assert "thing number 59" in shown and not (tmp_path / "paged.txt").exists()
 
 
+@pytest.mark.slow
 def test_piped_output_never_pages(long_journal, pager, tmp_path):
     done = subprocess.run(
         [*stepwork_command(), "log", "-n", "60"],

@@ -439,6 +439,7 @@ def test_deleting_a_person_says_their_logged_contacts_go_too(run, db):
 # --- the real entry point --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_people_and_reached_run_from_the_installed_command(home):
     env = child_env(home, NO_COLOR="1")
     added = subprocess.run(

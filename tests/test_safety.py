@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pexpect
+import pytest
 
 from stepwork import messages
 
@@ -86,6 +87,7 @@ def test_the_plan_opens_with_the_safety_line(run):
     assert "my sponsor 555 0199" in out
 
 
+@pytest.mark.slow
 def test_help_ends_with_the_safety_line():
     out = subprocess.run(
         [*stepwork_command(), "--help"], capture_output=True, text=True, check=True
@@ -94,6 +96,7 @@ def test_help_ends_with_the_safety_line():
     assert "crisis_line" in out
 
 
+@pytest.mark.slow
 def test_the_crisis_lines_ship_with_stepwork_dated_and_saying_to_check_locally(home):
     out = subprocess.run(
         [*stepwork_command(), "plan", "--crisis-lines"],
@@ -118,6 +121,7 @@ def test_the_crisis_lines_have_one_home():
     assert "116 123" not in pointer
 
 
+@pytest.mark.slow
 def test_first_run_says_what_stepwork_is_once(home):
     child = spawn(home, "sober")
     for line in messages.FIRST_RUN:
@@ -129,6 +133,7 @@ def test_first_run_says_what_stepwork_is_once(home):
     child.close()
 
 
+@pytest.mark.slow
 def test_first_run_note_never_goes_into_a_pipe(home):
     out = subprocess.run(
         [*stepwork_command(), "export", "--format", "json"],
@@ -141,6 +146,7 @@ def test_first_run_note_never_goes_into_a_pipe(home):
     assert out.stdout.lstrip().startswith("{")
 
 
+@pytest.mark.slow
 def test_ctrl_c_at_the_restore_question_does_not_claim_anything_was_saved(home, run):
     run("gratitude", "my sponsor")
     backup = home.parent / "copy.db"
@@ -179,6 +185,7 @@ def test_a_stopped_check_in_can_be_set_aside(run, db):
     assert sorted(db("SELECT mood FROM checkin")) == [(4,), (6,)]
 
 
+@pytest.mark.slow
 def test_the_subprocess_entry_point_shows_the_line(home):
     out = subprocess.run(
         [*stepwork_command(), "checkin", "--mood", "1"],
@@ -191,6 +198,7 @@ def test_the_subprocess_entry_point_shows_the_line(home):
     assert sys.executable  # the real entry point, not CliRunner
 
 
+@pytest.mark.slow
 def test_ctrl_c_at_the_passphrase_prompt_says_nothing_was_changed(home, run, monkeypatch):
     run("gratitude", "my sponsor")
     monkeypatch.setenv("STEPWORK_PASSPHRASE", "a long enough passphrase")
@@ -207,6 +215,7 @@ def test_ctrl_c_at_the_passphrase_prompt_says_nothing_was_changed(home, run, mon
     assert "saved" not in said
 
 
+@pytest.mark.slow
 def test_ctrl_c_in_a_check_in_then_the_same_check_in_goes_on(home):
     from .pty_helpers import PROMPT, rows
 
@@ -271,6 +280,7 @@ def test_a_stop_after_an_ordinary_answer_shows_no_safety_line(run):
     assert messages.SAFETY_TITLE not in result.stdout
 
 
+@pytest.mark.slow
 def test_ctrl_c_at_the_self_harm_question_shows_the_line_before_the_stop(home):
     from .pty_helpers import PROMPT, rows
 

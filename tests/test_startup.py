@@ -42,6 +42,7 @@ def heavy(modules: set[str], among: tuple[str, ...] = HEAVY) -> list[str]:
     return sorted(m for m in modules if m.split(".")[0] in among)
 
 
+@pytest.mark.slow
 def test_version_loads_neither_typer_nor_storage():
     modules = imported_modules("--version")
     assert "stepwork" in modules  # the measurement itself works
@@ -49,6 +50,7 @@ def test_version_loads_neither_typer_nor_storage():
     assert heavy(modules) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("flag", ["--help", "-h"])
 def test_help_is_printed_without_loading_typer_or_storage(flag):
     modules = imported_modules(flag)
@@ -57,6 +59,7 @@ def test_help_is_printed_without_loading_typer_or_storage(flag):
     assert heavy(modules) == []
 
 
+@pytest.mark.slow
 def test_the_printed_help_is_in_step_with_the_commands():
     from stepwork.cli import roothelp
 
@@ -70,6 +73,7 @@ def test_the_printed_help_is_in_step_with_the_commands():
     assert "Not affiliated with" in out.stdout and "any fellowship" in out.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -90,6 +94,7 @@ def test_everyday_commands_do_not_load_sqlalchemy(home, args):
     assert heavy(modules, among=STORAGE) == []
 
 
+@pytest.mark.slow
 def test_guided_step_work_does_load_sqlmodel(home):
     assert "sqlmodel" in imported_modules("step", "1", "--show", home=home)
 
@@ -99,6 +104,7 @@ def test_every_command_a_module_defines_is_in_the_command_map():
     assert defined == COMMANDS
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_the_real_entry_point_finds_each_command(home, command):
     out = subprocess.run(
@@ -130,6 +136,7 @@ def journal_with_an_inventory(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("n", range(1, 13))
 def test_each_step_asks_the_same_questions_in_a_process_of_its_own(
     journal_with_an_inventory, tmp_path, monkeypatch, n

@@ -1,7 +1,6 @@
 """A real terminal (pty): Ctrl-C, Ctrl-D, a closed window and SIGTERM lose no answer."""
 
 import signal
-import time
 
 import pexpect
 import pytest
@@ -10,6 +9,9 @@ from stepwork import settings
 from stepwork.content import load_step
 
 from .pty_helpers import PROMPT, answer, finish, rows, spawn, wait_for_draft
+
+# Each test runs stepwork in a process of its own (a real terminal, or a subprocess).
+pytestmark = pytest.mark.slow
 
 
 def test_ctrl_c_at_the_third_question_keeps_two_answers_and_resumes(home):
@@ -50,13 +52,13 @@ def test_ctrl_c_midway_through_a_long_answer_keeps_the_finished_lines(home):
     child.expect("Question 1 of")
     child.expect_exact(PROMPT)
     child.sendline("a first line")
+    wait_for_draft(child, home, "a first line")
     child.sendline("a second line")
-    wait_for_draft(home, "a first line\na second line")
+    wait_for_draft(child, home, "a first line\na second line")
     child.send("never finished")
-    # Let readline take in the typed characters before Ctrl-C: a signal that lands while
-    # readline is busy with them is only acted on at the next key (CPython's readline loop).
+    # Readline echoes each typed character once it has taken it in, and then waits for the next
+    # key, where Ctrl-C ends the read at once (while busy with keys it would act only on the next).
     child.expect_exact("never finished")
-    time.sleep(0.3)
     child.sendintr()
     assert finish(child) == 130
     assert rows(home, "SELECT text, state FROM answer") == [
@@ -82,7 +84,7 @@ def test_closed_window_or_sigterm_keeps_answers_and_the_session_resumes(home, si
     child.expect("Question 2 of")
     child.expect_exact(PROMPT)
     child.sendline("half of the next")
-    wait_for_draft(home, "half of the next")
+    wait_for_draft(child, home, "half of the next")
     child.kill(signum)
     status = finish(child)
     assert status == 130
@@ -106,7 +108,7 @@ def test_step_four_interrupted_midway_through_an_item_resumes_with_nothing_lost(
     child.expect("Question 3 of")
     child.expect_exact(PROMPT)
     child.sendline("They took the house")
-    wait_for_draft(home, "They took the house")
+    wait_for_draft(child, home, "They took the house")
     child.sendintr()
     child.expect("stepwork step 4")
     assert finish(child) == 130
