@@ -131,7 +131,7 @@ def compute(
         stats.meetings_per_week[cursor.isoformat()] = weeks.get(cursor.isoformat(), 0)
         cursor += timedelta(days=7)
     counted = Counter((kind, text.lower()) for kind, text in triggers)
-    first_spelling = {}
+    first_spelling: dict[tuple[str, str], str] = {}
     for kind, text in triggers:
         first_spelling.setdefault((kind, text.lower()), text)
     stats.top_triggers = [(k, first_spelling[(k, t)], n) for (k, t), n in counted.most_common(5)]

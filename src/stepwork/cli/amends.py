@@ -1,5 +1,8 @@
 """The amends list and steps eight and nine."""
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
 import typer
 from rich.console import Console, RenderableType
 from rich.text import Text
@@ -11,7 +14,11 @@ from stepwork.cli.base import guarded
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
 from stepwork.errors import UsageError
 from stepwork.prompting import ask_day, ask_yes_no, read_line
+from stepwork.records import saved_id
 from stepwork.states import AmendsKind, AmendsStatus
+
+if TYPE_CHECKING:
+    from stepwork.store.models import Amends
 
 commands = typer.Typer(add_completion=False)
 
@@ -21,7 +28,7 @@ amends_app = typer.Typer(
 )
 commands.add_typer(amends_app, name="amends", rich_help_panel=panels.STEP_WORK)
 
-STATUS_WORDS = {
+STATUS_WORDS: dict[str, str] = {
     AmendsStatus.NOT_WILLING: "not yet willing",
     AmendsStatus.WILLING: "willing",
     AmendsStatus.PLANNED: "planned",
@@ -56,9 +63,9 @@ def parse_kind(value: str) -> str:
     return kind
 
 
-def _row_json(row) -> dict:  # type: ignore[no-untyped-def]
+def _row_json(row: "Amends") -> dict[str, Any]:
     return {
-        "id": amends_label(row.id),
+        "id": amends_label(saved_id(row)),
         "person": row.person,
         "harm": row.harm,
         "kind": row.kind,
@@ -72,7 +79,7 @@ def _row_json(row) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
-def _table(rows: list) -> RenderableType:  # type: ignore[type-arg]
+def _table(rows: Sequence["Amends"]) -> RenderableType:
     """The amends list: one table while every word fits, else a card for each person."""
     cols = [
         layout.Col("ID", wraps=False, style="bold"),
@@ -90,7 +97,7 @@ def _table(rows: list) -> RenderableType:  # type: ignore[type-arg]
             kind = (kind + " " if kind else "") + messages.WOULD_INJURE_MARK
         cells.append(
             [
-                amends_label(row.id),
+                amends_label(saved_id(row)),
                 row.person,
                 row.harm,
                 kind,
@@ -154,7 +161,7 @@ def amends_add(
         raise UsageError(messages.AMENDS_NEEDS_PERSON)
     harm_text = limits.text("harm", harm)
     row = amends.add(name, harm_text, parse_kind(kind) if kind is not None else None)
-    render.console().print(messages.amends_added(amends_label(row.id), name))
+    render.console().print(messages.amends_added(amends_label(saved_id(row)), name))
 
 
 @amends_app.command("set")
@@ -242,7 +249,7 @@ def _step8(new: bool) -> int:
             break
         harm = read_line(messages.AMENDS_ADD_HARM + " ").strip()
         row = amends.add(person, harm)
-        out.print(messages.amends_added(amends_label(row.id), person), style="green")
+        out.print(messages.amends_added(amends_label(saved_id(row)), person), style="green")
     for row in amends.list_amends(AmendsStatus.NOT_WILLING):
         out.print()
         out.print(render.safe(row.person, style="bold"), render.safe(row.harm, style="dim"))
@@ -252,7 +259,7 @@ def _step8(new: bool) -> int:
         injure = ask_yes_no(messages.INJURE_QUESTION, default=False)
         kind = _ask_kind(out, injure)
         amends.update(
-            row.id,
+            saved_id(row),
             amends.Change(status=AmendsStatus.WILLING, would_injure=injure, kind=kind),
         )
     if ask_yes_no(messages.STEP_REFLECT, default=False):
@@ -276,16 +283,16 @@ def _step9(new: bool) -> int:
         out.print(_table(ready))
     for row in ready:
         out.print()
-        out.print(Text.assemble((amends_label(row.id) + "  ", "bold"), (row.person, "bold")))
+        out.print(Text.assemble((amends_label(saved_id(row)) + "  ", "bold"), (row.person, "bold")))
         if row.status == AmendsStatus.WILLING:
             day = ask_day(messages.PLAN_QUESTION, allow_future=True)
             if day is not None:
-                amends.update(row.id, amends.Change(planned_on=day))
+                amends.update(saved_id(row), amends.Change(planned_on=day))
                 out.print(messages.amends_planned(render.local_day(day)), style="green")
             continue
         if ask_yes_no(messages.made_question(row.person), default=False):
             how = read_line(messages.HOW_DID_IT_GO + " ").strip()
-            amends.update(row.id, amends.Change(status=AmendsStatus.MADE, note=how or None))
+            amends.update(saved_id(row), amends.Change(status=AmendsStatus.MADE, note=how or None))
             out.print(messages.AMENDS_MADE, style="green")
     if ask_yes_no(messages.STEP_REFLECT, default=False):
         return run_step_guide(9, new, GuideRun(intro=False))

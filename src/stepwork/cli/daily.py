@@ -3,7 +3,10 @@ gratitude and stats."""
 
 import contextlib
 import json
-from typing import NamedTuple
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import typer
 from rich.console import Console
@@ -31,7 +34,12 @@ from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide
 from stepwork.content import CHOICES, Question, daily_questions
 from stepwork.errors import UsageError
 from stepwork.prompting import ask_yes_no, read_line
+from stepwork.records import saved_id
 from stepwork.states import AnswerState
+
+if TYPE_CHECKING:
+    from stepwork.network import Connection
+    from stepwork.store.daily import CheckinRow
 
 commands = typer.Typer(add_completion=False)
 
@@ -77,7 +85,16 @@ def checkin(
     raise typer.Exit(guarded(lambda: _guided_checkin(day), "stepwork checkin"))
 
 
-def _checkin_from_options(day, mood, craving, halt, meeting, grateful, trigger, note) -> int:  # type: ignore[no-untyped-def]
+def _checkin_from_options(
+    day: date,
+    mood: int | None,
+    craving: int | None,
+    halt: list[str] | None,
+    meeting: list[str] | None,
+    grateful: list[str] | None,
+    trigger: list[str] | None,
+    note: str | None,
+) -> int:
     from stepwork.store import daily as store
 
     # Everything is checked before anything is written: bad input saves nothing.
@@ -121,7 +138,7 @@ UNFINISHED_CHECKIN = "checkin-unfinished.json"
 """Which check-in was stopped, on which day, and which questions it had been through: no text."""
 
 
-def _unfinished_path():  # type: ignore[no-untyped-def]
+def _unfinished_path() -> Path:
     from stepwork.home import paths
 
     return paths().data_dir / UNFINISHED_CHECKIN
@@ -135,7 +152,7 @@ class _Stopped(NamedTuple):
     this file sits outside the (perhaps encrypted) journal."""
 
 
-def _stopped_checkin(day) -> _Stopped | None:  # type: ignore[no-untyped-def]
+def _stopped_checkin(day: date) -> _Stopped | None:
     """The check-in stopped earlier on `day`, with the keys of the questions it went through."""
     from stepwork.store import daily as store
 
@@ -153,7 +170,7 @@ def _stopped_checkin(day) -> _Stopped | None:  # type: ignore[no-untyped-def]
     return _Stopped(checkin_id, done, ask_harm_again)
 
 
-def _remember_stopped(checkin_id: int, day, done: list[str], ask_harm_again: bool) -> None:  # type: ignore[no-untyped-def]
+def _remember_stopped(checkin_id: int, day: date, done: list[str], ask_harm_again: bool) -> None:
     from stepwork.home import write_private_file
 
     state = {
@@ -200,7 +217,7 @@ def _with_network_question(
     return (*questions[:at], ask, *questions[at:]), connected
 
 
-def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
+def _guided_checkin(day: date) -> int:
     from stepwork.store import daily as store
 
     values = settings.load()
@@ -324,7 +341,7 @@ def _plan_text() -> Panel | None:
     network_lines = safety.hard_moment_people()
     if session is None and not network_lines:
         return None
-    answers = guided.answers(session.id) if session is not None else {}
+    answers = guided.answers(saved_id(session)) if session is not None else {}
     body = Text()
     if network_lines:
         body.append(messages.PLAN_NETWORK_HEADING + "\n", style="bold")
@@ -377,14 +394,14 @@ def _write_plan() -> int:
     previous = guided.latest_with_answers("plan")
     open_session = guided.latest_open("plan")
     resumed = open_session is not None and (previous is None or open_session.id == previous.id)
-    if resumed:
+    if resumed and open_session is not None:
         session = open_session
     else:
         session = guided.start("plan", None, dates.today())
         if previous is not None:
-            earlier = guided.answers(previous.id)
+            earlier = guided.answers(saved_id(previous))
             guided.seed_drafts(
-                session.id,
+                saved_id(session),
                 [
                     (i, q.key, q.text, earlier[q.key].text)
                     for i, q in enumerate(questions, start=1)
@@ -403,7 +420,7 @@ def _write_plan() -> int:
     try:
         outcome = run_session(
             questions,
-            session.id,
+            saved_id(session),
             out,
             values["editor"],
             on_answer=on_answer,
@@ -413,7 +430,9 @@ def _write_plan() -> int:
     except (KeyboardInterrupt, EOFError):
         if typed["any"] or (resumed and previous is not None):
             return interrupted("stepwork plan --edit", saved=True)
-        guided.delete(session.id)  # only the start of a plan, holding nothing of the person's
+        guided.delete(
+            saved_id(session)
+        )  # only the start of a plan, holding nothing of the person's
         return interrupted("stepwork plan --edit", saved=False)
     out.print()
     if outcome is engine.Outcome.FINISHED:
@@ -426,7 +445,9 @@ def _write_plan() -> int:
 PLAN_NETWORK_KEY = "people-network"
 
 
-def _plan_with_network(questions: tuple[Question, ...], values: dict[str, str]):  # type: ignore[no-untyped-def]
+def _plan_with_network(
+    questions: tuple[Question, ...], values: dict[str, str]
+) -> tuple[tuple[Question, ...], Callable[[Question, str], None] | None]:
     """The plan's "people you can call" as a choice from the network (who is marked for hard
     moments), then anyone else as free text. With no one in the network, free text as before."""
     from dataclasses import replace
@@ -626,7 +647,9 @@ def stats(
     _render_connection(links, has_sponsor, len(rows), out)
 
 
-def _connection(rows, meetings, first, today):  # type: ignore[no-untyped-def]
+def _connection(
+    rows: list["CheckinRow"], meetings: list[date], first: date, today: date
+) -> tuple["Connection", bool]:
     from stepwork import network
     from stepwork.store import people
 
@@ -647,7 +670,7 @@ def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def _connection_json(c, has_sponsor: bool) -> dict:  # type: ignore[no-untyped-def]
+def _connection_json(c: "Connection", has_sponsor: bool) -> dict[str, Any]:
     compared = None
     if c.compared:
         compared = {
@@ -671,7 +694,7 @@ def _one(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
-def _render_connection(c, has_sponsor: bool, checkins: int, out: Console) -> None:  # type: ignore[no-untyped-def]
+def _render_connection(c: "Connection", has_sponsor: bool, checkins: int, out: Console) -> None:
     from stepwork import network
 
     out.print()
@@ -711,7 +734,7 @@ def _stats_json(s: daily.Stats) -> dict:
     }
 
 
-def _average(values: dict) -> str:  # type: ignore[type-arg]
+def _average(values: dict[Any, float]) -> str:
     return f"{sum(values.values()) / len(values):.1f}" if values else "-"
 
 

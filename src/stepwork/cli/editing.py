@@ -1,7 +1,9 @@
 """Changing any record: field by field at the prompt, or the whole record in the editor.
 Every new value is checked before anything is written, and all of it is saved at once."""
 
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -11,8 +13,11 @@ from stepwork.cli.base import guarded
 from stepwork.errors import UsageError
 from stepwork.prompting import read_line
 
+if TYPE_CHECKING:
+    from stepwork.kinds.base import Field, Kind
 
-def find_record(conn, label: str):  # type: ignore[no-untyped-def]
+
+def find_record(conn: sqlite3.Connection, label: str) -> "tuple[Kind, int]":
     from stepwork import kinds
 
     found = kinds.resolve(conn, label)
@@ -62,11 +67,11 @@ def edit_record(record_id: str, in_editor: bool) -> None:
     render.console().print(messages.item_updated(label), style="green")
 
 
-def _check(field, value: str) -> str:  # type: ignore[no-untyped-def]
+def _check(field: "Field", value: str) -> str:
     return field.parse(value) if field.parse is not None and value else value
 
 
-def _edit_by_field(fields, out: Console) -> Iterator[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def _edit_by_field(fields: Sequence["Field"], out: Console) -> Iterator[tuple[str, str]]:
     """Ask field by field; yield (key, new value) for each field changed, as it is changed."""
     out.print(messages.EDIT_FIELDS_HOW, style="dim")
     for field in fields:
@@ -102,7 +107,7 @@ def _edit_by_field(fields, out: Console) -> Iterator[tuple[str, str]]:  # type: 
 FIELD_MARK = "#> "
 
 
-def _edit_in_editor(label: str, fields) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _edit_in_editor(label: str, fields: Sequence["Field"]) -> dict[str, str]:
     from stepwork import editor, settings
 
     lines = [messages.editor_document_header(label)]

@@ -1,5 +1,8 @@
 """Journal-wide commands over every kind of record: log, search, show, edit, delete."""
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
 import typer
 from rich.console import Console
 from rich.panel import Panel
@@ -10,6 +13,10 @@ from stepwork.cli import completion, editing, paging, panels
 from stepwork.cli.base import confirm
 from stepwork.errors import UsageError
 
+if TYPE_CHECKING:
+    from stepwork.kinds.base import Entry, Filters, Record
+    from stepwork.store.search import Hit
+
 commands = typer.Typer(add_completion=False)
 
 
@@ -17,7 +24,9 @@ def limit(count: str) -> int:
     return numbers.count("-n", count, default=20)
 
 
-def filters(kind: list[str] | None, step_text: str | None, since: str | None, until: str | None):  # type: ignore[no-untyped-def]
+def filters(
+    kind: list[str] | None, step_text: str | None, since: str | None, until: str | None
+) -> "Filters":
     from stepwork.kinds import KINDS, Filters, kind_named
 
     names = set()
@@ -43,7 +52,7 @@ KIND_HELP = (
 )
 
 
-def entry_json(entry) -> dict:  # type: ignore[no-untyped-def]
+def entry_json(entry: "Entry") -> dict[str, Any]:
     return {
         "id": entry.label,
         "kind": entry.kind,
@@ -137,7 +146,7 @@ def search(
         _print_hits(hits, out, MARK_START, MARK_END)
 
 
-def _print_hits(hits, out: Console, start: str, end: str) -> None:  # type: ignore[no-untyped-def]
+def _print_hits(hits: Iterable["Hit"], out: Console, start: str, end: str) -> None:
     for hit in hits:
         out.print(
             Text.assemble(
@@ -171,7 +180,7 @@ def _local_time(stamp: str) -> str:
     return moment.strftime("%a %-d %b %Y %H:%M")
 
 
-def render_record(record, out: Console) -> None:  # type: ignore[no-untyped-def]
+def render_record(record: "Record", out: Console) -> None:
     body = Text()
     for heading, text in record.parts:
         body.append(render.visible(heading) + "\n", style="bold")
@@ -201,6 +210,8 @@ def show(
     with journal.reading() as conn:
         kind, number = editing.find_record(conn, record_id)
         record = kind.record(conn, number)
+    if record is None:
+        raise UsageError(messages.no_record(record_id))
     with paging.paged(no_pager) as out:
         render_record(record, out)
 
@@ -219,6 +230,8 @@ def delete(
         kind, number = editing.find_record(conn, record_id)
         record = kind.record(conn, number)
         question = kind.delete_question(conn, number)
+    if record is None:
+        raise UsageError(messages.no_record(record_id))
     out = render.console()
     if not yes:
         render_record(record, out)

@@ -1,11 +1,16 @@
 """`stepwork people` (the sober network) and `stepwork reached` (reaching out, in one line)."""
 
+from typing import TYPE_CHECKING, Any
+
 import typer
 
 from stepwork import dates, layout, limits, messages, network, render, settings
 from stepwork.cli import panels
 from stepwork.cli.base import confirm
 from stepwork.errors import UsageError, UserError
+
+if TYPE_CHECKING:
+    from stepwork.store.people import PersonRow
 
 commands = typer.Typer(add_completion=False)
 
@@ -38,7 +43,7 @@ def _name(value: str) -> str:
     return name
 
 
-def find_one(word: str):  # type: ignore[no-untyped-def]
+def find_one(word: str) -> "PersonRow":
     """The one person `word` means; otherwise one clear line naming the candidates."""
     from stepwork.store import people as store
 
@@ -54,7 +59,7 @@ def find_one(word: str):  # type: ignore[no-untyped-def]
     return next(p for p in everyone if p.id == found[0].id)
 
 
-def person_json(p) -> dict:  # type: ignore[no-untyped-def]
+def person_json(p: "PersonRow") -> dict[str, Any]:
     return {
         "id": p.label,
         "name": p.name,
@@ -68,7 +73,7 @@ def person_json(p) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
-def _last(p) -> str:  # type: ignore[no-untyped-def]
+def _last(p: "PersonRow") -> str:
     if p.last_reached is None:
         return messages.NOT_YET
     return messages.days_ago((dates.today() - p.last_reached).days)
@@ -150,6 +155,8 @@ def people_show(who: str = typer.Argument(..., help=WHO_HELP)) -> None:
     person = find_one(who)
     with journal.reading() as conn:
         record = PERSON.record(conn, person.id)
+    if record is None:
+        raise UsageError(messages.no_person(who, True))
     render_record(record, render.console())
 
 

@@ -24,11 +24,13 @@ def _short(help_text: str) -> str:
 
 def render() -> str:
     import typer
+    from typer.core import TyperGroup
 
     from stepwork import messages
     from stepwork.cli.base import app
 
     group = typer.main.get_command(app)
+    assert isinstance(group, TyperGroup)
     ctx = typer.Context(group)
     panels: dict[str, list[tuple[str, str]]] = {}
     for name in group.list_commands(ctx):

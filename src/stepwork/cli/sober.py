@@ -4,7 +4,9 @@ A reset asks first and takes a backup; every change (reset, corrected start, ren
 be undone, and a deleted counter stays in the history and the export.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
@@ -14,6 +16,9 @@ from stepwork import dates, limits, messages, render, settings, sobriety
 from stepwork.cli import panels
 from stepwork.cli.base import confirm
 from stepwork.errors import UsageError, UserError
+
+if TYPE_CHECKING:
+    from stepwork.store.counters import Counter
 
 commands = typer.Typer(add_completion=False)
 
@@ -33,7 +38,7 @@ def _name(value: str) -> str:
     return name
 
 
-def _require(name: str, include_deleted: bool = False):  # type: ignore[no-untyped-def]
+def _require(name: str, include_deleted: bool = False) -> "Counter":
     from stepwork.store import counters
 
     counter = counters.find(name, include_deleted=include_deleted)
@@ -46,7 +51,7 @@ def _say(line: str, style: str = "") -> None:
     render.console().print(Text(line, style=style))
 
 
-def counter_line(name: str, started_on, today, word: str) -> Text:  # type: ignore[no-untyped-def]
+def counter_line(name: str, started_on: date, today: date, word: str) -> Text:
     span = sobriety.span(started_on, today)
     return Text.assemble(
         (render.visible(name), "bold cyan"),
@@ -110,7 +115,7 @@ def sober_start(
     show_counters()
 
 
-def _backup_before(what: str):  # type: ignore[no-untyped-def]
+def _backup_before(what: str) -> Path:
     from stepwork.home import paths
     from stepwork.store import backup
 

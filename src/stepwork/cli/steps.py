@@ -7,6 +7,7 @@ it, defects, amends) register a flow in `STEP_FLOWS`, and what `--show` adds in 
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -22,7 +23,11 @@ from stepwork.cli.base import guarded
 from stepwork.cli.guided import run_session
 from stepwork.content import Question, load_step, step_titles
 from stepwork.prompting import ask_yes_no
+from stepwork.records import saved_id
 from stepwork.states import AnswerState, SessionStatus
+
+if TYPE_CHECKING:
+    from stepwork.store.models import GuidedSession
 
 commands = typer.Typer(add_completion=False)
 
@@ -95,7 +100,7 @@ def _guide(n: int, new: bool, run: GuideRun) -> int:
     else:
         out.print(Rule(render.safe(f"Step {n} · {guide.title}"), style="cyan"))
     out.print(Padding(messages.HOW_TO_ANSWER, (1, 0, 0, 0)), style="dim")
-    outcome = run_session(questions, session.id, out, values["editor"], fresh=fresh)
+    outcome = run_session(questions, saved_id(session), out, values["editor"], fresh=fresh)
     out.print()
     if outcome is engine.Outcome.FINISHED:
         out.print(run.done_message or messages.step_finished(n), style="green")
@@ -122,7 +127,9 @@ def step_intro(n: int, out: Console) -> None:
     )
 
 
-def _choose_session(n: int, questions: tuple[Question, ...], new: bool, flow: str, run: GuideRun):  # type: ignore[no-untyped-def]
+def _choose_session(
+    n: int, questions: tuple[Question, ...], new: bool, flow: str, run: GuideRun
+) -> "GuidedSession | None":
     """The open session to resume, or None for a fresh one (an open one is then set aside)."""
     from stepwork.store import guided
 
@@ -130,13 +137,13 @@ def _choose_session(n: int, questions: tuple[Question, ...], new: bool, flow: st
     if current is None:
         return None
     if run.today_only and current.local_date != dates.today():
-        guided.finish(current.id)  # an earlier day's review stays as it was written
+        guided.finish(saved_id(current))  # an earlier day's review stays as it was written
         return None
     if not new:
         keys = {q.key for q in questions}
         done = sum(
             1
-            for key, a in guided.answers(current.id).items()
+            for key, a in guided.answers(saved_id(current)).items()
             if key in keys and a.state == AnswerState.ANSWERED
         )
         started = render.local_day(current.started_at)
@@ -144,7 +151,7 @@ def _choose_session(n: int, questions: tuple[Question, ...], new: bool, flow: st
         render.console().print(messages.resume_offer(label, started, done, len(questions)))
         if ask_yes_no(messages.RESUME_QUESTION):
             return current
-    guided.finish(current.id)
+    guided.finish(saved_id(current))
     render.console().print(messages.resumed_old_set_aside(n), style="dim")
     return None
 

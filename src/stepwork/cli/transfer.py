@@ -92,7 +92,7 @@ def export(
     if with_trends and (for_whom is None or vault or chosen == "json"):
         raise UsageError(messages.TRENDS_NEED_FOR)
     # Checked before anything is read, so a refused target costs nothing.
-    folder = outputs.Folder(output) if vault else None
+    folder = outputs.Folder(output) if vault and output is not None else None
     chosen_target = outputs.target(output, force) if output is not None and not vault else None
     with journal.reading() as conn:
         if for_whom is not None and markdown.packet_is_empty(conn, for_whom, with_trends):
@@ -202,6 +202,7 @@ def import_command(
                         raise DryRun
             except DryRun:
                 pass
+    assert counts is not None  # merge ran, or raised before this line
     if counts.changes and not dry_run:
         from stepwork.store import search_index
 

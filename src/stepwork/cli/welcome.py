@@ -1,5 +1,7 @@
 """`stepwork` on its own: today at a glance, and the one next thing to do."""
 
+from datetime import date
+
 from rich.panel import Panel
 from rich.text import Text
 
@@ -58,7 +60,7 @@ def _next(checked_in: bool, reviewed: bool, open_steps: list[int], worked: set[i
     return stepguide.suggest_next(open_steps, worked)
 
 
-def _connection_lines(today) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def _connection_lines(today: date) -> list[tuple[str, str]]:
     """Days since reaching out, and a gentle word when isolation or cravings build up."""
     from datetime import timedelta
 
@@ -85,7 +87,7 @@ def _connection_lines(today) -> list[tuple[str, str]]:  # type: ignore[no-untype
     return lines
 
 
-def _days_since(day, today) -> int | None:  # type: ignore[no-untyped-def]
+def _days_since(day: date | None, today: date) -> int | None:
     return None if day is None else max(0, (today - day).days)
 
 

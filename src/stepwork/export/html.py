@@ -11,11 +11,15 @@ import html
 import io
 import sqlite3
 from collections.abc import Callable
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from stepwork import messages
 from stepwork.export import markdown
 from stepwork.kinds import Filters
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 INVENTORY_HEADING = "Inventory"
 # markdown.cell() joins a cell's lines with this; the parser escapes it like any text.
@@ -50,7 +54,7 @@ footer { margin-top: 2.5em; padding-top: .6em; border-top: 1px solid #999; font-
 """
 
 
-def _parser():  # type: ignore[no-untyped-def]
+def _parser() -> "MarkdownIt":
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark", {"html": False, "linkify": False})
@@ -59,7 +63,7 @@ def _parser():  # type: ignore[no-untyped-def]
     return parser
 
 
-def _mark_inventory_sections(tokens: list) -> None:  # type: ignore[type-arg]
+def _mark_inventory_sections(tokens: list["Token"]) -> None:
     """Give each inventory section's heading a class, so print can start it on a new page."""
     inside = False
     for index, token in enumerate(tokens):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeGuard
 
 from stepwork import __version__, messages
 from stepwork.dates import EARLIEST_DAY
@@ -156,7 +156,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _is_text(value: Any) -> bool:
+def _is_text(value: Any) -> TypeGuard[str]:
     if not isinstance(value, str):
         return False
     try:
@@ -316,7 +316,7 @@ def validate(
             if uid in seen:
                 raise _bad(path, where, "this uid appears twice")
             seen.add(uid)
-            clean = {"uid": uid}
+            clean: dict[str, Any] = {"uid": uid}
             for column in table.columns:
                 clean[column.name] = _check_value(path, where, column, row[column.name])
             if table.ordered:

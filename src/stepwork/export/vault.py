@@ -390,6 +390,6 @@ def write(
         folder.remove_if_empty(sub)
     _write_manifest(folder, done | held)
     outcome.total = len(done)
-    for path in folder.left_alone:
-        outcome.left_alone.setdefault(path, NOT_A_FILE)
+    for left in folder.left_alone:
+        outcome.left_alone.setdefault(left, NOT_A_FILE)
     return outcome
