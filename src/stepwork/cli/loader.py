@@ -19,6 +19,7 @@ ALL_MODULES = (
     "sober",
     "journal",
     "transfer",
+    "sync",
     "privacy",
     "setup",
 )
@@ -50,6 +51,7 @@ MODULES_FOR: dict[str, tuple[str, ...]] = {
     "import": ("transfer",),
     "backup": ("transfer",),
     "restore": ("transfer",),
+    "sync": ("sync",),
     "doctor": ("privacy",),
     "encrypt": ("privacy",),
     "decrypt": ("privacy",),
