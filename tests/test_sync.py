@@ -384,7 +384,7 @@ def test_the_folder_from_config_and_hostile_folders(devices, folder, tmp_path):
     name = f"{'0' * 16}-00000001{SUFFIX}"
     (folder / name).symlink_to(secret)
     result = desktop.sync(folder)
-    assert f"Skipped {name}" in said(result.stderr)
+    assert f"Skipped {name}: it is a link" in said(result.stderr)
     assert secret.read_text() == "private"
 
 
@@ -471,3 +471,19 @@ def test_a_new_answer_elsewhere_in_a_session_deleted_here_goes_with_it(devices, 
     assert laptop.records("answer") == []
     converge(folder, laptop, desktop)
     assert_same(laptop, desktop)
+
+
+def test_a_counter_started_on_two_devices_under_one_name_keeps_syncing(devices, folder):
+    laptop, desktop = devices(None, None)
+    laptop.ok("sober", "start", "alcohol", "--date", "2026-01-01")
+    desktop.ok("sober", "start", "alcohol", "--date", "2026-02-01")
+    converge(folder, laptop, desktop)
+    desktop.ok("sober", "reset", "alcohol", "--yes")
+    for _ in range(2):
+        for device in (laptop, desktop):
+            assert "Skipped" not in said(device.sync(folder).stderr)
+    for device in (laptop, desktop):
+        assert len(device.records("sobriety_counter")) == 1
+        assert len(device.records("sobriety_run")) == 1
+    starts = {d.records("sobriety_counter")[0]["started_on"] for d in (laptop, desktop)}
+    assert len(starts) == 1

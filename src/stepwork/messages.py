@@ -1520,6 +1520,7 @@ SYNC_FILE_COPY = (
     "a copy a sync tool made (a conflict copy or a half-copied file); stepwork reads only its "
     "own names. You may delete it."
 )
+SYNC_NOT_A_FILE = "it is a link or something else that is not a file; stepwork leaves it alone."
 SYNC_JOURNAL_CHANGED = (
     "This journal is not the file this device last synced (restored, encrypted, decrypted or "
     "copied): all of it is sent, and every file in the folder is read again."

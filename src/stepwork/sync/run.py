@@ -9,9 +9,11 @@ as it was (a file it already wrote is sent again, harmlessly, next time).
 import contextlib
 import fcntl
 import io
+import json
 import os
 import sqlite3
 import stat
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -84,10 +86,23 @@ def _passphrase(db_path: Path) -> str | None:
     if not encryption.is_encrypted(db_path):
         return None
     encryption.require()
+    try:
+        import cryptography  # noqa: F401
+    except ImportError:
+        raise UserError(messages.ENCRYPTION_NOT_INSTALLED) from None
     keyfile = encryption.read_keyfile(encryption.sidecar(db_path))
-    passphrase = encryption.ask_passphrase(messages.PASSPHRASE_PROMPT)
-    encryption.remember(db_path, encryption.unwrap(keyfile, passphrase))
-    return passphrase
+    typed = os.environ.get(encryption.PASSPHRASE_ENV) is None and sys.stdin.isatty()
+    tries = encryption.TRIES if typed else 1
+    for attempt in range(tries):
+        passphrase = encryption.ask_passphrase(messages.PASSPHRASE_PROMPT)
+        try:
+            encryption.remember(db_path, encryption.unwrap(keyfile, passphrase))
+            return passphrase
+        except UserError:
+            if attempt == tries - 1:
+                raise
+            print(messages.WRONG_PASSPHRASE_AGAIN, file=sys.stderr)
+    raise AssertionError("unreachable")
 
 
 def _stamp_column(table: Table) -> str:
@@ -96,14 +111,31 @@ def _stamp_column(table: Table) -> str:
     return "updated_at" if table.versioned else "created_at"
 
 
-def _changed_since(state: states.State) -> jsonfile.Where | None:
+def _changed_since(conn: sqlite3.Connection, state: states.State) -> jsonfile.Where | None:
+    """What changed since the last sync, with the records those rows point at (an unchanged
+    session beside a changed answer): every file can be merged on its own, even where the
+    parent was matched to a record of another uid (a counter of the same name)."""
     if state.mark is None:
         return None
+    wanted: dict[str, set[int]] = {}
 
     def where(table: Table) -> tuple[str, tuple[object, ...]]:
-        column = _stamp_column(table)
-        return f"t.{column} >= ? OR t.id > ?", (state.mark, state.ids.get(table.name, 0))
+        condition = f"t.{_stamp_column(table)} >= ? OR t.id > ?"
+        params: tuple[object, ...] = (state.mark, state.ids.get(table.name, 0))
+        if wanted.get(table.name):
+            condition += " OR t.id IN (SELECT value FROM json_each(?))"
+            params += (json.dumps(sorted(wanted[table.name])),)
+        return condition, params
 
+    for table in reversed(TABLES):  # children first: a parent's list is whole when reached
+        condition, params = where(table)
+        for link in table.links:
+            found = conn.execute(
+                f"SELECT DISTINCT t.{link.column} FROM {table.name} t "
+                f"WHERE ({condition}) AND t.{link.column} IS NOT NULL",
+                params,
+            )
+            wanted.setdefault(link.table, set()).update(row[0] for row in found)
     return where
 
 
@@ -121,6 +153,8 @@ class Folder:
     data: dict[str, dict[int, str]] = field(default_factory=dict)
     receipts: dict[str, dict[str, int]] = field(default_factory=dict)
     copies: list[str] = field(default_factory=list)
+    not_files: list[str] = field(default_factory=list)
+    """Links and other things under our names: never followed, never merged."""
     sizes: dict[str, int] = field(default_factory=dict)
 
 
@@ -135,8 +169,10 @@ def _scan(folder: Path) -> Folder:
                 info = entry.stat(follow_symlinks=False)
             except OSError:
                 continue
-            if not stat.S_ISREG(info.st_mode) or named.kind == "copy":
+            if named.kind == "copy":
                 found.copies.append(entry.name)
+            elif not stat.S_ISREG(info.st_mode):
+                found.not_files.append(entry.name)
             elif named.kind == "data":
                 found.data.setdefault(named.device, {})[named.seq] = entry.name
                 found.sizes[entry.name] = info.st_size
@@ -302,12 +338,14 @@ def sync(folder: Path, compact: bool = False, progress: Progress = _no_progress)
         seen = _scan(folder)
         for name in seen.copies:
             report.skipped.append(messages.sync_skipped(name, messages.SYNC_FILE_COPY))
+        for name in sorted(seen.not_files):
+            report.skipped.append(messages.sync_skipped(name, messages.SYNC_NOT_A_FILE))
         own = seen.data.get(state.device, {})
         state.seq = max([state.seq, *own])
         with journal.writing() as conn:
             started = now_stamp()
             buffer = io.StringIO()
-            count = jsonfile.write(conn, buffer, where=_changed_since(state))
+            count = jsonfile.write(conn, buffer, where=_changed_since(conn, state))
             if count:
                 seq = state.seq + 1
                 name = files.data_name(state.device, seq)
