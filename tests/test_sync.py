@@ -184,24 +184,26 @@ def test_a_plain_device_and_an_encrypted_one(devices, folder):
     locked.ok("gratitude", "from the locked one")
     locked.encrypt(PASS)
     plain.sync(folder)
-    locked.sync(folder)
-    assert gratitudes(locked) == ["from the locked one", "from the plain one"]
+    # Plain files are not authenticated: an encrypted journal does not take them in.
+    passed = locked.sync(folder)
+    assert "plain text and this journal is encrypted" in said(passed.stderr)
+    assert gratitudes(locked) == ["from the locked one"]
     refused = plain.sync(folder)
     assert "encrypted and this journal is not" in said(refused.stderr)
     assert "stepwork encrypt" in said(refused.stderr)
     assert gratitudes(plain) == ["from the plain one"]
 
-    plain.encrypt(PASS)  # a new journal file: everything is sent and read again
+    plain.encrypt(PASS)  # a new journal file: everything is sent again, encrypted
     again = plain.sync(folder)
     assert "not the file this device last synced" in said(again.stderr)
-    locked.sync(folder)
+    assert "Skipped" not in said(again.stderr)
+    assert "Skipped" not in said(locked.sync(folder).stderr)
+    plain.sync(folder)
     assert_same(plain, locked)
-    # The plain files it wrote before are replaced once the other device has merged them.
+    assert gratitudes(locked) == ["from the locked one", "from the plain one"]
+    # The plain files it wrote before go once the other device has passed them.
     plain.sync(folder, "--compact")
-    mine = [
-        n for n in files_in(folder) if n.endswith(SUFFIX) and b'"none"' in (folder / n).read_bytes()
-    ]
-    assert mine == []
+    assert b'"cipher": "none"' not in b"".join(files_in(folder).values())
     assert b"from the plain one" not in b"".join(files_in(folder).values())
 
 

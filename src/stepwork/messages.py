@@ -1511,6 +1511,11 @@ SYNC_FILE_ENCRYPTED_HERE_PLAIN = (
     "its files are encrypted and this journal is not; encrypt it with the same passphrase "
     "(stepwork encrypt) to read them."
 )
+SYNC_FILE_PLAIN_HERE_ENCRYPTED = (
+    "its files are plain text and this journal is encrypted, so they are not merged (anyone "
+    "who can write to the folder could have written them). Encrypt that device's journal with "
+    "the same passphrase (stepwork encrypt): it then sends everything again, encrypted."
+)
 SYNC_FILE_OTHER_PASSPHRASE = (
     "its files were encrypted with another passphrase; use the same passphrase on every device "
     "(stepwork passphrase)."
@@ -1546,6 +1551,10 @@ def sync_waiting_for(missing: str) -> str:
 
 def sync_device_refused(device: str, why: str) -> str:
     return f"Skipped the files of device {device}: {why}"
+
+
+def sync_device_plain(device: str, why: str) -> str:
+    return f"Passed over plain files of device {device}: {why}"
 
 
 def sync_new_folder(folder: Path) -> str:

@@ -74,11 +74,14 @@ def classify(name: str) -> Named | None:
 class Unreadable(Exception):
     """A file that is not merged this time; `why` is the line that says so."""
 
-    def __init__(self, why: str, final: bool = False) -> None:
+    def __init__(self, why: str, final: bool = False, passed: bool = False) -> None:
         super().__init__(why)
         self.why = why
         self.final = final
         """Not worth trying again with this journal (another passphrase, a newer stepwork)."""
+        self.passed = passed
+        """Never to be merged here, and passed over (a plain file where the journal is
+        encrypted: anyone could have written it)."""
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,8 @@ class Opened:
 
 
 def open_file(raw: bytes, device: str, seq: int, passphrase: str | None) -> Opened:
-    """The export a file holds, whole and as written, or `Unreadable` saying why not."""
+    """The export a file holds, whole and as written, or `Unreadable` saying why not. With a
+    passphrase (an encrypted journal), only files sealed under it are opened."""
     line, newline, rest = raw.partition(b"\n")
     if not newline:
         raise Unreadable(messages.SYNC_FILE_INCOMPLETE)
@@ -154,6 +158,8 @@ def open_file(raw: bytes, device: str, seq: int, passphrase: str | None) -> Open
             raise Unreadable(messages.SYNC_FILE_INCOMPLETE)
         if len(rest) > size or hashlib.sha256(rest).hexdigest() != digest:
             raise Unreadable(messages.SYNC_FILE_DAMAGED)
+        if passphrase is not None:
+            raise Unreadable(messages.SYNC_FILE_PLAIN_HERE_ENCRYPTED, passed=True)
         return Opened(kind, rest, encrypted=False)
     if cipher != CIPHER:
         raise Unreadable(messages.SYNC_FILE_DAMAGED)

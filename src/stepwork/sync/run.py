@@ -213,6 +213,8 @@ class _Merger:
         self.conn, self.folder, self.seen, self.state = conn, folder, seen, state
         self.passphrase, self.report = passphrase, report
         self.refused_devices: set[str] = set()
+        self.told_plain: set[str] = set()
+        self.passed_over = False
         self.problems: dict[str, str] = {}
 
     def pending_bytes(self) -> int:
@@ -248,6 +250,10 @@ class _Merger:
                 self.state.merged[device] = seq  # the file this sync just wrote
                 continue
             opened = self._open(device, seq, name)
+            if opened is None and self.passed_over:
+                self.passed_over = False
+                self.state.merged[device] = seq
+                continue
             if opened is None:
                 return merged_any
             if seq != done + 1 and opened.kind != files.SNAPSHOT:
@@ -272,7 +278,14 @@ class _Merger:
         try:
             return files.open_file(raw, device, seq, self.passphrase)
         except files.Unreadable as problem:
-            if problem.final:
+            if problem.passed:
+                self.passed_over = True
+                if device != self.state.device and device not in self.told_plain:
+                    self.told_plain.add(device)
+                    self.report.skipped.append(messages.sync_device_plain(device, problem.why))
+            elif problem.final and device == self.state.device:
+                self.refused_devices.add(device)  # its own files from before: nothing to say
+            elif problem.final:
                 self.refused_devices.add(device)
                 self.report.skipped.append(messages.sync_device_refused(device, problem.why))
             else:
