@@ -1508,8 +1508,8 @@ SYNC_FILE_DAMAGED = "it is damaged, or was changed after it was written."
 SYNC_FILE_TOO_NEW = "it was written by a newer stepwork; please update stepwork on this device."
 SYNC_FILE_MISNAMED = "its name does not match what it holds (a copy or a renamed file?)."
 SYNC_FILE_ENCRYPTED_HERE_PLAIN = (
-    "its files are encrypted and this journal is not; encrypt it with the same passphrase "
-    "(stepwork encrypt) to read them."
+    "its files are encrypted and this journal is not; encrypt this journal with the same "
+    "passphrase (stepwork encrypt) to read them."
 )
 SYNC_FILE_PLAIN_HERE_ENCRYPTED = (
     "its files are plain text and this journal is encrypted, so they are not merged (anyone "
@@ -1522,8 +1522,8 @@ SYNC_FILE_OTHER_PASSPHRASE = (
 )
 SYNC_FILE_GONE = "it could not be read (removed while stepwork was reading, or not a file)."
 SYNC_FILE_COPY = (
-    "a copy a sync tool made (a conflict copy or a half-copied file); stepwork reads only its "
-    "own names. You may delete it."
+    "a copy a sync tool made (a conflict copy or a half-copied file); stepwork never reads it, "
+    "as the file it copies is read under its own name. You may delete it."
 )
 SYNC_NOT_A_FILE = "it is a link or something else that is not a file; stepwork leaves it alone."
 SYNC_JOURNAL_CHANGED = (
@@ -1539,6 +1539,10 @@ SYNC_NOTHING_RECEIVED = "Nothing new to receive."
 
 def sync_skipped(name: str, why: str) -> str:
     return f"Skipped {name}: {why} It is tried again at the next sync."
+
+
+def sync_left_alone(name: str, why: str) -> str:
+    return f"Left alone {name}: {why}"
 
 
 def sync_retried(refusal: str) -> str:
@@ -1592,8 +1596,13 @@ def sync_sent(count: int, name: str, encrypted: bool) -> str:
 
 
 def sync_received(files: int, devices: int, added: int, updated: int, deleted: int) -> str:
+    counts = [
+        f"{n:,} {what}"
+        for n, what in ((added, "added"), (updated, "updated"), (deleted, "deleted"))
+        if n
+    ]
+    changed = ", ".join(counts) if counts else f"nothing new in {'it' if files == 1 else 'them'}"
     return (
         f"Received {files:,} file{'s' if files != 1 else ''} from {devices} "
-        f"device{'s' if devices != 1 else ''}: added {added:,}, updated {updated:,}, "
-        f"deleted {deleted:,}."
+        f"device{'s' if devices != 1 else ''}: {changed}."
     )

@@ -350,9 +350,9 @@ def sync(folder: Path, compact: bool = False, progress: Progress = _no_progress)
         report.encrypted = passphrase is not None
         seen = _scan(folder)
         for name in seen.copies:
-            report.skipped.append(messages.sync_skipped(name, messages.SYNC_FILE_COPY))
+            report.skipped.append(messages.sync_left_alone(name, messages.SYNC_FILE_COPY))
         for name in sorted(seen.not_files):
-            report.skipped.append(messages.sync_skipped(name, messages.SYNC_NOT_A_FILE))
+            report.skipped.append(messages.sync_left_alone(name, messages.SYNC_NOT_A_FILE))
         own = seen.data.get(state.device, {})
         state.seq = max([state.seq, *own])
         with journal.writing() as conn:
