@@ -3,7 +3,9 @@
 import json
 import os
 import shutil
+import signal
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -489,3 +491,52 @@ def test_a_counter_started_on_two_devices_under_one_name_keeps_syncing(devices, 
         assert len(device.records("sobriety_run")) == 1
     starts = {d.records("sobriety_counter")[0]["started_on"] for d in (laptop, desktop)}
     assert len(starts) == 1
+
+
+CRASH = Path(__file__).parent / "helpers" / "sync_crash.py"
+
+
+@pytest.mark.parametrize(
+    "stage",
+    ["sent", "merged-a-file", "committed", "snapshot-written", "removed-a-file"],
+)
+def test_a_sync_killed_at_any_point_loses_nothing(tmp_path, folder, stage):
+    laptop, desktop = tmp_path / "laptop", tmp_path / "desktop"
+
+    def stepwork(home: Path, *args: str) -> str:
+        done = subprocess.run(
+            [*stepwork_command(), *args], env=child_env(home), capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    for n in range(3):
+        stepwork(laptop, "gratitude", f"laptop {n}")
+    stepwork(desktop, "gratitude", "desktop 0")
+    stepwork(laptop, "sync", str(folder))
+    stepwork(desktop, "sync", str(folder))
+    stepwork(laptop, "gratitude", "laptop 3")
+    stepwork(desktop, "gratitude", "desktop 1")
+    stepwork(desktop, "sync", str(folder))
+    args = ["sync", str(folder)]
+    if stage in ("snapshot-written", "removed-a-file"):
+        stepwork(laptop, *args)
+        stepwork(desktop, *args)
+        args.append("--compact")
+    killed = subprocess.run(
+        [sys.executable, str(CRASH), stage, *args], env=child_env(laptop), capture_output=True
+    )
+    assert killed.returncode == -signal.SIGKILL
+
+    for _ in range(2):
+        for home in (laptop, desktop):
+            stepwork(home, "sync", str(folder))
+    exports = []
+    for home in (laptop, desktop):
+        document = json.loads(stepwork(home, "export", "--format", "json"))
+        texts = sorted(row["text"] for row in document["tables"]["daily_entry"])
+        assert texts == ["desktop 0", "desktop 1", *(f"laptop {n}" for n in range(4))]
+        del document["exported_at"]
+        exports.append(document)
+    assert exports[0] == exports[1]
+    assert not [p.name for p in folder.iterdir() if p.name.startswith(".")]

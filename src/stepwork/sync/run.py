@@ -49,6 +49,10 @@ class Report:
     compacted_name: str = ""
 
 
+def checkpoint(stage: str) -> None:
+    """A named point of a sync; the kill tests stop the process at each."""
+
+
 def _no_progress(_total: int) -> contextlib.AbstractContextManager[Callable[[int], None]]:
     return contextlib.nullcontext(lambda _n: None)
 
@@ -212,6 +216,8 @@ class _Merger:
     ) -> None:
         self.conn, self.folder, self.seen, self.state = conn, folder, seen, state
         self.passphrase, self.report = passphrase, report
+        sent = files.DATA_NAME.fullmatch(report.sent_name or "")
+        self.report_sent_seq = int(sent[2]) if sent else 0
         self.refused_devices: set[str] = set()
         self.told_plain: set[str] = set()
         self.passed_over = False
@@ -246,7 +252,7 @@ class _Merger:
                 return merged_any
             seq = later[0]
             name = numbered[seq]
-            if device == self.state.device and seq == self.state.seq:
+            if device == self.state.device and seq == self.report_sent_seq:
                 self.state.merged[device] = seq  # the file this sync just wrote
                 continue
             opened = self._open(device, seq, name)
@@ -264,6 +270,7 @@ class _Merger:
                 return merged_any
             if not self._merge(name, opened):
                 return merged_any
+            checkpoint("merged-a-file")
             advance(self.seen.sizes.get(name, 0))
             self.state.merged[device] = seq
             self.report.files_in += 1
@@ -371,12 +378,14 @@ def sync(folder: Path, compact: bool = False, progress: Progress = _no_progress)
                 seen.sizes[name] = 0
                 state.seq = seq
                 report.sent, report.sent_name = count, name
+                checkpoint("sent")
             merger = _Merger(conn, folder, seen, state, passphrase, report)
             with progress(merger.pending_bytes()) as advance:
                 merger.run(advance)
             if report.added or report.updated or report.deleted:
                 search_index.optimize(conn)
             state.mark, state.ids = started, _highest_ids(conn)
+        checkpoint("committed")
         state.journal, state.folder = identity, str(folder)
         _send_receipt(folder, seen, state)
         states.save(state)
@@ -421,11 +430,13 @@ def _compact(
     _write(folder, name, files.seal(state.device, seq, files.SNAPSHOT, buffer.getvalue(), sealer))
     state.seq = seq
     state.merged[state.device] = seq
+    checkpoint("snapshot-written")
     removed = 0
     with outputs.Folder(folder) as place:
         for old in own:
             if place.remove("", seen.data[state.device][old]):
                 removed += 1
+                checkpoint("removed-a-file")
     seen.data[state.device] = {seq: name}
     report.compacted_name = name
     return removed
