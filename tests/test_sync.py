@@ -256,13 +256,16 @@ def test_conflict_copies_are_skipped_with_a_line(devices, folder):
     copies = (
         f"{stem}.sync-conflict-20261128-101010-ABCDEFG{SUFFIX}",
         f"{stem} (conflicted copy 2026-11-28){SUFFIX}",
+        f"{stem}.sync-conflict-\x1b]0;owned\x07{SUFFIX}",
     )
     for name in copies:
         text = sent.read_text().replace("the real one", "the copy's text")
         (folder / name).write_text(text)
     result = desktop.sync(folder)
-    for name in copies:
+    for name in copies[:2]:
         assert f"Left alone {name}: a copy a sync tool made" in said(result.stderr)
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr  # shown, never obeyed
+    assert "␛]0;owned" in result.stderr
     assert gratitudes(desktop) == ["the real one"]
     assert all((folder / name).exists() for name in copies)  # not ours to delete
 
