@@ -543,3 +543,20 @@ def test_a_sync_killed_at_any_point_loses_nothing(tmp_path, folder, stage):
         exports.append(document)
     assert exports[0] == exports[1]
     assert not [p.name for p in folder.iterdir() if p.name.startswith(".")]
+
+
+def test_an_encrypted_journal_needs_its_passphrase_to_sync(devices, folder):
+    (laptop,) = devices(PASS)
+    laptop.ok("gratitude", "sealed")
+    laptop.encrypt(PASS)
+    laptop.sync(folder)
+    before = files_in(folder)
+    laptop.passphrase = "not it"
+    result = laptop("sync", str(folder))
+    assert result.exit_code == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    laptop.passphrase = None
+    result = laptop("sync", str(folder))
+    assert result.exit_code == 1
+    assert "STEPWORK_PASSPHRASE" in said(result.stderr)
+    assert files_in(folder) == before
