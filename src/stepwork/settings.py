@@ -45,6 +45,17 @@ def _days(value: str) -> str:
     return str(int(text))
 
 
+def _folder(value: str) -> str:
+    """A folder, kept absolute (config may be run from anywhere); hostile like any path."""
+    if not value.strip():
+        raise ValueError(messages.SETTING_EMPTY)
+    if len(value) > 4096:
+        raise ValueError(messages.SETTING_FOLDER_TOO_LONG)
+    if any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in value):
+        raise ValueError(messages.SETTING_ONE_LINE)
+    return str(Path(value).expanduser().absolute())
+
+
 def _role_names(value: str) -> str:
     from stepwork.network import parse_role_names
 
@@ -113,6 +124,7 @@ SETTINGS: dict[str, Setting] = {
             "(roles: sponsor, sponsee, therapist, home-group, friend, family, other).",
             _role_names,
         ),
+        Setting("sync_dir", "", messages.SYNC_DIR_DESCRIPTION, _folder),
         Setting(
             "editor",
             "",

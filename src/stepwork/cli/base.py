@@ -76,6 +76,7 @@ COMMANDS: dict[str, str] = {
     "import": "transfer",
     "backup": "transfer",
     "restore": "transfer",
+    "sync": "sync",
     "doctor": "privacy",
     "encrypt": "privacy",
     "decrypt": "privacy",

@@ -45,7 +45,11 @@ SINCE_VERSION = {TOMBSTONE: 2, "person": 3, "contact": 3}
 # --- export --------------------------------------------------------------------------------
 
 
-def _select_json(table: Table) -> str:
+Where = Callable[[Table], tuple[str, tuple[Any, ...]]]
+"""For one table, a condition on its rows (`t.` names the table) and its parameters."""
+
+
+def _select_json(table: Table, where: str = "") -> str:
     """SQL that gives each row as a JSON object, built by SQLite itself (fast, and exact)."""
     pairs = ["'uid', t.uid"]
     for c in table.columns:
@@ -59,13 +63,22 @@ def _select_json(table: Table) -> str:
         joins.append(f"LEFT JOIN {link.table} l{n} ON l{n}.id = t.{link.column}")
     return (
         f"SELECT json_object({', '.join(pairs)}) FROM {table.name} t {' '.join(joins)} "
-        "ORDER BY t.id"
+        f"{f'WHERE {where} ' if where else ''}ORDER BY {_order(table)}"
     )
 
 
-def rows(conn: sqlite3.Connection, table: Table) -> Iterator[str]:
-    """Each row of a table as a JSON object (text), in id order."""
-    for (text,) in conn.execute(_select_json(table)):
+def _order(table: Table) -> str:
+    """By when each row was made, then by uid: the same order in every journal that holds the
+    same rows (row ids differ between journals that merged each other's), so synced devices
+    export identical files."""
+    first_time = next(c.name for c in table.columns if c.type == TIME)
+    return f"t.{first_time}, t.uid"
+
+
+def rows(conn: sqlite3.Connection, table: Table, where: Where | None = None) -> Iterator[str]:
+    """Each row of a table as a JSON object (text), oldest first; only those `where` picks."""
+    condition, params = where(table) if where else ("", ())
+    for (text,) in conn.execute(_select_json(table, condition), params):
         yield text
 
 
@@ -73,8 +86,15 @@ def count_rows(conn: sqlite3.Connection) -> int:
     return sum(conn.execute(f"SELECT COUNT(*) FROM {t.name}").fetchone()[0] for t in TABLES)
 
 
-def write(conn: sqlite3.Connection, out: IO[str], tick: Callable[[], None] = lambda: None) -> None:
-    """Stream the whole journal as JSON: one row at a time, so memory stays flat."""
+def write(
+    conn: sqlite3.Connection,
+    out: IO[str],
+    tick: Callable[[], None] = lambda: None,
+    where: Where | None = None,
+) -> int:
+    """Stream the whole journal (or the rows `where` picks) as JSON: one row at a time, so
+    memory stays flat. Returns how many rows were written."""
+    written = 0
     exported = datetime.now(UTC).isoformat(timespec="seconds")
     out.write("{\n")
     out.write(f'  "format": "{FORMAT}",\n  "format_version": {FORMAT_VERSION},\n')
@@ -82,11 +102,13 @@ def write(conn: sqlite3.Connection, out: IO[str], tick: Callable[[], None] = lam
     out.write(f'  "exported_at": "{exported}",\n  "tables": {{')
     for t_index, table in enumerate(TABLES):
         out.write(("," if t_index else "") + f'\n    "{table.name}": [')
-        for r_index, row in enumerate(rows(conn, table)):
+        for r_index, row in enumerate(rows(conn, table, where)):
             out.write(("," if r_index else "") + "\n      " + row)
+            written += 1
             tick()
         out.write("\n    ]")
     out.write("\n  }\n}\n")
+    return written
 
 
 # --- reading and checking a file ---------------------------------------------------------
@@ -119,6 +141,11 @@ def read_document(path: Path) -> Any:
         raw = path.read_bytes()
     except OSError as exc:
         raise UserError(messages.import_unreadable(path, exc.strerror or str(exc))) from exc
+    return parse_document(raw, path)
+
+
+def parse_document(raw: bytes, path: Path) -> Any:
+    """`read_document` for bytes already read; `path` names them in a refusal."""
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark some editors add is not content
     except UnicodeDecodeError:
@@ -409,12 +436,22 @@ def merge(
                 counts.bump(counts.unchanged, table.name)
                 continue
             values = {c.name: _db_value(c, row[c.name]) for c in table.columns}
+            gone = False
             for link in table.links:
                 parent = row[link.name]
                 if parent is None:
                     values[link.column] = None
                     continue
                 parent_id = id_of(link.table, parent)
+                if parent_id is None and deleted_here(link.table, parent):
+                    # Changed elsewhere, linked to a record deleted here (a file of changes
+                    # need not hold an unchanged parent): as the deletion did here, the link
+                    # is let go of, or the row goes with its parent.
+                    if _on_delete(conn, table.name, link.column) == "SET NULL":
+                        values[link.column] = None
+                        continue
+                    gone = True
+                    break
                 if parent_id is None:
                     raise _bad(
                         path,
@@ -422,6 +459,10 @@ def merge(
                         f"{link.name} {parent} is not in the file",
                     )
                 values[link.column] = parent_id
+            if gone:
+                skipped.add((table.name, row["uid"]))
+                counts.bump(counts.unchanged, table.name)
+                continue
             existing = conn.execute(
                 f"SELECT * FROM {table.name} WHERE uid = ?", (row["uid"],)
             ).fetchone()
@@ -459,9 +500,18 @@ def merge(
     return counts
 
 
+def _on_delete(conn: sqlite3.Connection, table: str, column: str) -> str:
+    """What the schema does to `table.column` when the row it points at is deleted."""
+    for key in conn.execute(f"PRAGMA foreign_key_list({table})"):
+        if key[3] == column:
+            return str(key[6]).upper()
+    return "CASCADE"
+
+
 def _bury(conn: sqlite3.Connection, uid: str, stone: dict[str, Any], counts: Counts) -> None:
     """Apply one tombstone from a file: delete the record here unless edited here since."""
     table = next(t for t in TABLES if t.name == stone["table_name"])
+    known = conn.execute(f"SELECT deleted_at FROM {TOMBSTONE} WHERE uid = ?", (uid,)).fetchone()
     here = conn.execute(f"SELECT * FROM {table.name} WHERE uid = ?", (uid,)).fetchone()
     if here is not None and _later(_edited_at(table, here), stone["deleted_at"]):
         counts.bump(counts.unchanged, TOMBSTONE)
@@ -471,9 +521,13 @@ def _bury(conn: sqlite3.Connection, uid: str, stone: dict[str, Any], counts: Cou
         counts.bump(counts.deleted, table.name)
     else:
         counts.bump(counts.unchanged, TOMBSTONE)
-    # Keep the earliest known time of the deletion (the trigger above wrote now).
+    # Keep the earliest known time of the deletion (the trigger above wrote now), so journals
+    # that deleted the same record apart agree on when.
+    deleted_at = stone["deleted_at"]
+    if known is not None and _later(deleted_at, known[0]):
+        deleted_at = known[0]
     conn.execute(
         f"INSERT INTO {TOMBSTONE} (uid, table_name, deleted_at) VALUES (?, ?, ?) "
         "ON CONFLICT (uid) DO UPDATE SET deleted_at = excluded.deleted_at",
-        (uid, table.name, stone["deleted_at"]),
+        (uid, table.name, deleted_at),
     )

@@ -1,0 +1,442 @@
+"""One sync: send what changed here as a new file, then merge what other devices sent.
+
+Everything between reading this journal's changes and merging other devices' files happens in
+one write transaction, each file merged inside a savepoint of its own: a file that cannot be
+merged leaves no trace and is tried again next time; a sync that is stopped leaves the journal
+as it was (a file it already wrote is sent again, harmlessly, next time).
+"""
+
+import contextlib
+import fcntl
+import io
+import json
+import os
+import sqlite3
+import stat
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from stepwork import messages
+from stepwork.errors import UserError
+from stepwork.export import jsonfile
+from stepwork.export.tables import TABLES, Table
+from stepwork.sync import files, keys
+from stepwork.sync import state as states
+
+LOCK_FILE = "sync.lock"
+Progress = Callable[[int], contextlib.AbstractContextManager[Callable[[int], None]]]
+"""Given how many bytes there are to read, a block whose callable is told each file's bytes."""
+
+
+@dataclass
+class Report:
+    folder: Path
+    sent: int = 0
+    sent_name: str | None = None
+    encrypted: bool = False
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    files_in: int = 0
+    devices_in: set[str] = field(default_factory=set)
+    skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    compacted: int | None = None
+    """Own files replaced by one snapshot (None when not asked or not possible)."""
+    compacted_name: str = ""
+
+
+def checkpoint(stage: str) -> None:
+    """A named point of a sync; the kill tests stop the process at each."""
+
+
+def _no_progress(_total: int) -> contextlib.AbstractContextManager[Callable[[int], None]]:
+    return contextlib.nullcontext(lambda _n: None)
+
+
+@contextlib.contextmanager
+def _sync_lock(data_dir: Path) -> Iterator[None]:
+    """One sync at a time for this journal (another stepwork may still read and write it)."""
+    from stepwork.store.lock import EXCLUSIVE_WAIT, POLL, _wait
+
+    path = data_dir / LOCK_FILE
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    except OSError as exc:
+        raise UserError(messages.cannot_write_file(path, exc.strerror or str(exc))) from exc
+    try:
+        deadline = time.monotonic() + _wait(EXCLUSIVE_WAIT)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise UserError(messages.SYNC_BUSY) from None
+                time.sleep(POLL)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _passphrase(db_path: Path) -> str | None:
+    """The journal's passphrase when it is encrypted (asked once: the journal opens with it
+    too), else None."""
+    from stepwork.store import encryption
+
+    if not encryption.is_encrypted(db_path):
+        return None
+    encryption.require()
+    try:
+        import cryptography  # noqa: F401
+    except ImportError:
+        raise UserError(messages.ENCRYPTION_NOT_INSTALLED) from None
+    keyfile = encryption.read_keyfile(encryption.sidecar(db_path))
+    typed = os.environ.get(encryption.PASSPHRASE_ENV) is None and sys.stdin.isatty()
+    tries = encryption.TRIES if typed else 1
+    for attempt in range(tries):
+        passphrase = encryption.ask_passphrase(messages.PASSPHRASE_PROMPT)
+        try:
+            encryption.remember(db_path, encryption.unwrap(keyfile, passphrase))
+            return passphrase
+        except UserError:
+            if attempt == tries - 1:
+                raise
+            print(messages.WRONG_PASSPHRASE_AGAIN, file=sys.stderr)
+    raise AssertionError("unreachable")
+
+
+def _stamp_column(table: Table) -> str:
+    if table.name == jsonfile.TOMBSTONE:
+        return "deleted_at"
+    return "updated_at" if table.versioned else "created_at"
+
+
+def _changed_since(conn: sqlite3.Connection, state: states.State) -> jsonfile.Where | None:
+    """What changed since the last sync, with the records those rows point at (an unchanged
+    session beside a changed answer): every file can be merged on its own, even where the
+    parent was matched to a record of another uid (a counter of the same name)."""
+    if state.mark is None:
+        return None
+    wanted: dict[str, set[int]] = {}
+
+    def where(table: Table) -> tuple[str, tuple[object, ...]]:
+        condition = f"t.{_stamp_column(table)} >= ? OR t.id > ?"
+        params: tuple[object, ...] = (state.mark, state.ids.get(table.name, 0))
+        if wanted.get(table.name):
+            condition += " OR t.id IN (SELECT value FROM json_each(?))"
+            params += (json.dumps(sorted(wanted[table.name])),)
+        return condition, params
+
+    for table in reversed(TABLES):  # children first: a parent's list is whole when reached
+        condition, params = where(table)
+        for link in table.links:
+            found = conn.execute(
+                f"SELECT DISTINCT t.{link.column} FROM {table.name} t "
+                f"WHERE ({condition}) AND t.{link.column} IS NOT NULL",
+                params,
+            )
+            wanted.setdefault(link.table, set()).update(row[0] for row in found)
+    return where
+
+
+def _highest_ids(conn: sqlite3.Connection) -> dict[str, int]:
+    return {
+        t.name: conn.execute(f"SELECT COALESCE(MAX(id), 0) FROM {t.name}").fetchone()[0]
+        for t in TABLES
+    }
+
+
+@dataclass
+class Folder:
+    """What is in the sync folder: data files by device and number, receipts, copies."""
+
+    data: dict[str, dict[int, str]] = field(default_factory=dict)
+    receipts: dict[str, dict[str, int]] = field(default_factory=dict)
+    copies: list[str] = field(default_factory=list)
+    not_files: list[str] = field(default_factory=list)
+    """Links and other things under our names: never followed, never merged."""
+    sizes: dict[str, int] = field(default_factory=dict)
+
+
+def _scan(folder: Path) -> Folder:
+    found = Folder()
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            named = files.classify(entry.name)
+            if named is None:
+                continue
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if named.kind == "copy":
+                found.copies.append(entry.name)
+            elif not stat.S_ISREG(info.st_mode):
+                found.not_files.append(entry.name)
+            elif named.kind == "data":
+                found.data.setdefault(named.device, {})[named.seq] = entry.name
+                found.sizes[entry.name] = info.st_size
+            else:
+                with contextlib.suppress(OSError):
+                    raw = _read(folder, entry.name)
+                    merged = files.read_receipt(raw, named.device) if raw is not None else None
+                    if merged is not None:
+                        found.receipts[named.device] = merged
+    found.copies.sort()
+    return found
+
+
+def _read(folder: Path, name: str) -> bytes | None:
+    """A regular file's bytes, never through a link (a link is not ours to follow)."""
+    try:
+        fd = os.open(folder / name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return None
+        return handle.read()
+
+
+class _Merger:
+    """Merges other devices' files, in order per device, each in a savepoint."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        folder: Path,
+        seen: Folder,
+        state: states.State,
+        passphrase: str | None,
+        report: Report,
+    ) -> None:
+        self.conn, self.folder, self.seen, self.state = conn, folder, seen, state
+        self.passphrase, self.report = passphrase, report
+        sent = files.DATA_NAME.fullmatch(report.sent_name or "")
+        self.report_sent_seq = int(sent[2]) if sent else 0
+        self.refused_devices: set[str] = set()
+        self.told_plain: set[str] = set()
+        self.passed_over = False
+        self.problems: dict[str, str] = {}
+
+    def pending_bytes(self) -> int:
+        total = 0
+        for device, numbered in self.seen.data.items():
+            done = self.state.merged.get(device, 0)
+            total += sum(self.seen.sizes[n] for s, n in numbered.items() if s > done)
+        return total
+
+    def run(self, advance: Callable[[int], None]) -> None:
+        # A file may need a record that another device's file brings: go round again while
+        # something was merged.
+        progress = True
+        while progress:
+            progress = False
+            self.problems.clear()
+            for device in sorted(self.seen.data):
+                if device not in self.refused_devices:
+                    progress |= self._device(device, advance)
+        self.report.skipped.extend(self.problems[name] for name in sorted(self.problems))
+
+    def _device(self, device: str, advance: Callable[[int], None]) -> bool:
+        numbered = self.seen.data[device]
+        merged_any = False
+        while True:
+            done = self.state.merged.get(device, 0)
+            later = sorted(s for s in numbered if s > done)
+            if not later:
+                return merged_any
+            seq = later[0]
+            name = numbered[seq]
+            if device == self.state.device and seq == self.report_sent_seq:
+                self.state.merged[device] = seq  # the file this sync just wrote
+                continue
+            opened = self._open(device, seq, name)
+            if opened is None and self.passed_over:
+                self.passed_over = False
+                self.state.merged[device] = seq
+                continue
+            if opened is None:
+                return merged_any
+            if seq != done + 1 and opened.kind != files.SNAPSHOT:
+                missing = files.data_name(device, done + 1)
+                self.problems[name] = messages.sync_skipped(
+                    name, messages.sync_waiting_for(missing)
+                )
+                return merged_any
+            if not self._merge(name, opened):
+                return merged_any
+            checkpoint("merged-a-file")
+            advance(self.seen.sizes.get(name, 0))
+            self.state.merged[device] = seq
+            self.report.files_in += 1
+            self.report.devices_in.add(device)
+            merged_any = True
+
+    def _open(self, device: str, seq: int, name: str) -> files.Opened | None:
+        raw = _read(self.folder, name)
+        if raw is None:
+            self.problems[name] = messages.sync_skipped(name, messages.SYNC_FILE_GONE)
+            return None
+        try:
+            return files.open_file(raw, device, seq, self.passphrase)
+        except files.Unreadable as problem:
+            if problem.passed:
+                self.passed_over = True
+                if device != self.state.device and device not in self.told_plain:
+                    self.told_plain.add(device)
+                    self.report.skipped.append(messages.sync_device_plain(device, problem.why))
+            elif problem.final and device == self.state.device:
+                self.refused_devices.add(device)  # its own files from before: nothing to say
+            elif problem.final:
+                self.refused_devices.add(device)
+                self.report.skipped.append(messages.sync_device_refused(device, problem.why))
+            else:
+                self.problems[name] = messages.sync_skipped(name, problem.why)
+            return None
+
+    def _merge(self, name: str, opened: files.Opened) -> bool:
+        path = Path(name)  # named in a refusal as it is in the folder
+        self.conn.execute("SAVEPOINT sync_file")
+        try:
+            tables = jsonfile.validate(jsonfile.parse_document(opened.body, path), path)
+            counts = jsonfile.merge(self.conn, tables, path)
+        except UserError as problem:
+            self.conn.execute("ROLLBACK TO sync_file")
+            self.conn.execute("RELEASE sync_file")
+            self.problems[name] = messages.sync_retried(problem.message)
+            return False
+        self.conn.execute("RELEASE sync_file")
+        self.report.added += sum(counts.added.values())
+        self.report.updated += sum(counts.updated.values())
+        self.report.deleted += sum(counts.deleted.values())
+        return True
+
+
+def _write(
+    folder: Path, name: str, text: str
+) -> None:  # a new name, never one that is there: a file is never modified after
+    from stepwork import outputs
+
+    with outputs.Folder(folder) as place:
+        if os.path.lexists(folder / name) or not place.write("", name, text):
+            raise UserError(messages.output_exists(folder / name))
+
+
+def sync(folder: Path, compact: bool = False, progress: Progress = _no_progress) -> Report:
+    from stepwork import outputs
+    from stepwork.home import paths
+    from stepwork.store import journal, search_index
+    from stepwork.store.values import now_stamp
+
+    outputs.Folder(folder).close()  # refuses the journal's own folder, links to it, a file
+    folder = Path(os.path.realpath(folder))
+    where = paths()
+    report = Report(folder)
+    passphrase = _passphrase(where.database)
+    db_path = journal.ready()
+    with _sync_lock(where.data_dir):
+        state, made = states.load()
+        identity = states.journal_identity(db_path)
+        if not made and state.journal != identity:
+            report.notes.append(messages.SYNC_JOURNAL_CHANGED)
+        elif not made and state.folder != str(folder):
+            report.notes.append(messages.sync_new_folder(folder))
+        if made or state.journal != identity or state.folder != str(folder):
+            state.mark, state.ids, state.merged = None, {}, {}
+        if passphrase is None and not state.warned_plain:
+            report.notes.append(messages.sync_plain_warning(folder))
+            state.warned_plain = True
+        sealer = files.Sealer(
+            passphrase, keys.Kdf(keys.b64decode(state.salt)) if passphrase else None
+        )
+        report.encrypted = passphrase is not None
+        seen = _scan(folder)
+        for name in seen.copies:
+            report.skipped.append(messages.sync_left_alone(name, messages.SYNC_FILE_COPY))
+        for name in sorted(seen.not_files):
+            report.skipped.append(messages.sync_left_alone(name, messages.SYNC_NOT_A_FILE))
+        own = seen.data.get(state.device, {})
+        state.seq = max([state.seq, *own])
+        with journal.writing() as conn:
+            started = now_stamp()
+            buffer = io.StringIO()
+            count = jsonfile.write(conn, buffer, where=_changed_since(conn, state))
+            if count:
+                seq = state.seq + 1
+                name = files.data_name(state.device, seq)
+                _write(
+                    folder,
+                    name,
+                    files.seal(state.device, seq, files.CHANGES, buffer.getvalue(), sealer),
+                )
+                seen.data.setdefault(state.device, {})[seq] = name
+                seen.sizes[name] = 0
+                state.seq = seq
+                report.sent, report.sent_name = count, name
+                checkpoint("sent")
+            merger = _Merger(conn, folder, seen, state, passphrase, report)
+            with progress(merger.pending_bytes()) as advance:
+                merger.run(advance)
+            if report.added or report.updated or report.deleted:
+                search_index.optimize(conn)
+            state.mark, state.ids = started, _highest_ids(conn)
+        checkpoint("committed")
+        state.journal, state.folder = identity, str(folder)
+        _send_receipt(folder, seen, state)
+        states.save(state)
+        if compact:
+            report.compacted = _compact(folder, seen, state, sealer, report)
+            _send_receipt(folder, seen, state)
+            states.save(state)
+    return report
+
+
+def _send_receipt(folder: Path, seen: Folder, state: states.State) -> None:
+    if seen.receipts.get(state.device) == state.merged:
+        return
+    from stepwork import outputs
+
+    with outputs.Folder(folder) as place:
+        place.write("", files.receipt_name(state.device), files.receipt(state.device, state.merged))
+    seen.receipts[state.device] = dict(state.merged)
+
+
+def _compact(
+    folder: Path, seen: Folder, state: states.State, sealer: files.Sealer, report: Report
+) -> int | None:
+    """Replace this device's files with one snapshot, once every other device has merged them."""
+    from stepwork import outputs
+    from stepwork.store import journal
+
+    own = sorted(seen.data.get(state.device, {}))
+    if len(own) < 2:
+        report.notes.append(messages.SYNC_NOTHING_TO_COMPACT)
+        return None
+    others = (set(seen.data) | set(seen.receipts)) - {state.device}
+    behind = sorted(d for d in others if seen.receipts.get(d, {}).get(state.device, 0) < own[-1])
+    if behind:
+        report.notes.append(messages.sync_not_compacted(behind))
+        return None
+    with journal.reading() as conn:
+        buffer = io.StringIO()
+        jsonfile.write(conn, buffer)
+    seq = state.seq + 1
+    name = files.data_name(state.device, seq)
+    _write(folder, name, files.seal(state.device, seq, files.SNAPSHOT, buffer.getvalue(), sealer))
+    state.seq = seq
+    state.merged[state.device] = seq
+    checkpoint("snapshot-written")
+    removed = 0
+    with outputs.Folder(folder) as place:
+        for old in own:
+            if place.remove("", seen.data[state.device][old]):
+                removed += 1
+                checkpoint("removed-a-file")
+    seen.data[state.device] = {seq: name}
+    report.compacted_name = name
+    return removed
