@@ -5,7 +5,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from sqlmodel import SQLModel
 
 from stepwork.errors import UserError
 from stepwork.store import journal, migrations
@@ -160,25 +159,6 @@ def test_another_programs_sqlite_database_is_refused(run, home):
     conn.close()
     assert tables == {"photos"}
     assert db_path.read_bytes() == before
-
-
-def test_models_match_the_migrated_schema(home):
-    """The SQLModel classes and the migrations describe the same tables and columns."""
-    import stepwork.store.models  # noqa: F401  (registers the tables)
-
-    journal.ready()
-    conn = sqlite3.connect(home / "stepwork.db")
-    for table in SQLModel.metadata.sorted_tables:
-        in_db = {
-            row[1]: (row[3], row[5]) for row in conn.execute(f"PRAGMA table_info({table.name})")
-        }
-        in_model = {c.name: (int(not c.nullable), int(c.primary_key)) for c in table.columns}
-        assert set(in_db) == set(in_model), table.name
-        for name, (notnull, pk) in in_model.items():
-            assert in_db[name][1] == pk, (table.name, name)
-            if not pk:
-                assert in_db[name][0] == notnull, (table.name, name)
-    conn.close()
 
 
 def test_write_transactions_take_the_write_lock_up_front(home):
