@@ -9,7 +9,6 @@ import pytest
 from stepwork.errors import UserError
 from stepwork.store import journal, migrations
 from stepwork.store.connection import open_connection
-from stepwork.store.database import Database
 
 
 def mode(path: Path) -> int:
@@ -163,11 +162,11 @@ def test_another_programs_sqlite_database_is_refused(run, home):
 
 def test_write_transactions_take_the_write_lock_up_front(home):
     """BEGIN IMMEDIATE: a second writer waits for the lock instead of failing mid-way."""
-    db = Database()
+    journal.ready()
     other = open_connection(home / "stepwork.db")
     other.execute("PRAGMA busy_timeout = 0")
-    with db.write() as session:
-        session.connection().exec_driver_sql("SELECT 1")
+    with journal.writing() as conn:
+        conn.execute("SELECT 1")
         with pytest.raises(sqlite3.OperationalError, match="locked"):
             other.execute("BEGIN IMMEDIATE")
     other.execute("BEGIN IMMEDIATE")

@@ -32,9 +32,9 @@ def backups() -> list[Path]:
 
 
 def _forget_open_connections() -> None:
-    from stepwork.store import database
+    from stepwork.store import journal
 
-    database.forget()
+    journal.forget()
 
 
 def _opens_with(path: Path, key: bytes | None) -> bool:
