@@ -11,7 +11,13 @@ from stepwork.cli.base import app, guarded
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
 from stepwork.errors import UsageError
 from stepwork.prompting import ask_day, ask_yes_no, read_line
-from stepwork.states import AmendsKind, AmendsStatus
+from stepwork.states import (
+    AMENDS_STATUS_WORDS,
+    AmendsKind,
+    AmendsStatus,
+    amends_kind,
+    amends_status,
+)
 
 amends_app = typer.Typer(
     help="The people you have harmed and the amends you are making (steps 8 and 9).",
@@ -19,20 +25,7 @@ amends_app = typer.Typer(
 )
 app.add_typer(amends_app, name="amends", rich_help_panel=panels.STEP_WORK)
 
-STATUS_WORDS = {
-    AmendsStatus.NOT_WILLING: "not yet willing",
-    AmendsStatus.WILLING: "willing",
-    AmendsStatus.PLANNED: "planned",
-    AmendsStatus.MADE: "made",
-}
-STATUS_NAMES = {
-    "not_willing": AmendsStatus.NOT_WILLING,
-    "not-willing": AmendsStatus.NOT_WILLING,
-    "not-yet-willing": AmendsStatus.NOT_WILLING,
-    "willing": AmendsStatus.WILLING,
-    "planned": AmendsStatus.PLANNED,
-    "made": AmendsStatus.MADE,
-}
+STATUS_WORDS = AMENDS_STATUS_WORDS
 KINDS = tuple(k.value for k in AmendsKind)
 
 
@@ -41,17 +34,11 @@ def amends_label(amends_id: int) -> str:
 
 
 def parse_status(value: str) -> AmendsStatus:
-    status = STATUS_NAMES.get(value.strip().lower().replace(" ", "-"))
-    if status is None:
-        raise UsageError(messages.bad_amends_status(value, list(STATUS_WORDS.values())))
-    return status
+    return amends_status(value)
 
 
 def parse_kind(value: str) -> str:
-    kind = value.strip().lower()
-    if kind not in KINDS:
-        raise UsageError(messages.bad_amends_kind(value, list(KINDS)))
-    return kind
+    return amends_kind(value).value
 
 
 def _row_json(row) -> dict:  # type: ignore[no-untyped-def]
