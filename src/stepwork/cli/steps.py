@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
@@ -148,6 +148,9 @@ def _show(n: int, quiet_if_empty: bool = False) -> None:
             out.print(messages.step_never_worked(n))
         return
     title = step_titles()[n]
+    # Printed as one group: a print per line costs more than the text itself when a step was
+    # worked hundreds of times.
+    shown: list[RenderableType] = []
     for index, (session, answers) in enumerate(sessions, start=1):
         state = (
             messages.SESSION_OPEN
@@ -158,16 +161,17 @@ def _show(n: int, quiet_if_empty: bool = False) -> None:
             f"Step {n} · {title} · session {index} of {len(sessions)} · "
             f"{render.local_day(session.started_at)} · {state}"
         )
-        out.print(render.safe(heading, style="bold cyan"))
+        shown.append(render.safe(heading, style="bold cyan"))
         for answer in answers:
-            out.print(render.safe(answer.question_text, style="bold"))
+            shown.append(render.safe(answer.question_text, style="bold"))
             if answer.state == AnswerState.SKIPPED:
-                out.print(render.safe(messages.ANSWER_SKIPPED, style="dim"))
+                shown.append(render.safe(messages.ANSWER_SKIPPED, style="dim"))
             else:
-                out.print(Padding(render.safe(answer.text), (0, 0, 0, 2), expand=False))
+                shown.append(Padding(render.safe(answer.text), (0, 0, 0, 2), expand=False))
                 if answer.state == AnswerState.DRAFT:
-                    out.print(render.safe("  " + messages.ANSWER_UNFINISHED, style="dim"))
-            out.print()
+                    shown.append(render.safe("  " + messages.ANSWER_UNFINISHED, style="dim"))
+            shown.append(Text())
+    out.print(Group(*shown))
 
 
 @app.command("steps", rich_help_panel=panels.STEP_WORK)

@@ -29,7 +29,7 @@ class Filters:
 
     def date_sql(self, column: str) -> tuple[str, list[object]]:
         """' AND column >= ? AND column <= ?' for the date filters that are set."""
-        sql, params = "", []
+        sql, params = "", list[object]()
         if self.since is not None:
             sql += f" AND {column} >= ?"
             params.append(self.since.isoformat())

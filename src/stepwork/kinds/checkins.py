@@ -1,6 +1,7 @@
 """Daily check-ins, with their meetings, gratitude and triggers."""
 
 import sqlite3
+from collections.abc import Callable
 
 from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register
 from stepwork.numbers import is_digits
@@ -20,7 +21,7 @@ def checkin_summary(r: sqlite3.Row) -> str:
     return " · ".join(parts)
 
 
-def _rating(low: int, high: int):  # type: ignore[no-untyped-def]
+def _rating(low: int, high: int) -> Callable[[str], str]:
     def parse(text: str) -> str:
         text = text.strip()
         if text and not (is_digits(text) and low <= int(text) <= high):

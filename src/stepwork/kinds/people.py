@@ -5,9 +5,10 @@ asked with --with-people. The JSON export always carries them.
 """
 
 import sqlite3
+from collections.abc import Iterator
 
 from stepwork import messages, network
-from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register
+from stepwork.kinds.base import Entry, Field, Filters, TableKind, day_of, first_line, register
 from stepwork.store import records
 
 
@@ -123,17 +124,17 @@ class ContactKind(TableKind):
     def row(self, conn: sqlite3.Connection, record_id: int) -> sqlite3.Row | None:
         return records.contact_row(conn, record_id)
 
-    def entries(self, conn: sqlite3.Connection, f, limit: int) -> list[Entry]:  # type: ignore[no-untyped-def]
+    def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
         where, params = self.where(f)
         return [self.entry(r) for r in records.newest_contacts(conn, where, params, limit)]
 
-    def where(self, f):  # type: ignore[no-untyped-def]
+    def where(self, f: Filters) -> tuple[str, list[object]]:
         if f.step is not None:
             return "WHERE 0", []
         sql, params = f.date_sql("c.local_date")
         return f"WHERE 1{sql}", params
 
-    def ids(self, conn: sqlite3.Connection, f):  # type: ignore[no-untyped-def]
+    def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
         where, params = self.where(f)
         return records.contact_ids(conn, where, params)
 

@@ -41,7 +41,7 @@ def _opens_with(path: Path, key: bytes | None) -> bool:
     try:
         conn = connect_file(path, key)
         try:
-            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
         finally:
             conn.close()
     except db_errors():

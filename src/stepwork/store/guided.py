@@ -184,3 +184,14 @@ def seed_drafts(session_id: int, drafts: list[tuple[int, str, str, str]]) -> Non
                 for position, key, question, text in drafts
             ],
         )
+
+
+def latest_plan_people() -> str:
+    """What the newest coping plan says under "people you can call" ("" if nothing)."""
+    with journal.reading() as conn:
+        row = conn.execute(
+            "SELECT a.text FROM answer a JOIN guided_session s ON s.id = a.session_id "
+            "WHERE s.flow = 'plan' AND a.question_key = 'people' AND a.state != 'skipped' "
+            "AND trim(a.text) != '' ORDER BY s.id DESC LIMIT 1"
+        ).fetchone()
+    return "" if row is None else str(row[0])

@@ -84,7 +84,7 @@ def list_items(
     unshared: bool = False,
     ids: Iterable[int] | None = None,
 ) -> list[ItemView]:
-    conditions, params = ["1"], []
+    conditions, params = ["1"], list[object]()
     if section is not None:
         conditions.append("i.section = ?")
         params.append(section)

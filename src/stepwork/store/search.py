@@ -86,8 +86,8 @@ def _owner(conn: sqlite3.Connection, source: str, row_id: int) -> Owner | None:
         if row["checkin_id"] is not None:
             return "checkin", row["checkin_id"]
         return ("gratitude", row_id) if row["kind"] == "gratitude" else None
-    kind = {"checkin": "checkin", "service": "service", "amends": "amends", "note": "note"}
-    return kind[source], row_id
+    kinds = {"checkin": "checkin", "service": "service", "amends": "amends", "note": "note"}
+    return kinds[source], row_id
 
 
 def _candidates(conn: sqlite3.Connection, query: str) -> Iterator[tuple[str, int, str]]:
