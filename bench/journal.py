@@ -57,7 +57,12 @@ def stamp(day: date, n: int) -> str:
     return f"{day.isoformat()} {9 + n % 12:02d}:{n % 60:02d}:00.000000"
 
 
-INVENTORY_EVERY = 50  # one record in fifty is a fourth-step inventory item (2%)
+INVENTORY_ITEMS = 150
+"""A fourth-step inventory of a realistic size, whatever the size of the journal: the journal
+grows with every day's check-in and review, the inventory does not."""
+STEP_SESSION_EVERY = 100
+"""Of the guided sessions, one in a hundred is step work (steps 1 to 9 in turn); the rest are
+nightly reviews, as in a journal kept for years."""
 
 
 def inventory_item(tables: dict[str, list], n: int, day: date, when: str) -> None:
@@ -122,8 +127,9 @@ def inventory_item(tables: dict[str, list], n: int, day: date, when: str) -> Non
 
 
 def stepwork_document(records: int) -> dict:
-    """A journal of `records` log entries: 2% inventory items; of the rest 40% check-ins, 20%
-    step sessions of three answers, 20% notes, 10% gratitude, 10% service."""
+    """A journal of `records` log entries: 150 inventory items; of the rest 40% check-ins, 20%
+    guided sessions of three answers (nightly reviews, one in a hundred step work), 20% notes,
+    10% gratitude, 10% service."""
     tables: dict[str, list] = {
         t: []
         for t in (
@@ -141,7 +147,7 @@ def stepwork_document(records: int) -> dict:
     for n in range(records):
         day = first + timedelta(days=n // 10)
         when, kind = stamp(day, n), n % 10
-        if n % INVENTORY_EVERY == 7:
+        if n % (records // INVENTORY_ITEMS) == 7:
             inventory_item(tables, n, day, when)
         elif kind < 4:
             tables["checkin"].append(
@@ -157,11 +163,17 @@ def stepwork_document(records: int) -> dict:
                 }
             )
         elif kind < 6:
+            sessions = len(tables["guided_session"])
+            step = (
+                1 + (sessions // STEP_SESSION_EVERY) % 9
+                if sessions % STEP_SESSION_EVERY == 0
+                else 0
+            )
             tables["guided_session"].append(
                 {
                     "uid": f"s{n}",
-                    "flow": "step-1",
-                    "step": 1,
+                    "flow": f"step-{step}" if step else "review",
+                    "step": step or 10,
                     "status": "finished",
                     "local_date": day.isoformat(),
                     "started_at": when,
