@@ -1,8 +1,7 @@
 """Finding records by their words: FTS5 with stemming, ranked, or LIKE where FTS5 is missing.
 
 This gives (kind name, record id) and a snippet, best first; `kinds/search.py` turns them into
-what the log shows. Only as many matches are ranked and cut into snippets as are taken: a word in
-every record costs little more than a rare one."""
+what the log shows."""
 
 import re
 import secrets
@@ -20,7 +19,6 @@ WORD = re.compile(r"\w+", re.UNICODE)
 
 Owner = tuple[str, int]
 """The record a piece of text belongs to: (kind name, record id)."""
-FIRST_BATCH = 64
 
 
 def words(query: str) -> list[str]:
@@ -91,34 +89,20 @@ def _owner(conn: sqlite3.Connection, source: str, row_id: int) -> Owner | None:
 
 
 def _candidates(conn: sqlite3.Connection, query: str) -> Iterator[tuple[str, int, str]]:
-    """(source table, row id, snippet), best match first. Matches are ranked in batches (SQLite
-    keeps only the best of a batch, not all of them sorted), and a snippet is cut only for a
-    match that is taken."""
+    """(source table, row id, snippet), best match first. FTS5 ranks the matches itself and
+    cuts a snippet only for each row read, so stopping early skips the rest."""
     if not search_index.present(conn):
         yield from _like_candidates(conn, query)
         return
-    table, wanted = search_index.TABLE, _fts_query(query)
-    batch, offset = FIRST_BATCH, 0
-    while True:
-        rowids = [
-            row[0]
-            for row in conn.execute(
-                f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-                (wanted, batch, offset),
-            )
-        ]
-        for rowid in rowids:
-            snippet = conn.execute(
-                f"SELECT snippet({table}, 0, ?, ?, '…', 12) FROM {table} "
-                f"WHERE {table} MATCH ? AND rowid = ?",
-                (MARK_START, MARK_END, wanted, rowid),
-            ).fetchone()
-            source, row_id = search_index.split_rowid(rowid)
-            yield source.table, row_id, snippet[0] if snippet else ""
-        if len(rowids) < batch:
-            return
-        offset += batch
-        batch *= 4
+    table = search_index.TABLE
+    rows = conn.execute(
+        f"SELECT rowid, snippet({table}, 0, ?, ?, '…', 12) AS snip "
+        f"FROM {table} WHERE {table} MATCH ? ORDER BY rank",
+        (MARK_START, MARK_END, _fts_query(query)),
+    )
+    for row in rows:
+        source, row_id = search_index.split_rowid(row["rowid"])
+        yield source.table, row_id, row["snip"]
 
 
 def _like_candidates(conn: sqlite3.Connection, query: str) -> Iterator[tuple[str, int, str]]:
