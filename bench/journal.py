@@ -57,17 +57,99 @@ def stamp(day: date, n: int) -> str:
     return f"{day.isoformat()} {9 + n % 12:02d}:{n % 60:02d}:00.000000"
 
 
+INVENTORY_ITEMS = 150
+"""A fourth-step inventory of a realistic size, whatever the size of the journal: the journal
+grows with every day's check-in and review, the inventory does not."""
+STEP_SESSION_EVERY = 100
+"""Of the guided sessions, one in a hundred is step work (steps 1 to 9 in turn); the rest are
+nightly reviews, as in a journal kept for years."""
+
+
+def inventory_item(tables: dict[str, list], n: int, day: date, when: str) -> None:
+    """A resentment with its answers; every other one owes amends, every third is marked for a
+    therapist, every fifth was shared (step 5)."""
+    tables["guided_session"].append(
+        {
+            "uid": f"is{n}",
+            "flow": "inventory-resentment",
+            "step": 4,
+            "status": "finished",
+            "local_date": day.isoformat(),
+            "started_at": when,
+            "updated_at": when,
+            "finished_at": when,
+        }
+    )
+    answers = {
+        "who": f"Person {n % 97}",
+        "no-part": "no",
+        "cause": sentence(n, 15),
+        "affects": "pride, security",
+        "my-part": "selfish, frightened",
+        "part-note": sentence(n + 1, 10),
+        "amends": "yes" if n % 2 == 0 else "no",
+    }
+    for q, (key, text) in enumerate(answers.items()):
+        tables["answer"].append(
+            {
+                "uid": f"ia{n}-{q}",
+                "session_uid": f"is{n}",
+                "position": q,
+                "question_key": key,
+                "question_text": f"Question {key}?",
+                "text": text,
+                "state": "answered",
+                "answered_at": when,
+                "updated_at": when,
+            }
+        )
+    tables["inventory_item"].append(
+        {
+            "uid": f"i{n}",
+            "session_uid": f"is{n}",
+            "section": "resentment",
+            "for_therapist": n % 3 == 0,
+            "for_sponsor": False,
+            "created_at": when,
+            "updated_at": when,
+        }
+    )
+    if n % 5 == 0:
+        tables["inventory_share"].append(
+            {
+                "uid": f"ix{n}",
+                "item_uid": f"i{n}",
+                "shared_with": "therapist",
+                "shared_on": day.isoformat(),
+                "created_at": when,
+            }
+        )
+
+
 def stepwork_document(records: int) -> dict:
-    """A journal of `records` log entries: 40% check-ins, 20% step sessions of three answers,
-    20% notes, 10% gratitude, 10% service."""
+    """A journal of `records` log entries: 150 inventory items; of the rest 40% check-ins, 20%
+    guided sessions of three answers (nightly reviews, one in a hundred step work), 20% notes,
+    10% gratitude, 10% service."""
     tables: dict[str, list] = {
-        t: [] for t in ("guided_session", "answer", "checkin", "daily_entry", "service", "note")
+        t: []
+        for t in (
+            "guided_session",
+            "answer",
+            "inventory_item",
+            "inventory_share",
+            "checkin",
+            "daily_entry",
+            "service",
+            "note",
+        )
     }
     first = date(2026, 11, 27) - timedelta(days=records // 10)
     for n in range(records):
         day = first + timedelta(days=n // 10)
         when, kind = stamp(day, n), n % 10
-        if kind < 4:
+        if n % (records // INVENTORY_ITEMS) == 7:
+            inventory_item(tables, n, day, when)
+        elif kind < 4:
             tables["checkin"].append(
                 {
                     "uid": f"c{n}",
@@ -81,11 +163,17 @@ def stepwork_document(records: int) -> dict:
                 }
             )
         elif kind < 6:
+            sessions = len(tables["guided_session"])
+            step = (
+                1 + (sessions // STEP_SESSION_EVERY) % 9
+                if sessions % STEP_SESSION_EVERY == 0
+                else 0
+            )
             tables["guided_session"].append(
                 {
                     "uid": f"s{n}",
-                    "flow": "step-1",
-                    "step": 1,
+                    "flow": f"step-{step}" if step else "review",
+                    "step": step or 10,
                     "status": "finished",
                     "local_date": day.isoformat(),
                     "started_at": when,
@@ -174,7 +262,7 @@ version: v4.6
 """
 
 
-def measure(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+def measure(command: list[str], env: dict[str, str], check: bool = True) -> tuple[float, int]:
     """Wall time in ms and peak memory (max RSS) in MB of one run."""
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -186,7 +274,7 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = (time.perf_counter() - start) * 1000
-    if status != 0:
+    if check and status != 0:
         raise SystemExit(f"failed ({status}): {' '.join(command)}")
     return elapsed, usage.ru_maxrss // 1024
 
@@ -222,11 +310,41 @@ def operations(stepwork: list[str], jrnl: list[str] | None) -> list[tuple[str, l
     ]
 
 
+def step_work(stepwork: list[str]) -> list[tuple[str, list[str]]]:
+    """Step work, each measured against `log -n 1` in the same rounds. The guided flows (`step
+    4`, `checkin`) run with input closed: they show their first question, read end of input and
+    stop, so their time is the time to the first question."""
+    return [
+        ("log -n 1", [*stepwork, "log", "-n", "1"]),
+        ("steps", [*stepwork, "steps"]),
+        ("inventory", [*stepwork, "inventory"]),
+        ("amends", [*stepwork, "amends"]),
+        ("defects", [*stepwork, "defects"]),
+        ("step 1 --show", [*stepwork, "step", "1", "--show"]),
+        ("step 4 --show", [*stepwork, "step", "4", "--show"]),
+        ("show i7", [*stepwork, "show", "i7"]),
+        ("export --for therapist", [*stepwork, "export", "--for", "therapist"]),
+        ("step 4 (first question)", [*stepwork, "step", "4"]),
+        ("checkin (first question)", [*stepwork, "checkin"]),
+    ]
+
+
+def alternating(commands: list[tuple[str, list[str]]], env: dict[str, str], runs: int) -> dict:
+    """Median wall time of each command, run in turn round after round, so a busy moment on a
+    shared machine falls on all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name, _ in commands}
+    for _ in range(runs):
+        for name, command in commands:
+            times[name].append(measure(command, env, check=False)[0])
+    return {name: statistics.median(found) for name, found in times.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--jrnl", default=shutil.which("jrnl"))
+    parser.add_argument("--only-steps", action="store_true", help="only step work against log -n 1")
     parser.add_argument("--generate", nargs=2, metavar=("SIZE", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.generate:
@@ -276,6 +394,12 @@ def main() -> None:
             if size != args.sizes[0]:
                 header += f" {'vs ' + format(args.sizes[0], ','):>10}"
             print(header)
+            steps = alternating(step_work(stepwork), env, args.runs)
+            print(f"  step work against `log -n 1` ({args.runs} alternating rounds):")
+            for name, ms in steps.items():
+                print(f"    {name:<26} {ms:8.0f}ms {ms / steps['log -n 1']:6.2f}x")
+            if args.only_steps:
+                continue
             for name, ours, theirs in operations(stepwork, jrnl):
                 ms, mb = median(ours, env, args.runs)
                 line = f"  {name:<22} {ms:8.0f}ms {mb:5d}"

@@ -336,3 +336,19 @@ def test_step_four_show_reads_back_the_inventory(run):
     shown = run("step", "4", "--show")
     assert shown.exit_code == 0
     assert "Being alone" in shown.stdout
+
+
+def test_amends_set_and_the_field_editor_read_a_status_alike(run):
+    """One rule for what an amends status may be, with one sentence when it is not one."""
+    run("amends", "add", "Dad", "--harm", "lies")
+    refused = run("amends", "set", "a1", "--status", "finished")
+    assert "'finished' is not an amends status" in refused.stderr
+    edited = run("edit", "a1", input=lines("", "", "", "finished", "Not yet willing", ""))
+    assert edited.exit_code == 0, edited.output
+    assert "'finished' is not an amends status" in edited.output
+    [row] = json.loads(run("amends", "list", "--json").stdout)
+    assert row["status"] == "not_willing"
+    assert run("amends", "set", "a1", "--status", "not_yet_willing").exit_code == 0
+    run("edit", "a1", input=lines("", "", "", "Planned", ""))
+    [row] = json.loads(run("amends", "list", "--json").stdout)
+    assert row["status"] == "planned"

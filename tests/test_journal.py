@@ -230,3 +230,31 @@ def test_all_words_may_match_in_different_parts_of_a_record(run):
     hits = json.loads(run("search", "boss", "shouted", "--json").stdout)
     assert [h["id"] for h in hits] == ["i1"]  # "who" and "cause" are separate answers
     assert json.loads(run("search", "boss", "zebra", "--json").stdout) == []
+
+
+def test_search_reaches_past_the_first_matches_it_ranks(run, home):
+    """Matches are ranked a batch at a time: a record far down the ranking is still found when
+    the filters pass over every match above it."""
+    assert run("service", "serenity serenity serenity at the meeting").exit_code == 0
+    conn = sqlite3.connect(home / "stepwork.db")
+    with conn:
+        conn.executemany(
+            "INSERT INTO service (uid, local_date, what, carried_message, note, created_at) "
+            "VALUES (?, '2026-01-02', 'serenity serenity serenity', 0, '', "
+            "'2026-01-02 10:00:00.000000')",
+            [(f"bench{n}",) for n in range(300)],
+        )
+        conn.execute(
+            "INSERT INTO note (uid, local_date, written_at, title, body, created_at, updated_at) "
+            "VALUES ('n1', '2026-01-01', '2026-01-01 09:00:00', 'A long day', "
+            + "'"
+            + "words " * 200
+            + "and one serenity', '2026-01-01 09:00:00', '2026-01-01 09:00:00')"
+        )
+    conn.close()
+    result = run("search", "serenity", "--kind", "note", "--json")
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert [hit["title"] for hit in found] == ["A long day"]
+    assert "**serenity**" in found[0]["snippet"]
+    assert len(json.loads(run("search", "serenity", "-n", "5", "--json").output)) == 5

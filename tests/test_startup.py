@@ -1,6 +1,7 @@
 """Start-up cost: `--help` and `--version` load neither Typer nor the storage stack nor pydantic,
-and the commands people run most (the dashboard, a check-in, the log, search) do not load
-SQLAlchemy. (Typer 0.29 converts every option value through pydantic, so commands load it.)"""
+and the commands people run (the dashboard, a check-in, the log, search, step work and its lists)
+do not load SQLAlchemy. (Typer 0.29 converts every option value through pydantic, so commands
+load it.)"""
 
 import shutil
 import subprocess
@@ -86,17 +87,19 @@ def test_the_printed_help_is_in_step_with_the_commands():
         ("stats",),
         ("export",),
         ("step", "--help"),
+        ("steps",),
+        ("inventory",),
+        ("amends",),
+        ("defects",),
+        ("step", "1", "--show"),
+        ("step", "4", "--show"),
+        ("step", "8", "--show"),
     ],
 )
 def test_everyday_commands_do_not_load_sqlalchemy(home, args):
     modules = imported_modules(*args, home=home)
     assert "stepwork.cli.base" in modules
     assert heavy(modules, among=STORAGE) == []
-
-
-@pytest.mark.slow
-def test_guided_step_work_does_load_sqlmodel(home):
-    assert "sqlmodel" in imported_modules("step", "1", "--show", home=home)
 
 
 def test_every_command_a_module_defines_is_in_the_command_map():

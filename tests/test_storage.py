@@ -5,12 +5,10 @@ import stat
 from pathlib import Path
 
 import pytest
-from sqlmodel import SQLModel
 
 from stepwork.errors import UserError
 from stepwork.store import journal, migrations
 from stepwork.store.connection import open_connection
-from stepwork.store.database import Database
 
 
 def mode(path: Path) -> int:
@@ -162,32 +160,13 @@ def test_another_programs_sqlite_database_is_refused(run, home):
     assert db_path.read_bytes() == before
 
 
-def test_models_match_the_migrated_schema(home):
-    """The SQLModel classes and the migrations describe the same tables and columns."""
-    import stepwork.store.models  # noqa: F401  (registers the tables)
-
-    journal.ready()
-    conn = sqlite3.connect(home / "stepwork.db")
-    for table in SQLModel.metadata.sorted_tables:
-        in_db = {
-            row[1]: (row[3], row[5]) for row in conn.execute(f"PRAGMA table_info({table.name})")
-        }
-        in_model = {c.name: (int(not c.nullable), int(c.primary_key)) for c in table.columns}
-        assert set(in_db) == set(in_model), table.name
-        for name, (notnull, pk) in in_model.items():
-            assert in_db[name][1] == pk, (table.name, name)
-            if not pk:
-                assert in_db[name][0] == notnull, (table.name, name)
-    conn.close()
-
-
 def test_write_transactions_take_the_write_lock_up_front(home):
     """BEGIN IMMEDIATE: a second writer waits for the lock instead of failing mid-way."""
-    db = Database()
+    journal.ready()
     other = open_connection(home / "stepwork.db")
     other.execute("PRAGMA busy_timeout = 0")
-    with db.write() as session:
-        session.connection().exec_driver_sql("SELECT 1")
+    with journal.writing() as conn:
+        conn.execute("SELECT 1")
         with pytest.raises(sqlite3.OperationalError, match="locked"):
             other.execute("BEGIN IMMEDIATE")
     other.execute("BEGIN IMMEDIATE")

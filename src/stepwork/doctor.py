@@ -44,8 +44,8 @@ def modes(where: Paths) -> list[Finding]:
 
 def journal(where: Paths) -> list[Finding]:
     from stepwork.store import encryption, search_index
-    from stepwork.store.connection import db_errors, open_connection
-    from stepwork.store.migrations import LATEST_VERSION
+    from stepwork.store.connection import db_errors, integrity_check, open_connection
+    from stepwork.store.migrations import LATEST_VERSION, schema_version
 
     db = where.database
     if not db.exists() or db.stat().st_size == 0:
@@ -77,7 +77,7 @@ def journal(where: Paths) -> list[Finding]:
     except UserError as problem:
         return [*found, Finding("journal", PROBLEM, problem.message)]
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version = schema_version(conn)
         if version > LATEST_VERSION:
             found.append(
                 Finding("schema", PROBLEM, messages.database_too_new(db, version, LATEST_VERSION))
@@ -86,7 +86,7 @@ def journal(where: Paths) -> list[Finding]:
             found.append(Finding("schema", NOTE, messages.schema_behind(version, LATEST_VERSION)))
         else:
             found.append(Finding("schema", OK, messages.schema_current(version)))
-        result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        result = integrity_check(conn)
         if result == ["ok"]:
             found.append(Finding("integrity", OK, messages.INTEGRITY_OK))
         else:

@@ -12,6 +12,16 @@ if TYPE_CHECKING:
     from stepwork.store.inventory import ItemView
 
 
+NO_PART = "no-part"
+
+
+def marks_for_therapist(key: str, answer: str) -> bool:
+    """Whether this answer marks its item for a therapist: saying one was harmed, with no part
+    in it, does, however it is said (the guided flow or `stepwork edit`). The mark is never
+    taken away again by changing the answer."""
+    return key == NO_PART and answer == YES
+
+
 def column_values(section: str, answers: Mapping[str, str]) -> list[tuple[str, str]]:
     """A section's columns, each heading with its text, from an item's answers by key.
 

@@ -1,7 +1,5 @@
 """Record IDs as people see them: a letter for the kind and a number, like i3 or a12."""
 
-from typing import Protocol
-
 from stepwork import messages
 from stepwork.errors import UsageError
 from stepwork.numbers import natural
@@ -12,19 +10,6 @@ AMENDS = "a"
 
 def label(prefix: str, number: int) -> str:
     return f"{prefix}{number}"
-
-
-class Stored(Protocol):
-    @property
-    def id(self) -> int | None: ...
-
-
-def saved_id(row: Stored) -> int:
-    """The id of a row read from the journal (or just written to it), which always has one:
-    only a row not yet saved has none."""
-    if row.id is None:
-        raise ValueError("a row that was never saved has no id")
-    return row.id
 
 
 def parse_id(value: str, prefix: str, what: str) -> int:

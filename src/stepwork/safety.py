@@ -32,17 +32,10 @@ def needed(mood: int | None, craving: int | None, threshold: int) -> bool:
 
 def plan_contacts() -> list[str]:
     """The people the person listed in their coping plan, one a line."""
-    from stepwork.store import journal
+    from stepwork.store import guided
 
-    with journal.reading() as conn:
-        row = conn.execute(
-            "SELECT a.text FROM answer a JOIN guided_session s ON s.id = a.session_id "
-            "WHERE s.flow = 'plan' AND a.question_key = 'people' AND a.state != 'skipped' "
-            "AND trim(a.text) != '' ORDER BY s.id DESC LIMIT 1"
-        ).fetchone()
-    if row is None:
-        return []
-    return [line.strip() for line in row[0].splitlines() if line.strip()]
+    text = guided.latest_plan_people()
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def hard_moment_people() -> list[str]:

@@ -14,11 +14,16 @@ from stepwork.cli.base import guarded
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
 from stepwork.errors import UsageError
 from stepwork.prompting import ask_day, ask_yes_no, read_line
-from stepwork.records import saved_id
-from stepwork.states import AmendsKind, AmendsStatus
+from stepwork.states import (
+    AMENDS_STATUS_WORDS,
+    AmendsKind,
+    AmendsStatus,
+    amends_kind,
+    amends_status,
+)
 
 if TYPE_CHECKING:
-    from stepwork.store.models import Amends
+    from stepwork.store.amends import AmendsRow
 
 commands = typer.Typer(add_completion=False)
 
@@ -28,20 +33,7 @@ amends_app = typer.Typer(
 )
 commands.add_typer(amends_app, name="amends", rich_help_panel=panels.STEP_WORK)
 
-STATUS_WORDS: dict[str, str] = {
-    AmendsStatus.NOT_WILLING: "not yet willing",
-    AmendsStatus.WILLING: "willing",
-    AmendsStatus.PLANNED: "planned",
-    AmendsStatus.MADE: "made",
-}
-STATUS_NAMES = {
-    "not_willing": AmendsStatus.NOT_WILLING,
-    "not-willing": AmendsStatus.NOT_WILLING,
-    "not-yet-willing": AmendsStatus.NOT_WILLING,
-    "willing": AmendsStatus.WILLING,
-    "planned": AmendsStatus.PLANNED,
-    "made": AmendsStatus.MADE,
-}
+STATUS_WORDS = AMENDS_STATUS_WORDS
 KINDS = tuple(k.value for k in AmendsKind)
 
 
@@ -50,22 +42,16 @@ def amends_label(amends_id: int) -> str:
 
 
 def parse_status(value: str) -> AmendsStatus:
-    status = STATUS_NAMES.get(value.strip().lower().replace(" ", "-"))
-    if status is None:
-        raise UsageError(messages.bad_amends_status(value, list(STATUS_WORDS.values())))
-    return status
+    return amends_status(value)
 
 
 def parse_kind(value: str) -> str:
-    kind = value.strip().lower()
-    if kind not in KINDS:
-        raise UsageError(messages.bad_amends_kind(value, list(KINDS)))
-    return kind
+    return amends_kind(value).value
 
 
-def _row_json(row: "Amends") -> dict[str, Any]:
+def _row_json(row: "AmendsRow") -> dict[str, Any]:
     return {
-        "id": amends_label(saved_id(row)),
+        "id": amends_label(row.id),
         "person": row.person,
         "harm": row.harm,
         "kind": row.kind,
@@ -79,7 +65,7 @@ def _row_json(row: "Amends") -> dict[str, Any]:
     }
 
 
-def _table(rows: Sequence["Amends"]) -> RenderableType:
+def _table(rows: Sequence["AmendsRow"]) -> RenderableType:
     """The amends list: one table while every word fits, else a card for each person."""
     cols = [
         layout.Col("ID", wraps=False, style="bold"),
@@ -97,11 +83,11 @@ def _table(rows: Sequence["Amends"]) -> RenderableType:
             kind = (kind + " " if kind else "") + messages.WOULD_INJURE_MARK
         cells.append(
             [
-                amends_label(saved_id(row)),
+                amends_label(row.id),
                 row.person,
                 row.harm,
                 kind,
-                STATUS_WORDS.get(row.status, row.status),
+                STATUS_WORDS.get(AmendsStatus(row.status), row.status),
                 render.local_day(row.planned_on) if row.planned_on else "",
                 row.notes,
             ]
@@ -161,7 +147,7 @@ def amends_add(
         raise UsageError(messages.AMENDS_NEEDS_PERSON)
     harm_text = limits.text("harm", harm)
     row = amends.add(name, harm_text, parse_kind(kind) if kind is not None else None)
-    render.console().print(messages.amends_added(amends_label(saved_id(row)), name))
+    render.console().print(messages.amends_added(amends_label(row.id), name))
 
 
 @amends_app.command("set")
@@ -249,7 +235,7 @@ def _step8(new: bool) -> int:
             break
         harm = read_line(messages.AMENDS_ADD_HARM + " ").strip()
         row = amends.add(person, harm)
-        out.print(messages.amends_added(amends_label(saved_id(row)), person), style="green")
+        out.print(messages.amends_added(amends_label(row.id), person), style="green")
     for row in amends.list_amends(AmendsStatus.NOT_WILLING):
         out.print()
         out.print(render.safe(row.person, style="bold"), render.safe(row.harm, style="dim"))
@@ -259,7 +245,7 @@ def _step8(new: bool) -> int:
         injure = ask_yes_no(messages.INJURE_QUESTION, default=False)
         kind = _ask_kind(out, injure)
         amends.update(
-            saved_id(row),
+            row.id,
             amends.Change(status=AmendsStatus.WILLING, would_injure=injure, kind=kind),
         )
     if ask_yes_no(messages.STEP_REFLECT, default=False):
@@ -283,16 +269,16 @@ def _step9(new: bool) -> int:
         out.print(_table(ready))
     for row in ready:
         out.print()
-        out.print(Text.assemble((amends_label(saved_id(row)) + "  ", "bold"), (row.person, "bold")))
+        out.print(Text.assemble((amends_label(row.id) + "  ", "bold"), (row.person, "bold")))
         if row.status == AmendsStatus.WILLING:
             day = ask_day(messages.PLAN_QUESTION, allow_future=True)
             if day is not None:
-                amends.update(saved_id(row), amends.Change(planned_on=day))
+                amends.update(row.id, amends.Change(planned_on=day))
                 out.print(messages.amends_planned(render.local_day(day)), style="green")
             continue
         if ask_yes_no(messages.made_question(row.person), default=False):
             how = read_line(messages.HOW_DID_IT_GO + " ").strip()
-            amends.update(saved_id(row), amends.Change(status=AmendsStatus.MADE, note=how or None))
+            amends.update(row.id, amends.Change(status=AmendsStatus.MADE, note=how or None))
             out.print(messages.AMENDS_MADE, style="green")
     if ask_yes_no(messages.STEP_REFLECT, default=False):
         return run_step_guide(9, new, GuideRun(intro=False))

@@ -34,7 +34,6 @@ from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide
 from stepwork.content import CHOICES, Question, daily_questions
 from stepwork.errors import UsageError
 from stepwork.prompting import ask_yes_no, read_line
-from stepwork.records import saved_id
 from stepwork.states import AnswerState
 
 if TYPE_CHECKING:
@@ -341,7 +340,7 @@ def _plan_text() -> Panel | None:
     network_lines = safety.hard_moment_people()
     if session is None and not network_lines:
         return None
-    answers = guided.answers(saved_id(session)) if session is not None else {}
+    answers = guided.answers(session.id) if session is not None else {}
     body = Text()
     if network_lines:
         body.append(messages.PLAN_NETWORK_HEADING + "\n", style="bold")
@@ -399,9 +398,9 @@ def _write_plan() -> int:
     else:
         session = guided.start("plan", None, dates.today())
         if previous is not None:
-            earlier = guided.answers(saved_id(previous))
+            earlier = guided.answers(previous.id)
             guided.seed_drafts(
-                saved_id(session),
+                session.id,
                 [
                     (i, q.key, q.text, earlier[q.key].text)
                     for i, q in enumerate(questions, start=1)
@@ -420,7 +419,7 @@ def _write_plan() -> int:
     try:
         outcome = run_session(
             questions,
-            saved_id(session),
+            session.id,
             out,
             values["editor"],
             on_answer=on_answer,
@@ -430,9 +429,7 @@ def _write_plan() -> int:
     except (KeyboardInterrupt, EOFError):
         if typed["any"] or (resumed and previous is not None):
             return interrupted("stepwork plan --edit", saved=True)
-        guided.delete(
-            saved_id(session)
-        )  # only the start of a plan, holding nothing of the person's
+        guided.delete(session.id)  # only the start of a plan, holding nothing of the person's
         return interrupted("stepwork plan --edit", saved=False)
     out.print()
     if outcome is engine.Outcome.FINISHED:

@@ -83,7 +83,7 @@ def run_item(item: "ItemView", out: Console, offer_pause: bool = False) -> engin
     spec = section(item.section, values)
 
     def on_answer(question: Question, text: str) -> None:
-        if question.key == "no-part" and text == YES:
+        if inventory.marks_for_therapist(question.key, text):
             store.set_marks(item.id, for_therapist=True)
 
     out.print()

@@ -15,7 +15,7 @@ from stepwork.errors import UsageError
 
 if TYPE_CHECKING:
     from stepwork.kinds.base import Entry, Filters, Record
-    from stepwork.store.search import Hit
+    from stepwork.kinds.search import Hit
 
 commands = typer.Typer(add_completion=False)
 
@@ -121,9 +121,9 @@ def search(
     no_pager: bool = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP),
 ) -> None:
     """Search everything you have written, best matches first."""
+    from stepwork.kinds.search import search as find
     from stepwork.store import journal
     from stepwork.store.search import MARK_END, MARK_START, query_of, words
-    from stepwork.store.search import search as find
 
     query = query_of(query_words)
     if not words(query):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
@@ -23,11 +23,10 @@ from stepwork.cli.base import guarded
 from stepwork.cli.guided import run_session
 from stepwork.content import Question, load_step, step_titles
 from stepwork.prompting import ask_yes_no
-from stepwork.records import saved_id
 from stepwork.states import AnswerState, SessionStatus
 
 if TYPE_CHECKING:
-    from stepwork.store.models import GuidedSession
+    from stepwork.store.guided import SessionRow
 
 commands = typer.Typer(add_completion=False)
 
@@ -100,7 +99,7 @@ def _guide(n: int, new: bool, run: GuideRun) -> int:
     else:
         out.print(Rule(render.safe(f"Step {n} · {guide.title}"), style="cyan"))
     out.print(Padding(messages.HOW_TO_ANSWER, (1, 0, 0, 0)), style="dim")
-    outcome = run_session(questions, saved_id(session), out, values["editor"], fresh=fresh)
+    outcome = run_session(questions, session.id, out, values["editor"], fresh=fresh)
     out.print()
     if outcome is engine.Outcome.FINISHED:
         out.print(run.done_message or messages.step_finished(n), style="green")
@@ -129,7 +128,7 @@ def step_intro(n: int, out: Console) -> None:
 
 def _choose_session(
     n: int, questions: tuple[Question, ...], new: bool, flow: str, run: GuideRun
-) -> "GuidedSession | None":
+) -> "SessionRow | None":
     """The open session to resume, or None for a fresh one (an open one is then set aside)."""
     from stepwork.store import guided
 
@@ -137,13 +136,13 @@ def _choose_session(
     if current is None:
         return None
     if run.today_only and current.local_date != dates.today():
-        guided.finish(saved_id(current))  # an earlier day's review stays as it was written
+        guided.finish(current.id)  # an earlier day's review stays as it was written
         return None
     if not new:
         keys = {q.key for q in questions}
         done = sum(
             1
-            for key, a in guided.answers(saved_id(current)).items()
+            for key, a in guided.answers(current.id).items()
             if key in keys and a.state == AnswerState.ANSWERED
         )
         started = render.local_day(current.started_at)
@@ -151,7 +150,7 @@ def _choose_session(
         render.console().print(messages.resume_offer(label, started, done, len(questions)))
         if ask_yes_no(messages.RESUME_QUESTION):
             return current
-    guided.finish(saved_id(current))
+    guided.finish(current.id)
     render.console().print(messages.resumed_old_set_aside(n), style="dim")
     return None
 
@@ -166,6 +165,9 @@ def _show(n: int, quiet_if_empty: bool = False) -> None:
             out.print(messages.step_never_worked(n))
         return
     title = step_titles()[n]
+    # Printed as one group: a print per line costs more than the text itself when a step was
+    # worked hundreds of times.
+    shown: list[RenderableType] = []
     for index, (session, answers) in enumerate(sessions, start=1):
         state = (
             messages.SESSION_OPEN
@@ -176,16 +178,17 @@ def _show(n: int, quiet_if_empty: bool = False) -> None:
             f"Step {n} · {title} · session {index} of {len(sessions)} · "
             f"{render.local_day(session.started_at)} · {state}"
         )
-        out.print(render.safe(heading, style="bold cyan"))
+        shown.append(render.safe(heading, style="bold cyan"))
         for answer in answers:
-            out.print(render.safe(answer.question_text, style="bold"))
+            shown.append(render.safe(answer.question_text, style="bold"))
             if answer.state == AnswerState.SKIPPED:
-                out.print(render.safe(messages.ANSWER_SKIPPED, style="dim"))
+                shown.append(render.safe(messages.ANSWER_SKIPPED, style="dim"))
             else:
-                out.print(Padding(render.safe(answer.text), (0, 0, 0, 2), expand=False))
+                shown.append(Padding(render.safe(answer.text), (0, 0, 0, 2), expand=False))
                 if answer.state == AnswerState.DRAFT:
-                    out.print(render.safe("  " + messages.ANSWER_UNFINISHED, style="dim"))
-            out.print()
+                    shown.append(render.safe("  " + messages.ANSWER_UNFINISHED, style="dim"))
+            shown.append(Text())
+    out.print(Group(*shown))
 
 
 @commands.command("steps", rich_help_panel=panels.STEP_WORK)

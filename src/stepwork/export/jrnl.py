@@ -108,12 +108,7 @@ def read(document: Any, path: Path) -> list[JrnlNote]:
 def adopt_earlier_imports(conn: sqlite3.Connection, legacy: dict[str, str]) -> None:
     """Notes imported before entries were keyed by date and time take their new uid (and a
     deleted one stays deleted), so importing the same jrnl file again adds nothing."""
+    from stepwork.store import uid_rows
+
     for uid, old in legacy.items():
-        if conn.execute("SELECT 1 FROM note WHERE uid = ?", (uid,)).fetchone():
-            continue
-        conn.execute("UPDATE note SET uid = ? WHERE uid = ?", (uid, old))
-        conn.execute(
-            "INSERT OR IGNORE INTO tombstone (uid, table_name, deleted_at) "
-            "SELECT ?, table_name, deleted_at FROM tombstone WHERE uid = ?",
-            (uid, old),
-        )
+        uid_rows.move_note_uid(conn, uid, old)

@@ -31,6 +31,7 @@ from stepwork.export.tables import (
     Table,
 )
 from stepwork.limits import MAX_IMPORTED_TEXT
+from stepwork.store import uid_rows
 
 FORMAT = "stepwork"
 FORMAT_VERSION = 3
@@ -49,41 +50,17 @@ Where = Callable[[Table], tuple[str, tuple[Any, ...]]]
 """For one table, a condition on its rows (`t.` names the table) and its parameters."""
 
 
-def _select_json(table: Table, where: str = "") -> str:
-    """SQL that gives each row as a JSON object, built by SQLite itself (fast, and exact)."""
-    pairs = ["'uid', t.uid"]
-    for c in table.columns:
-        value = f"t.{c.name}"
-        if c.type == BOOL:
-            value = f"CASE WHEN t.{c.name} IS NULL THEN NULL WHEN t.{c.name} THEN json('true') ELSE json('false') END"  # noqa: E501
-        pairs.append(f"'{c.name}', {value}")
-    joins = []
-    for n, link in enumerate(table.links):
-        pairs.append(f"'{link.name}', l{n}.uid")
-        joins.append(f"LEFT JOIN {link.table} l{n} ON l{n}.id = t.{link.column}")
-    return (
-        f"SELECT json_object({', '.join(pairs)}) FROM {table.name} t {' '.join(joins)} "
-        f"{f'WHERE {where} ' if where else ''}ORDER BY {_order(table)}"
-    )
-
-
-def _order(table: Table) -> str:
-    """By when each row was made, then by uid: the same order in every journal that holds the
-    same rows (row ids differ between journals that merged each other's), so synced devices
-    export identical files."""
-    first_time = next(c.name for c in table.columns if c.type == TIME)
-    return f"t.{first_time}, t.uid"
-
-
 def rows(conn: sqlite3.Connection, table: Table, where: Where | None = None) -> Iterator[str]:
     """Each row of a table as a JSON object (text), oldest first; only those `where` picks."""
-    condition, params = where(table) if where else ("", ())
-    for (text,) in conn.execute(_select_json(table, condition), params):
-        yield text
+    columns = [(c.name, c.type == BOOL) for c in table.columns]
+    links = [(link.name, link.table, link.column) for link in table.links]
+    first_time = next(c.name for c in table.columns if c.type == TIME)
+    condition = where(table) if where else ("", ())
+    return uid_rows.json_objects(conn, table.name, columns, links, first_time, condition)
 
 
 def count_rows(conn: sqlite3.Connection) -> int:
-    return sum(conn.execute(f"SELECT COUNT(*) FROM {t.name}").fetchone()[0] for t in TABLES)
+    return uid_rows.count_all(conn, (t.name for t in TABLES))
 
 
 def write(
@@ -409,16 +386,10 @@ def merge(
     def id_of(table: str, uid: str) -> int | None:
         if (table, uid) in ids:
             return ids[(table, uid)]
-        row = conn.execute(f"SELECT id FROM {table} WHERE uid = ?", (uid,)).fetchone()
-        return None if row is None else row[0]
+        return uid_rows.id_of(conn, table, uid)
 
     def deleted_here(table: str, uid: str) -> bool:
-        return (
-            conn.execute(
-                f"SELECT 1 FROM {TOMBSTONE} WHERE uid = ? AND table_name = ?", (uid, table)
-            ).fetchone()
-            is not None
-        )
+        return uid_rows.was_deleted(conn, table, uid)
 
     for table in TABLES:
         if table.name == TOMBSTONE:
@@ -447,7 +418,7 @@ def merge(
                     # Changed elsewhere, linked to a record deleted here (a file of changes
                     # need not hold an unchanged parent): as the deletion did here, the link
                     # is let go of, or the row goes with its parent.
-                    if _on_delete(conn, table.name, link.column) == "SET NULL":
+                    if uid_rows.on_delete(conn, table.name, link.column) == "SET NULL":
                         values[link.column] = None
                         continue
                     gone = True
@@ -463,34 +434,21 @@ def merge(
                 skipped.add((table.name, row["uid"]))
                 counts.bump(counts.unchanged, table.name)
                 continue
-            existing = conn.execute(
-                f"SELECT * FROM {table.name} WHERE uid = ?", (row["uid"],)
-            ).fetchone()
+            existing = uid_rows.row_of(conn, table.name, row["uid"])
             if existing is None and table.natural_key:
                 keys = [values[k] for k in table.natural_key]
                 if all(k is not None for k in keys):
-                    condition = " AND ".join(f"{k} = ?" for k in table.natural_key)
-                    existing = conn.execute(
-                        f"SELECT * FROM {table.name} WHERE {condition}", keys
-                    ).fetchone()
+                    existing = uid_rows.row_by_key(conn, table.name, table.natural_key, keys)
             if existing is None:
-                names = ["uid", *values]
-                placeholders = ", ".join("?" for _ in names)
-                cursor = conn.execute(
-                    f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({placeholders})",
-                    [row["uid"], *values.values()],
+                ids[(table.name, row["uid"])] = uid_rows.insert(
+                    conn, table.name, row["uid"], values
                 )
-                ids[(table.name, row["uid"])] = int(cursor.lastrowid or 0)
                 counts.bump(counts.added, table.name)
                 continue
             ids[(table.name, row["uid"])] = existing["id"]
             differs = any(existing[k] != v for k, v in values.items() if k != "updated_at")
             if table.versioned and differs and _later(values["updated_at"], existing["updated_at"]):
-                assignments = ", ".join(f"{k} = ?" for k in values)
-                conn.execute(
-                    f"UPDATE {table.name} SET {assignments} WHERE id = ?",
-                    [*values.values(), existing["id"]],
-                )
+                uid_rows.update(conn, table.name, existing["id"], values)
                 counts.bump(counts.updated, table.name)
             else:
                 counts.bump(counts.unchanged, table.name)
@@ -500,34 +458,22 @@ def merge(
     return counts
 
 
-def _on_delete(conn: sqlite3.Connection, table: str, column: str) -> str:
-    """What the schema does to `table.column` when the row it points at is deleted."""
-    for key in conn.execute(f"PRAGMA foreign_key_list({table})"):
-        if key[3] == column:
-            return str(key[6]).upper()
-    return "CASCADE"
-
-
 def _bury(conn: sqlite3.Connection, uid: str, stone: dict[str, Any], counts: Counts) -> None:
     """Apply one tombstone from a file: delete the record here unless edited here since."""
     table = next(t for t in TABLES if t.name == stone["table_name"])
-    known = conn.execute(f"SELECT deleted_at FROM {TOMBSTONE} WHERE uid = ?", (uid,)).fetchone()
-    here = conn.execute(f"SELECT * FROM {table.name} WHERE uid = ?", (uid,)).fetchone()
+    known = uid_rows.deleted_at(conn, uid)
+    here = uid_rows.row_of(conn, table.name, uid)
     if here is not None and _later(_edited_at(table, here), stone["deleted_at"]):
         counts.bump(counts.unchanged, TOMBSTONE)
         return
     if here is not None:
-        conn.execute(f"DELETE FROM {table.name} WHERE id = ?", (here["id"],))
+        uid_rows.delete(conn, table.name, here["id"])
         counts.bump(counts.deleted, table.name)
     else:
         counts.bump(counts.unchanged, TOMBSTONE)
     # Keep the earliest known time of the deletion (the trigger above wrote now), so journals
     # that deleted the same record apart agree on when.
-    deleted_at = stone["deleted_at"]
-    if known is not None and _later(deleted_at, known[0]):
-        deleted_at = known[0]
-    conn.execute(
-        f"INSERT INTO {TOMBSTONE} (uid, table_name, deleted_at) VALUES (?, ?, ?) "
-        "ON CONFLICT (uid) DO UPDATE SET deleted_at = excluded.deleted_at",
-        (uid, table.name, deleted_at),
-    )
+    when = stone["deleted_at"]
+    if known is not None and _later(when, known):
+        when = known
+    uid_rows.keep_tombstone(conn, uid, table.name, when)

@@ -6,7 +6,7 @@ It reads well on GitHub and in Obsidian.
 
 import re
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import IO
 
@@ -18,6 +18,7 @@ from stepwork.controls import visible
 from stepwork.inventory import column_values
 from stepwork.kinds import KINDS, Filters
 from stepwork.messages import plural
+from stepwork.store import exports, records
 
 STATUS_WORDS = {
     "not_willing": "not yet willing",
@@ -81,7 +82,7 @@ def quote(text: str) -> str:
     return "\n".join(quoted)
 
 
-_PLAN_PEOPLE = "(" + ", ".join(f"'{k}'" for k in network.PLAN_PEOPLE_KEYS) + ")"
+_PLAN_PEOPLE = tuple(network.PLAN_PEOPLE_KEYS)
 
 
 class Writer:
@@ -101,25 +102,13 @@ class Writer:
 
     # -- sections --------------------------------------------------------------------------
 
-    def plain(self, sql: str, params: Sequence[object]) -> Iterator[tuple]:
-        """Rows as plain tuples: the big sections are read this way because it is faster."""
-        cursor = self.conn.cursor()
-        cursor.row_factory = None
-        return cursor.execute(sql, params)
-
     def sessions(self, kind: str, heading: str) -> None:
         if not self.wants(kind):
             return
         where, params = KINDS[kind].where(self.f)
         # The coping plan's people to call are other people's names: only with --with-people.
-        people = "" if self.f.people else f"AND a.question_key NOT IN {_PLAN_PEOPLE} "
-        rows = self.plain(
-            "SELECT s.id, s.step, s.local_date, s.status, a.question_text, a.text "
-            "FROM guided_session s LEFT JOIN answer a ON a.session_id = s.id "
-            f"AND a.state != 'skipped' AND a.text != '' {people}{where} "
-            "ORDER BY s.started_at, s.id, a.position, a.id",
-            params,
-        )
+        leave_out = () if self.f.people else _PLAN_PEOPLE
+        rows = exports.session_texts(self.conn, where, params, leave_out)
         titles = step_titles()
         write, current = self.out.write, None
         for session_id, step, local_date, status, question, text in rows:
@@ -145,11 +134,7 @@ class Writer:
             return
         self.line("## Inventory\n")
         for section in SECTIONS:
-            rows = self.conn.execute(
-                "SELECT i.id, i.for_therapist, i.for_sponsor FROM inventory_item i "
-                f"WHERE i.section = ? {item_filter} ORDER BY i.id",
-                (section, *params),
-            ).fetchall()
+            rows = exports.section_items(self.conn, section, item_filter, params)
             rows = [r for r in rows if r["id"] in wanted]
             if not rows:
                 continue
@@ -163,14 +148,7 @@ class Writer:
             self.line()
 
     def _inventory_row(self, section: str, r: sqlite3.Row) -> str:
-        answers = {
-            a["question_key"]: a["text"]
-            for a in self.conn.execute(
-                "SELECT question_key, text FROM answer WHERE state != 'skipped' AND session_id = "
-                "(SELECT session_id FROM inventory_item WHERE id = ?)",
-                (r["id"],),
-            )
-        }
+        answers = exports.item_answers(self.conn, r["id"])
         notes = []
         if r["for_therapist"]:
             notes.append("for a therapist")
@@ -178,11 +156,7 @@ class Writer:
             notes.append("for a sponsor")
         if answers.get("amends") == "yes":
             notes.append("owes amends")
-        for share in self.conn.execute(
-            "SELECT shared_with, shared_on FROM inventory_share "
-            "WHERE item_id = ? ORDER BY shared_on",
-            (r["id"],),
-        ):
+        for share in records.item_shares(self.conn, r["id"]):
             notes.append(f"shared with {share['shared_with']} on {share['shared_on']}")
         cells = [f"i{r['id']}", *(text for _, text in column_values(section, answers))]
         return "| " + " | ".join(cell(c) for c in [*cells, ", ".join(notes)]) + " |"
@@ -195,7 +169,7 @@ class Writer:
         self.line("| ID | Person | Harm | Kind | Status | Planned | Notes |")
         self.line("|---|---|---|---|---|---|---|")
         for amends_id in ids:
-            a = self.conn.execute("SELECT * FROM amends WHERE id = ?", (amends_id,)).fetchone()
+            a = exports.amends_row(self.conn, amends_id)
             kind = (a["kind"] or "") + (" (would injure: not direct)" if a["would_injure"] else "")
             cells = [
                 f"a{a['id']}",
@@ -214,19 +188,7 @@ class Writer:
         if not self.wants("checkin"):
             return
         where, params = KINDS["checkin"].where(self.f)
-
-        def listed(kind: str) -> str:
-            return (
-                "(SELECT group_concat(coalesce(e.category || ': ', '') || e.text, '; ') "
-                f"FROM daily_entry e WHERE e.checkin_id = c.id AND e.kind = '{kind}')"
-            )
-
-        rows = self.plain(
-            f"SELECT c.local_date, c.mood, c.craving, c.halt, {listed('meeting')}, "
-            f"{listed('gratitude')}, {listed('trigger')}, c.note FROM checkin c {where} "
-            "ORDER BY c.local_date, c.id",
-            params,
-        )
+        rows = exports.checkin_table(self.conn, where, params)
         write, first = self.out.write, True
         for day, mood, craving, halt, meetings, gratitude, triggers, note in rows:
             if first:
@@ -256,7 +218,7 @@ class Writer:
         if not self.wants(kind):
             return iter(())
         where, params = KINDS[kind].where(self.f)
-        return self.conn.execute(f"SELECT * FROM {table} {where} ORDER BY {order}", params)
+        return exports.rows_in_order(self.conn, table, where, params, order)
 
     def simple_list(
         self, kind: str, table: str, heading: str, fmt: Callable[[sqlite3.Row], str]
@@ -292,7 +254,7 @@ class Writer:
         from stepwork import network, settings
 
         names = network.role_names(settings.load()["role_names"])
-        rows = self.conn.execute("SELECT * FROM person ORDER BY hard_moments DESC, name, id")
+        rows = exports.people_hard_moments_first(self.conn)
         first = True
         for p in rows:
             if first:
@@ -310,11 +272,7 @@ class Writer:
             return
         self.line()
         where, params = KINDS["reached"].where(self.f)
-        contacts = self.conn.execute(
-            "SELECT c.local_date, c.how, c.note, p.name FROM contact c JOIN person p "
-            f"ON p.id = c.person_id {where} ORDER BY c.local_date, c.id",
-            params,
-        ).fetchall()
+        contacts = exports.contacts_with_names(self.conn, where, params)
         if contacts:
             self.line("### Reaching out\n")
             for c in contacts:
@@ -327,10 +285,7 @@ class Writer:
     def counters(self) -> None:
         if self.f.kinds or self.f.step is not None:
             return
-        counters = self.conn.execute(
-            "SELECT *, EXISTS (SELECT 1 FROM sobriety_change d WHERE d.counter_id = c.id "
-            "AND d.kind = 'delete') AS deleted FROM sobriety_counter c ORDER BY id"
-        ).fetchall()
+        counters = exports.counters_with_deleted(self.conn)
         if not counters:
             return
         from stepwork import messages, settings
@@ -340,9 +295,7 @@ class Writer:
         for c in counters:
             deleted = f" {messages.DELETED_MARK}" if c["deleted"] else ""
             self.line(f"- **{inline(c['name'])}**{deleted}: {word} since {c['started_on']}")
-            for run in self.conn.execute(
-                "SELECT * FROM sobriety_run WHERE counter_id = ? ORDER BY started_on", (c["id"],)
-            ):
+            for run in exports.earlier_runs(self.conn, c["id"]):
                 note = f": {cell(run['note'])}" if run["note"] else ""
                 self.line(f"  - earlier: {run['started_on']} to {run['ended_on']}{note}")
         self.line()
@@ -380,23 +333,12 @@ def _trend_start() -> str:
 def packet_is_empty(conn: sqlite3.Connection, for_whom: str, with_trends: bool) -> bool:
     """Nothing to put in the packet: no item for them and (if asked) no recent check-in or plan."""
     condition, params = _packet_filter(for_whom)
-    if conn.execute(f"SELECT 1 FROM inventory_item i WHERE 1 {condition}", params).fetchone():
+    if exports.any_item(conn, condition, params):
         return False
     if not with_trends:
         return True
-    recent = conn.execute(
-        "SELECT 1 FROM checkin WHERE local_date >= ? LIMIT 1", (_trend_start(),)
-    ).fetchone()
-    return recent is None and _plan_session(conn) is None
-
-
-def _plan_session(conn: sqlite3.Connection) -> int | None:
-    row = conn.execute(
-        "SELECT s.id FROM guided_session s WHERE s.flow = 'plan' AND EXISTS (SELECT 1 FROM "
-        "answer a WHERE a.session_id = s.id AND a.state != 'skipped' AND trim(a.text) != '') "
-        "ORDER BY s.id DESC LIMIT 1"
-    ).fetchone()
-    return None if row is None else row[0]
+    recent = exports.any_checkin_since(conn, _trend_start())
+    return not recent and exports.latest_plan(conn) is None
 
 
 def packet_title(for_whom: str) -> str:
@@ -417,13 +359,7 @@ def packet(w: Writer, for_whom: str, with_trends: bool, today: str) -> None:
 
 def trends(w: Writer) -> None:
     """The last 30 days of check-ins, one row each: mood, craving, HALT, triggers."""
-    rows = w.conn.execute(
-        "SELECT c.local_date, c.mood, c.craving, c.halt, (SELECT group_concat(coalesce("
-        "e.category || ': ', '') || e.text, '; ') FROM daily_entry e WHERE e.checkin_id = c.id "
-        "AND e.kind = 'trigger') AS triggers FROM checkin c WHERE c.local_date >= ? "
-        "ORDER BY c.local_date, c.id",
-        (_trend_start(),),
-    ).fetchall()
+    rows = exports.checkins_since(w.conn, _trend_start())
     w.line(f"## The last {TREND_DAYS} days\n")
     if not rows:
         w.line("No check-ins in these days.\n")
@@ -452,7 +388,7 @@ def trends(w: Writer) -> None:
 
 
 def coping_plan(w: Writer) -> None:
-    session = _plan_session(w.conn)
+    session = exports.latest_plan(w.conn)
     w.line("## My coping plan\n")
     if session is None:
         w.line("Not written yet.\n")
@@ -462,12 +398,8 @@ def coping_plan(w: Writer) -> None:
 
     headings = {q.key: q.heading for q in daily_questions("plan", settings.load()) if q.heading}
     # The people to call are other people's names and numbers: only with --with-people.
-    people = "" if w.f.people else f"AND question_key NOT IN {_PLAN_PEOPLE} "
-    for a in w.conn.execute(
-        "SELECT question_key, question_text, text FROM answer WHERE session_id = ? "
-        f"AND state != 'skipped' AND trim(text) != '' {people}ORDER BY position, id",
-        (session,),
-    ):
+    leave_out = () if w.f.people else _PLAN_PEOPLE
+    for a in exports.written_answers(w.conn, session, leave_out):
         heading = headings.get(a["question_key"], a["question_text"])
         w.line(f"**{inline(heading)}**\n\n{quote(a['text'])}\n")
 
@@ -475,12 +407,8 @@ def coping_plan(w: Writer) -> None:
 def date_range(conn: sqlite3.Connection, f: Filters) -> tuple[str, str] | None:
     if f.since and f.until:
         return f.since.isoformat(), f.until.isoformat()
-    row = conn.execute(
-        "SELECT MIN(d), MAX(d) FROM (SELECT local_date AS d FROM guided_session "
-        "UNION ALL SELECT local_date FROM checkin UNION ALL SELECT local_date FROM daily_entry "
-        "UNION ALL SELECT local_date FROM service UNION ALL SELECT local_date FROM note)"
-    ).fetchone()
-    if row[0] is None:
+    row = exports.days_written(conn)
+    if row is None:
         return None
     first = f.since.isoformat() if f.since else row[0]
     last = f.until.isoformat() if f.until else row[1]

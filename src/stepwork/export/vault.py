@@ -22,6 +22,7 @@ from stepwork.export.markdown import block_lines, inline
 from stepwork.kinds import KINDS, Filters, Kind, Record
 from stepwork.messages import LEFT_CHANGED, LEFT_NOT_A_FILE, LEFT_NOT_OURS
 from stepwork.outputs import Folder
+from stepwork.store import exports
 
 MANIFEST = ".stepwork-vault.json"
 MANIFEST_FORMAT = "stepwork-vault"
@@ -90,8 +91,8 @@ def _table_of(kind: Kind) -> str:
 
 
 def _uid(conn: sqlite3.Connection, kind: Kind, record_id: int) -> str:
-    row = conn.execute(f"SELECT uid FROM {_table_of(kind)} WHERE id = ?", (record_id,)).fetchone()
-    return row[0] if row else f"{kind.prefix}{record_id}"
+    found = exports.uid_of(conn, _table_of(kind), record_id)
+    return found if found is not None else f"{kind.prefix}{record_id}"
 
 
 # Titles that say only what kind a record is: its first words make a better name.
@@ -160,10 +161,8 @@ class Plan:
             note.links.append(f"Step: {link(step_stem(entry.step), f'Step {entry.step}')}")
             self.steps.setdefault(entry.step, []).append(note)
         if kind.name == "amends":
-            row = self.conn.execute(
-                "SELECT item_id FROM amends WHERE id = ?", (record_id,)
-            ).fetchone()
-            item = self.stem(KINDS["inventory"], row[0]) if row and row[0] else None
+            item_id = exports.amends_item(self.conn, record_id)
+            item = self.stem(KINDS["inventory"], item_id) if item_id else None
             if item is not None:
                 note.links.append(f"Inventory item: {link(item)}")
         self.notes[note.path] = note
@@ -207,7 +206,7 @@ def _index_document(title: str, kind: str, notes: list[Note], intro: str = "") -
 def _counter_documents(conn: sqlite3.Connection, today: date) -> Iterator[tuple[str, str]]:
     from stepwork import sobriety
 
-    for counter in conn.execute("SELECT * FROM sobriety_counter ORDER BY id").fetchall():
+    for counter in exports.counters(conn):
         started = date.fromisoformat(counter["started_on"])
         days = sobriety.span(started, today).days
         stem = f"{slug(counter['name'])}-{short_id(counter['uid'])}"
@@ -226,11 +225,7 @@ def _counter_documents(conn: sqlite3.Connection, today: date) -> Iterator[tuple[
             f"Since {started.isoformat()}: {days} days on {today.isoformat()}.",
             "",
         ]
-        runs = conn.execute(
-            "SELECT started_on, ended_on, note FROM sobriety_run WHERE counter_id = ? "
-            "ORDER BY started_on, id",
-            (counter["id"],),
-        ).fetchall()
+        runs = exports.runs_of(conn, counter["id"])
         if runs:
             lines += ["## Earlier runs", ""]
             for run in runs:

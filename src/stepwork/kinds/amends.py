@@ -2,26 +2,27 @@
 
 import sqlite3
 
+from stepwork.errors import UserError
 from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register
-
-STATUSES = ("not_willing", "willing", "planned", "made")
-KINDS_OF_AMENDS = ("direct", "indirect", "living")
+from stepwork.states import amends_kind, amends_status
+from stepwork.store import records
 
 
 def _status(value: str) -> str:
-    text = value.strip().lower().replace(" ", "_").replace("-", "_")
-    if text in ("not_yet_willing",):
-        text = "not_willing"
-    if text not in STATUSES:
-        raise ValueError("Use one of: not-willing, willing, planned, made.")
-    return text
+    try:
+        return amends_status(value).value
+    except UserError as problem:
+        raise ValueError(problem.message) from None
 
 
 def _kind(value: str) -> str:
-    text = value.strip().lower()
-    if text and text not in KINDS_OF_AMENDS:
-        raise ValueError("Use one of: direct, indirect, living (or - for none).")
-    return text
+    """A kind, or none (cleared) for an empty answer."""
+    if not value.strip():
+        return ""
+    try:
+        return amends_kind(value).value
+    except UserError as problem:
+        raise ValueError(problem.message) from None
 
 
 class AmendsKind(TableKind):
@@ -77,10 +78,7 @@ class AmendsKind(TableKind):
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
         assert key in ("person", "harm", "kind", "status", "notes")
         stored: object = value if key != "kind" else (value or None)
-        conn.execute(
-            f"UPDATE amends SET {key} = ?, updated_at = edit_stamp(updated_at) WHERE id = ?",
-            (stored, record_id),
-        )
+        records.set_value(conn, "amends", record_id, key, stored)
 
 
 AMENDS = register(AmendsKind())

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from stepwork.store import records
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -27,7 +29,7 @@ class Filters:
 
     def date_sql(self, column: str) -> tuple[str, list[object]]:
         """' AND column >= ? AND column <= ?' for the date filters that are set."""
-        sql, params = "", []
+        sql, params = "", list[object]()
         if self.since is not None:
             sql += f" AND {column} >= ?"
             params.append(self.since.isoformat())
@@ -171,24 +173,16 @@ class TableKind(Kind):
         return ""
 
     def row(self, conn: sqlite3.Connection, record_id: int) -> sqlite3.Row | None:
-        return conn.execute(
-            f"SELECT * FROM {self.table} WHERE {self.rows} AND id = ?", (record_id,)
-        ).fetchone()
+        return records.row_of(conn, self.table, self.rows, record_id)
 
     def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
         where, params = self.where(f)
-        rows = conn.execute(
-            f"SELECT * FROM {self.table} {where} ORDER BY {self.newest_first} LIMIT ?",
-            [*params, limit],
-        )
+        rows = records.newest_rows(conn, self.table, where, params, self.newest_first, limit)
         return [self.entry(r) for r in rows]
 
     def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
         where, params = self.where(f)
-        for row in conn.execute(
-            f"SELECT id FROM {self.table} {where} ORDER BY {self.oldest_first}", params
-        ):
-            yield row[0]
+        return records.ids_in_order(conn, self.table, where, params, self.oldest_first)
 
     def record(self, conn: sqlite3.Connection, record_id: int) -> Record | None:
         row = self.row(conn, record_id)
@@ -200,7 +194,7 @@ class TableKind(Kind):
         )
 
     def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
-        conn.execute(f"DELETE FROM {self.table} WHERE {self.rows} AND id = ?", (record_id,))
+        records.delete_row(conn, self.table, self.rows, record_id)
 
 
 KINDS: dict[str, Kind] = {}

@@ -1,9 +1,11 @@
 """Daily check-ins, with their meetings, gratitude and triggers."""
 
 import sqlite3
+from collections.abc import Callable
 
 from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register
 from stepwork.numbers import is_digits
+from stepwork.store import records
 
 
 def checkin_summary(r: sqlite3.Row) -> str:
@@ -19,7 +21,7 @@ def checkin_summary(r: sqlite3.Row) -> str:
     return " · ".join(parts)
 
 
-def _rating(low: int, high: int):  # type: ignore[no-untyped-def]
+def _rating(low: int, high: int) -> Callable[[str], str]:
     def parse(text: str) -> str:
         text = text.strip()
         if text and not (is_digits(text) and low <= int(text) <= high):
@@ -40,12 +42,7 @@ def _halt(text: str) -> str:
 
 
 def _connected(conn: sqlite3.Connection, checkin_id: int) -> str:
-    rows = conn.execute(
-        "SELECT p.name FROM contact c JOIN person p ON p.id = c.person_id "
-        "WHERE c.checkin_id = ? ORDER BY c.id",
-        (checkin_id,),
-    )
-    return "\n".join(r[0] for r in rows)
+    return "\n".join(records.checkin_contact_names(conn, checkin_id))
 
 
 # Whom the person connected with: other people's names.
@@ -70,10 +67,7 @@ class CheckinKind(TableKind):
     private_parts = (CONNECTED,)
 
     def parts(self, conn: sqlite3.Connection, row: sqlite3.Row) -> list[tuple[str, str]]:
-        entries = conn.execute(
-            "SELECT kind, category, text FROM daily_entry WHERE checkin_id = ? ORDER BY id",
-            (row["id"],),
-        ).fetchall()
+        entries = records.checkin_entries(conn, row["id"])
 
         def listed(kind: str) -> str:
             return "\n".join(
@@ -116,10 +110,7 @@ class CheckinKind(TableKind):
         stored: object = value
         if key in ("mood", "craving"):
             stored = int(value) if value else None
-        conn.execute(
-            f"UPDATE checkin SET {key} = ?, updated_at = edit_stamp(updated_at) WHERE id = ?",
-            (stored, record_id),
-        )
+        records.set_value(conn, "checkin", record_id, key, stored)
 
 
 CHECKIN = register(CheckinKind())

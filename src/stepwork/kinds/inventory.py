@@ -3,7 +3,7 @@
 import sqlite3
 from collections.abc import Iterator
 
-from stepwork.inventory import column_values
+from stepwork.inventory import column_values, marks_for_therapist
 from stepwork.kinds.base import (
     Entry,
     Field,
@@ -15,19 +15,13 @@ from stepwork.kinds.base import (
     register,
 )
 from stepwork.kinds.sessions import STEP
+from stepwork.store import records
 
 SECTION_NAMES = {"resentment": "Resentment", "fear": "Fear", "sex": "Relationship", "harm": "Harm"}
 
 
 def _title(section: str, who: str, width: int | None) -> str:
     return f"{SECTION_NAMES[section]}: {first_line(who, width)}"
-
-
-def _answer(key: str) -> str:
-    return (
-        f"(SELECT text FROM answer WHERE session_id = i.session_id AND question_key = '{key}' "
-        "AND state != 'skipped')"
-    )
 
 
 class InventoryKind(Kind):
@@ -41,13 +35,7 @@ class InventoryKind(Kind):
 
     def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
         where, params = self.where(f)
-        rows = conn.execute(
-            f"SELECT i.id, i.section, s.local_date, i.created_at, {_answer('who')} AS who, "
-            f"{_answer('cause')} AS cause FROM inventory_item i "
-            f"JOIN guided_session s ON s.id = i.session_id {where} "
-            "ORDER BY s.local_date DESC, i.created_at DESC, i.id DESC LIMIT ?",
-            [*params, limit],
-        )
+        rows = records.newest_items(conn, where, params, limit)
         return [
             Entry(
                 self.label_of(r["id"]),
@@ -63,34 +51,16 @@ class InventoryKind(Kind):
 
     def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
         where, params = self.where(f)
-        for row in conn.execute(
-            f"SELECT i.id FROM inventory_item i JOIN guided_session s ON s.id = i.session_id "
-            f"{where} ORDER BY i.id",
-            params,
-        ):
-            yield row[0]
+        return records.item_ids(conn, where, params)
 
     def record(self, conn: sqlite3.Connection, record_id: int) -> Record | None:
-        item = conn.execute(
-            "SELECT i.*, s.local_date, s.status FROM inventory_item i "
-            "JOIN guided_session s ON s.id = i.session_id WHERE i.id = ?",
-            (record_id,),
-        ).fetchone()
+        item = records.item_row(conn, record_id)
         if item is None:
             return None
-        answers = conn.execute(
-            "SELECT question_key, question_text, text FROM answer WHERE session_id = ? "
-            "AND state != 'skipped' ORDER BY position, id",
-            (item["session_id"],),
-        ).fetchall()
+        answers = records.session_answers(conn, item["session_id"], skipped=False)
         by_key = {a["question_key"]: a["text"] for a in answers}
         parts = [(h, text) for h, text in column_values(item["section"], by_key) if text]
-        shares = conn.execute(
-            "SELECT shared_with, shared_on FROM inventory_share WHERE item_id = ? "
-            "ORDER BY shared_on",
-            (record_id,),
-        ).fetchall()
-        for share in shares:
+        for share in records.item_shares(conn, record_id):
             parts.append(("Shared", f"with {share['shared_with']} on {share['shared_on']}"))
         tags = ["inventory", item["section"]]
         tags += ["for-therapist"] if item["for_therapist"] else []
@@ -108,26 +78,14 @@ class InventoryKind(Kind):
         return Record(entry, parts, tags, _title(item["section"], by_key.get("who", ""), None))
 
     def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
-        conn.execute(
-            "DELETE FROM guided_session WHERE id = "
-            "(SELECT session_id FROM inventory_item WHERE id = ?)",
-            (record_id,),
-        )
-
-    def _session(self, conn: sqlite3.Connection, record_id: int) -> int | None:
-        row = conn.execute(
-            "SELECT session_id FROM inventory_item WHERE id = ?", (record_id,)
-        ).fetchone()
-        return None if row is None else row[0]
+        records.delete_item(conn, record_id)
 
     def fields(self, conn: sqlite3.Connection, record_id: int) -> list[Field]:
         from stepwork import choices, settings
         from stepwork.content import CHOICES, YESNO
         from stepwork.content.inventory import section
 
-        row = conn.execute(
-            "SELECT session_id, section FROM inventory_item WHERE id = ?", (record_id,)
-        ).fetchone()
+        row = records.item_row(conn, record_id)
         if row is None:
             return []
         questions = {q.key: q for q in section(row["section"], settings.load()).questions}
@@ -145,15 +103,10 @@ class InventoryKind(Kind):
         return result
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
-        session = self._session(conn, record_id)
+        session = records.item_session(conn, record_id)
         if session is not None:
             STEP.update(conn, session, key, value)
-            # Saying one was harmed with no part marks the item for a therapist, however said.
-            mark = ", for_therapist = 1" if key == "no-part" and value == "yes" else ""
-            conn.execute(
-                f"UPDATE inventory_item SET updated_at = edit_stamp(updated_at){mark} WHERE id = ?",
-                (record_id,),
-            )
+            records.touch_item(conn, record_id, for_therapist=marks_for_therapist(key, value))
 
 
 INVENTORY = register(InventoryKind())

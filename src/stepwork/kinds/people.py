@@ -5,9 +5,11 @@ asked with --with-people. The JSON export always carries them.
 """
 
 import sqlite3
+from collections.abc import Iterator
 
 from stepwork import messages, network
-from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register
+from stepwork.kinds.base import Entry, Field, Filters, TableKind, day_of, first_line, register
+from stepwork.store import records
 
 
 def role_names() -> dict[str, str]:
@@ -57,13 +59,11 @@ class PersonKind(TableKind):
         return whole if whole != first_line(row["name"], 60) else ""
 
     def parts(self, conn: sqlite3.Connection, row: sqlite3.Row) -> list[tuple[str, str]]:
-        last = conn.execute(
-            "SELECT max(local_date), count(*) FROM contact WHERE person_id = ?", (row["id"],)
-        ).fetchone()
+        last_day, count = records.times_reached(conn, row["id"])
         reached = ""
-        if last[1]:
-            times = "once" if last[1] == 1 else f"{last[1]} times"
-            reached = f"{times}, last on {last[0]}"
+        if count:
+            times = "once" if count == 1 else f"{count} times"
+            reached = f"{times}, last on {last_day}"
         return [
             ("Role", role_names().get(row["role"], row["role"])),
             ("How to reach them", row["reach"]),
@@ -74,9 +74,7 @@ class PersonKind(TableKind):
 
     def delete_question(self, conn: sqlite3.Connection, record_id: int) -> str:
         row = self.row(conn, record_id)
-        contacts = conn.execute(
-            "SELECT COUNT(*) FROM contact WHERE person_id = ?", (record_id,)
-        ).fetchone()[0]
+        contacts = records.times_reached(conn, record_id)[1]
         return messages.remove_person_question(row["name"] if row else "", contacts)
 
     def tags(self, row: sqlite3.Row) -> list[str]:
@@ -124,33 +122,21 @@ class ContactKind(TableKind):
     private = True
 
     def row(self, conn: sqlite3.Connection, record_id: int) -> sqlite3.Row | None:
-        return conn.execute(
-            "SELECT c.*, p.name, p.role FROM contact c JOIN person p ON p.id = c.person_id "
-            "WHERE c.id = ?",
-            (record_id,),
-        ).fetchone()
+        return records.contact_row(conn, record_id)
 
-    def entries(self, conn: sqlite3.Connection, f, limit: int) -> list[Entry]:  # type: ignore[no-untyped-def]
+    def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
         where, params = self.where(f)
-        rows = conn.execute(
-            "SELECT c.*, p.name, p.role FROM contact c JOIN person p ON p.id = c.person_id "
-            f"{where} ORDER BY c.local_date DESC, c.created_at DESC, c.id DESC LIMIT ?",
-            [*params, limit],
-        )
-        return [self.entry(r) for r in rows]
+        return [self.entry(r) for r in records.newest_contacts(conn, where, params, limit)]
 
-    def where(self, f):  # type: ignore[no-untyped-def]
+    def where(self, f: Filters) -> tuple[str, list[object]]:
         if f.step is not None:
             return "WHERE 0", []
         sql, params = f.date_sql("c.local_date")
         return f"WHERE 1{sql}", params
 
-    def ids(self, conn: sqlite3.Connection, f):  # type: ignore[no-untyped-def]
+    def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
         where, params = self.where(f)
-        for row in conn.execute(
-            f"SELECT c.id FROM contact c {where} ORDER BY c.local_date, c.id", params
-        ):
-            yield row[0]
+        return records.contact_ids(conn, where, params)
 
     def entry(self, row: sqlite3.Row) -> Entry:
         how = f" ({row['how']})" if row["how"] else ""
@@ -175,7 +161,7 @@ class ContactKind(TableKind):
         return ["reached"] + ([row["how"]] if row["how"] else [])
 
     def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
-        conn.execute("DELETE FROM contact WHERE id = ?", (record_id,))
+        records.delete_row(conn, "contact", "1", record_id)
 
     def fields(self, conn: sqlite3.Connection, record_id: int) -> list[Field]:
         row = self.row(conn, record_id)
@@ -183,7 +169,7 @@ class ContactKind(TableKind):
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
         assert key == "note"
-        conn.execute("UPDATE contact SET note = ? WHERE id = ?", (value, record_id))
+        records.set_value(conn, "contact", record_id, "note", value, versioned=False)
 
 
 PERSON = register(PersonKind())

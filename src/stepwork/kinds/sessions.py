@@ -14,11 +14,7 @@ from stepwork.kinds.base import (
     first_line,
     register,
 )
-
-FIRST_ANSWER = (
-    "(SELECT text FROM answer WHERE session_id = s.id AND state != 'skipped' AND text != '' "
-    "ORDER BY position LIMIT 1)"
-)
+from stepwork.store import records
 
 
 class SessionKind(Kind):
@@ -46,12 +42,7 @@ class SessionKind(Kind):
 
     def entries(self, conn: sqlite3.Connection, f: Filters, limit: int) -> list[Entry]:
         where, params = self.where(f)
-        rows = conn.execute(
-            f"SELECT s.id, s.local_date, s.step, s.started_at, {FIRST_ANSWER} AS first "
-            f"FROM guided_session s {where} ORDER BY s.local_date "
-            "DESC, s.started_at DESC, s.id DESC LIMIT ?",
-            [*params, limit],
-        )
+        rows = records.newest_sessions(conn, where, params, limit)
         return [
             Entry(
                 self.label_of(r["id"]),
@@ -67,29 +58,17 @@ class SessionKind(Kind):
 
     def ids(self, conn: sqlite3.Connection, f: Filters) -> Iterator[int]:
         where, params = self.where(f)
-        for row in conn.execute(
-            f"SELECT s.id FROM guided_session s {where} ORDER BY s.started_at, s.id", params
-        ):
-            yield row[0]
+        return records.session_ids(conn, where, params)
 
     def owns(self, conn: sqlite3.Connection, record_id: int) -> bool:
-        row = conn.execute(
-            f"SELECT 1 FROM guided_session s WHERE s.id = ? AND s.{self.flow_sql}", (record_id,)
-        ).fetchone()
-        return row is not None
+        return records.session_is(conn, record_id, self.flow_sql)
 
     def record(self, conn: sqlite3.Connection, record_id: int) -> Record | None:
         if not self.owns(conn, record_id):
             return None
-        s = conn.execute(
-            "SELECT id, local_date, step, started_at, status FROM guided_session WHERE id = ?",
-            (record_id,),
-        ).fetchone()
-        answers = conn.execute(
-            "SELECT question_key, question_text, text, state FROM answer WHERE session_id = ? "
-            "ORDER BY position, id",
-            (record_id,),
-        ).fetchall()
+        s = records.session_row(conn, record_id)
+        assert s is not None
+        answers = records.session_answers(conn, record_id)
         parts = [(a["question_text"], a["text"]) for a in answers if a["state"] != "skipped"]
         private = tuple(
             a["question_text"] for a in answers if a["question_key"] in network.PLAN_PEOPLE_KEYS
@@ -108,26 +87,14 @@ class SessionKind(Kind):
         return Record(entry, parts, tags, private=private)
 
     def delete(self, conn: sqlite3.Connection, record_id: int) -> None:
-        conn.execute("DELETE FROM guided_session WHERE id = ?", (record_id,))
+        records.delete_session(conn, record_id)
 
     def fields(self, conn: sqlite3.Connection, record_id: int) -> list[Field]:
-        rows = conn.execute(
-            "SELECT question_key, question_text, text FROM answer WHERE session_id = ? "
-            "ORDER BY position, id",
-            (record_id,),
-        )
+        rows = records.session_answers(conn, record_id)
         return [Field(r["question_key"], r["question_text"], r["text"]) for r in rows]
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
-        conn.execute(
-            "UPDATE answer SET text = ?, state = ?, updated_at = edit_stamp(updated_at) "
-            "WHERE session_id = ? AND question_key = ?",
-            (value, "answered" if value.strip() else "skipped", record_id, key),
-        )
-        conn.execute(
-            "UPDATE guided_session SET updated_at = edit_stamp(updated_at) WHERE id = ?",
-            (record_id,),
-        )
+        records.edit_answer(conn, record_id, key, value)
 
 
 STEP = register(SessionKind("step", "flow LIKE 'step-%'", "Step work", ("steps",)))

@@ -3,6 +3,7 @@
 import sqlite3
 
 from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register
+from stepwork.store import records
 
 
 class GratitudeKind(TableKind):
@@ -30,7 +31,7 @@ class GratitudeKind(TableKind):
         return [] if row is None else [Field("text", "Grateful for", row["text"])]
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
-        conn.execute("UPDATE daily_entry SET text = ? WHERE id = ?", (value, record_id))
+        records.set_value(conn, "daily_entry", record_id, "text", value, versioned=False)
 
 
 class ServiceKind(TableKind):
@@ -66,7 +67,7 @@ class ServiceKind(TableKind):
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
         assert key in ("what", "note")
-        conn.execute(f"UPDATE service SET {key} = ? WHERE id = ?", (value, record_id))
+        records.set_value(conn, "service", record_id, key, value, versioned=False)
 
 
 class NoteKind(TableKind):
@@ -108,10 +109,7 @@ class NoteKind(TableKind):
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
         assert key in ("title", "body")
-        conn.execute(
-            f"UPDATE note SET {key} = ?, updated_at = edit_stamp(updated_at) WHERE id = ?",
-            (value, record_id),
-        )
+        records.set_value(conn, "note", record_id, key, value)
 
 
 GRATITUDE = register(GratitudeKind())

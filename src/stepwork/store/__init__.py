@@ -1,7 +1,8 @@
 """Everything stepwork keeps, in one SQLite file.
 
-Importing this package is cheap; SQLModel and SQLAlchemy load only with `stepwork.store.database`
-and the modules that use it, so commands that touch no data start fast.
+Importing this package is cheap, and every command reads and writes through the standard
+`sqlite3` module: SQLModel and SQLAlchemy load only with `stepwork.store.models` (the schema's
+definition) and `stepwork.store.schema_gen`, which tests and the generator use, never a command.
 """
 
 import sys
@@ -36,7 +37,6 @@ def start_afresh() -> None:
     """Forget keys and open journals, as a new process would (each command starts this way)."""
     _activity["wrote"] = False
     for name, forget in (
-        ("stepwork.store.database", "forget"),
         ("stepwork.store.journal", "forget"),
         ("stepwork.store.encryption", "forget_keys"),
         ("stepwork.store.lock", "release_all"),

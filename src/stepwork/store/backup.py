@@ -177,9 +177,7 @@ def restore(candidate: Candidate) -> Restored:
         swap.quiesce(path, live_key)
         swap.copy_verified(candidate.path, candidate.key, swap.new_of(path), key)
         swap.switch(path, keyfile)
-        from stepwork.store import database
-
-        database.forget()
+        journal.forget()
         encryption.remember(path, key)
         journal.ready()  # an older backup is brought up to the current schema here
     return Restored(kept, key is not None, key is not None and key != live_key)

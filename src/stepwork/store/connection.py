@@ -36,11 +36,13 @@ def driver(key: bytes | None) -> ModuleType:
         return sqlite3
     import sqlcipher3.dbapi2
 
-    return sqlcipher3.dbapi2
+    cipher: ModuleType = sqlcipher3.dbapi2
+    return cipher
 
 
 def row_factory(conn: object) -> type:
-    return driver(None if isinstance(conn, sqlite3.Connection) else b"x").Row
+    row: type = driver(None if isinstance(conn, sqlite3.Connection) else b"x").Row
+    return row
 
 
 def check_journal_path(path: Path) -> None:
@@ -67,7 +69,7 @@ def ensure_database_file(path: Path) -> None:
     os.close(fd)
 
 
-def connect_file(path: Path, key: bytes | None, read_only: bool = False):  # type: ignore[no-untyped-def]
+def connect_file(path: Path, key: bytes | None, read_only: bool = False) -> sqlite3.Connection:
     """A bare connection to any journal-format file (a backup, a copy), keyed if need be.
 
     `read_only` opens through a URI, with the path quoted: `#`, `?` and `%` are ordinary
@@ -75,7 +77,7 @@ def connect_file(path: Path, key: bytes | None, read_only: bool = False):  # typ
     from urllib.parse import quote
 
     target = f"file:{quote(str(path.absolute()))}?mode=ro" if read_only else str(path)
-    conn = driver(key).connect(
+    conn: sqlite3.Connection = driver(key).connect(
         target, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, uri=read_only
     )
     if key is not None:
@@ -85,7 +87,7 @@ def connect_file(path: Path, key: bytes | None, read_only: bool = False):  # typ
     return conn
 
 
-def open_connection(path: Path, wal: bool = True):  # type: ignore[no-untyped-def]
+def open_connection(path: Path, wal: bool = True) -> sqlite3.Connection:
     """Open the journal with autocommit off in the driver: transactions are begun explicitly.
 
     `wal=False` is for looking at a file before deciding it is ours: switching to WAL rewrites
@@ -129,3 +131,8 @@ def translate(exc: Exception, path: Path) -> UserError:
     if "disk is full" in text or "disk i/o" in text or "unable to open" in text:
         return UserError(messages.database_unwritable(path, str(exc)))
     return UserError(messages.database_unreadable(path, str(exc)))
+
+
+def integrity_check(conn: sqlite3.Connection) -> list[str]:
+    """What SQLite's own check of the file finds: ["ok"] when all is well."""
+    return [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]

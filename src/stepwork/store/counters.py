@@ -43,7 +43,7 @@ class Change:
     made_on: date
 
 
-def _counter(row) -> Counter:  # type: ignore[no-untyped-def]
+def _counter(row: sqlite3.Row) -> Counter:
     return Counter(row["id"], row["name"], read_day(row["started_on"]), bool(row["deleted"]))
 
 
@@ -157,7 +157,7 @@ def undo(counter_id: int) -> Change | None:
         return _change(row)
 
 
-def _change(row) -> Change:  # type: ignore[no-untyped-def]
+def _change(row: sqlite3.Row) -> Change:
     made = read_stamp(row["created_at"]).astimezone().date()
     return Change(row["kind"], read_day(row["previous_start"]), row["previous_name"], made)
 

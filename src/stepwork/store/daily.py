@@ -1,6 +1,8 @@
 """Check-ins, gratitude, meetings, triggers and service, in plain SQL: the daily commands are
 the ones opened most, so they start without loading SQLAlchemy."""
 
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -50,7 +52,7 @@ class ServiceRow:
     note: str
 
 
-def _insert_checkin(conn, new: NewCheckin) -> int:  # type: ignore[no-untyped-def]
+def _insert_checkin(conn: sqlite3.Connection, new: NewCheckin) -> int:
     now = now_stamp()
     cursor = conn.execute(
         "INSERT INTO checkin (uid, local_date, mood, craving, halt, note, created_at, updated_at) "
@@ -66,15 +68,20 @@ def _insert_checkin(conn, new: NewCheckin) -> int:  # type: ignore[no-untyped-de
             now,
         ),
     )
-    checkin_id = int(cursor.lastrowid)
-    entries = [(MEETING, None, t) for t in new.meetings]
+    checkin_id = int(cursor.lastrowid or 0)
+    entries: list[tuple[str, str | None, str]] = [(MEETING, None, t) for t in new.meetings]
     entries += [(GRATITUDE, None, t) for t in new.gratitude]
     entries += [(TRIGGER, kind, t) for kind, t in new.triggers]
     _insert_entries(conn, checkin_id, new.local_date, entries)
     return checkin_id
 
 
-def _insert_entries(conn, checkin_id: int | None, day: date, entries) -> None:  # type: ignore[no-untyped-def]
+def _insert_entries(
+    conn: sqlite3.Connection,
+    checkin_id: int | None,
+    day: date,
+    entries: Iterable[tuple[str, str | None, str]],
+) -> None:
     now = now_stamp()
     conn.executemany(
         "INSERT INTO daily_entry (uid, checkin_id, kind, category, text, local_date, created_at) "
@@ -151,7 +158,7 @@ def delete_checkin_if_empty(checkin_id: int) -> bool:
         return cursor.rowcount > 0
 
 
-def _checkin(row) -> CheckinRow:  # type: ignore[no-untyped-def]
+def _checkin(row: sqlite3.Row) -> CheckinRow:
     return CheckinRow(
         row["id"],
         read_day(row["local_date"]),
@@ -162,7 +169,7 @@ def _checkin(row) -> CheckinRow:  # type: ignore[no-untyped-def]
     )
 
 
-def _entry(row) -> EntryRow:  # type: ignore[no-untyped-def]
+def _entry(row: sqlite3.Row) -> EntryRow:
     return EntryRow(
         row["id"], row["kind"], row["category"], row["text"], read_day(row["local_date"])
     )

@@ -32,16 +32,16 @@ def backups() -> list[Path]:
 
 
 def _forget_open_connections() -> None:
-    from stepwork.store import database
+    from stepwork.store import journal
 
-    database.forget()
+    journal.forget()
 
 
 def _opens_with(path: Path, key: bytes | None) -> bool:
     try:
         conn = connect_file(path, key)
         try:
-            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
         finally:
             conn.close()
     except db_errors():

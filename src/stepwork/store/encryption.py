@@ -159,7 +159,10 @@ def wrap(data_key: bytes, passphrase: str) -> KeyFile:
     """A fresh salt for every wrap, so one derived key never wraps two data keys."""
     salt = secrets.token_bytes(SALT_BYTES)
     kek = _derive(normalised(passphrase), salt)
-    b64 = lambda raw: base64.b64encode(raw).decode("ascii")  # noqa: E731
+
+    def b64(raw: bytes) -> str:
+        return base64.b64encode(raw).decode("ascii")
+
     return KeyFile(
         version=2,
         kdf="argon2id",

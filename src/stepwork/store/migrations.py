@@ -411,7 +411,7 @@ def _has_tables(conn: sqlite3.Connection) -> bool:
 
 
 def migrate(
-    conn,  # type: ignore[no-untyped-def]
+    conn: sqlite3.Connection,
     db_path: Path,
     backups_dir: Path,
     migrations: tuple[Migration, ...] = MIGRATIONS,

@@ -119,8 +119,13 @@ def remove(person_id: int) -> int:
         return int(count)
 
 
-def _insert_contact(  # type: ignore[no-untyped-def]
-    conn, person_id: int, day: date, how: str | None, note: str, checkin_id: int | None = None
+def _insert_contact(
+    conn: sqlite3.Connection,
+    person_id: int,
+    day: date,
+    how: str | None,
+    note: str,
+    checkin_id: int | None = None,
 ) -> int:
     cursor = conn.execute(
         "INSERT INTO contact (uid, person_id, checkin_id, local_date, how, note, created_at) "

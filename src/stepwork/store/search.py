@@ -1,12 +1,13 @@
-"""Finding records by their words: FTS5 with stemming, ranked, or LIKE where FTS5 is missing."""
+"""Finding records by their words: FTS5 with stemming, ranked, or LIKE where FTS5 is missing.
+
+This gives (kind name, record id) and a snippet, best first; `kinds/search.py` turns them into
+what the log shows."""
 
 import re
 import secrets
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from stepwork.kinds import KINDS, Entry, Filters
 from stepwork.store import search_index
 
 # Marks around matched words in a snippet. Text may hold any character (\x02 and \x03 too), so
@@ -16,11 +17,8 @@ MARK_START, MARK_END = f"\x02{_TOKEN}[", f"]{_TOKEN}\x03"
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
-@dataclass(frozen=True)
-class Hit:
-    entry: Entry
-    snippet: str
-    """Text around the match; matched words sit between MARK_START and MARK_END."""
+Owner = tuple[str, int]
+"""The record a piece of text belongs to: (kind name, record id)."""
 
 
 def words(query: str) -> list[str]:
@@ -55,11 +53,19 @@ def _fts_query(query: str) -> str:
     return " ".join('"' + " ".join(term) + '"' for term in terms(query))
 
 
-def _owner(conn: sqlite3.Connection, source: str, row_id: int) -> tuple[str, int] | None:
+def session_kind(flow: str) -> str | None:
+    """The kind of record a guided session is, by its flow (an inventory item aside)."""
+    if flow.startswith("step-"):
+        return "step"
+    return flow if flow in ("review", "morning", "plan") else None
+
+
+def _owner(conn: sqlite3.Connection, source: str, row_id: int) -> Owner | None:
     """Which record a piece of indexed text belongs to: (kind name, record id)."""
     if source == "answer":
         row = conn.execute(
-            "SELECT a.session_id, i.id AS item FROM answer a "
+            "SELECT a.session_id, s.flow, i.id AS item FROM answer a "
+            "JOIN guided_session s ON s.id = a.session_id "
             "LEFT JOIN inventory_item i ON i.session_id = a.session_id WHERE a.id = ?",
             (row_id,),
         ).fetchone()
@@ -67,10 +73,8 @@ def _owner(conn: sqlite3.Connection, source: str, row_id: int) -> tuple[str, int
             return None
         if row["item"] is not None:
             return "inventory", row["item"]
-        for name in ("step", "review", "morning", "plan"):
-            if KINDS[name].owns(conn, row["session_id"]):  # type: ignore[attr-defined]
-                return name, row["session_id"]
-        return None
+        kind = session_kind(row["flow"])
+        return None if kind is None else (kind, row["session_id"])
     if source == "daily_entry":
         row = conn.execute(
             "SELECT checkin_id, kind FROM daily_entry WHERE id = ?", (row_id,)
@@ -80,23 +84,25 @@ def _owner(conn: sqlite3.Connection, source: str, row_id: int) -> tuple[str, int
         if row["checkin_id"] is not None:
             return "checkin", row["checkin_id"]
         return ("gratitude", row_id) if row["kind"] == "gratitude" else None
-    kind = {"checkin": "checkin", "service": "service", "amends": "amends", "note": "note"}
-    return kind[source], row_id
+    kinds = {"checkin": "checkin", "service": "service", "amends": "amends", "note": "note"}
+    return kinds[source], row_id
 
 
 def _candidates(conn: sqlite3.Connection, query: str) -> Iterator[tuple[str, int, str]]:
-    """(source table, row id, snippet), best match first."""
-    if search_index.present(conn):
-        rows = conn.execute(
-            f"SELECT rowid, snippet({search_index.TABLE}, 0, ?, ?, '…', 12) AS snip "
-            f"FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH ? ORDER BY rank",
-            (MARK_START, MARK_END, _fts_query(query)),
-        )
-        for row in rows:
-            source, row_id = search_index.split_rowid(row["rowid"])
-            yield source.table, row_id, row["snip"]
+    """(source table, row id, snippet), best match first. FTS5 ranks the matches itself and
+    cuts a snippet only for each row read, so stopping early skips the rest."""
+    if not search_index.present(conn):
+        yield from _like_candidates(conn, query)
         return
-    yield from _like_candidates(conn, query)
+    table = search_index.TABLE
+    rows = conn.execute(
+        f"SELECT rowid, snippet({table}, 0, ?, ?, '…', 12) AS snip "
+        f"FROM {table} WHERE {table} MATCH ? ORDER BY rank",
+        (MARK_START, MARK_END, _fts_query(query)),
+    )
+    for row in rows:
+        source, row_id = search_index.split_rowid(row["rowid"])
+        yield source.table, row_id, row["snip"]
 
 
 def _like_candidates(conn: sqlite3.Connection, query: str) -> Iterator[tuple[str, int, str]]:
@@ -129,9 +135,9 @@ def _plain_snippet(body: str, word: str) -> str:
     return ("…" if start else "") + " ".join(marked.split())
 
 
-def _owners(conn: sqlite3.Connection, query: str) -> Iterator[tuple[tuple[str, int], str]]:
+def owners(conn: sqlite3.Connection, query: str) -> Iterator[tuple[Owner, str]]:
     """Each record with text matching `query` (best first, once), with a snippet."""
-    seen: set[tuple[str, int]] = set()
+    seen: set[Owner] = set()
     for source, row_id, snippet in _candidates(conn, query):
         owner = _owner(conn, source, row_id)
         if owner is not None and owner not in seen:
@@ -139,41 +145,10 @@ def _owners(conn: sqlite3.Connection, query: str) -> Iterator[tuple[tuple[str, i
             yield owner, snippet
 
 
-def _spread(conn: sqlite3.Connection, query: str) -> Iterator[tuple[tuple[str, int], str]]:
+def spread(conn: sqlite3.Connection, query: str) -> Iterator[tuple[Owner, str]]:
     """Records where every term matches, though in different parts of the record (an inventory
     item's "who" and its "cause"): found term by term."""
-    found = [dict(_owners(conn, '"' + " ".join(term) + '"')) for term in terms(query)]
+    found = [dict(owners(conn, '"' + " ".join(term) + '"')) for term in terms(query)]
     for owner, snippet in found[0].items():
         if all(owner in other for other in found[1:]):
             yield owner, snippet
-
-
-def search(conn: sqlite3.Connection, query: str, f: Filters, limit: int) -> list[Hit]:
-    if not words(query):
-        return []
-    hits: list[Hit] = []
-    seen: set[tuple[str, int]] = set()
-
-    def take(found: Iterator[tuple[tuple[str, int], str]]) -> None:
-        for owner, snippet in found:
-            if len(hits) >= limit:
-                return
-            if owner in seen:
-                continue
-            seen.add(owner)
-            kind_name, record_id = owner
-            record = KINDS[kind_name].record(conn, record_id)
-            if record is None:
-                continue
-            entry = record.entry
-            if not f.wants(entry.kind, entry.step):
-                continue
-            if (f.since and entry.day < f.since) or (f.until and entry.day > f.until):
-                continue
-            hits.append(Hit(entry, " ".join(snippet.split())))
-
-    # Records where all the words meet in one text come first; then the others.
-    take(_owners(conn, query))
-    if len(hits) < limit and len(terms(query)) > 1:
-        take(_spread(conn, query))
-    return hits

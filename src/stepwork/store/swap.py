@@ -135,7 +135,7 @@ def discard(path: Path) -> None:
         path.unlink()
 
 
-def _counts(conn) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _counts(conn: sqlite3.Connection) -> dict[str, int]:
     names = [
         r[0]
         for r in conn.execute(

@@ -23,6 +23,7 @@ from stepwork import messages
 from stepwork.errors import UserError
 from stepwork.export import jsonfile
 from stepwork.export.tables import TABLES, Table
+from stepwork.store import uid_rows
 from stepwork.sync import files, keys
 from stepwork.sync import state as states
 
@@ -134,20 +135,13 @@ def _changed_since(conn: sqlite3.Connection, state: states.State) -> jsonfile.Wh
     for table in reversed(TABLES):  # children first: a parent's list is whole when reached
         condition, params = where(table)
         for link in table.links:
-            found = conn.execute(
-                f"SELECT DISTINCT t.{link.column} FROM {table.name} t "
-                f"WHERE ({condition}) AND t.{link.column} IS NOT NULL",
-                params,
-            )
-            wanted.setdefault(link.table, set()).update(row[0] for row in found)
+            found = uid_rows.linked_ids(conn, table.name, link.column, (condition, params))
+            wanted.setdefault(link.table, set()).update(found)
     return where
 
 
 def _highest_ids(conn: sqlite3.Connection) -> dict[str, int]:
-    return {
-        t.name: conn.execute(f"SELECT COALESCE(MAX(id), 0) FROM {t.name}").fetchone()[0]
-        for t in TABLES
-    }
+    return {t.name: uid_rows.highest_id(conn, t.name) for t in TABLES}
 
 
 @dataclass
@@ -301,16 +295,13 @@ class _Merger:
 
     def _merge(self, name: str, opened: files.Opened) -> bool:
         path = Path(name)  # named in a refusal as it is in the folder
-        self.conn.execute("SAVEPOINT sync_file")
         try:
-            tables = jsonfile.validate(jsonfile.parse_document(opened.body, path), path)
-            counts = jsonfile.merge(self.conn, tables, path)
+            with uid_rows.all_or_nothing(self.conn):
+                tables = jsonfile.validate(jsonfile.parse_document(opened.body, path), path)
+                counts = jsonfile.merge(self.conn, tables, path)
         except UserError as problem:
-            self.conn.execute("ROLLBACK TO sync_file")
-            self.conn.execute("RELEASE sync_file")
             self.problems[name] = messages.sync_retried(problem.message)
             return False
-        self.conn.execute("RELEASE sync_file")
         self.report.added += sum(counts.added.values())
         self.report.updated += sum(counts.updated.values())
         self.report.deleted += sum(counts.deleted.values())
