@@ -1,4 +1,4 @@
-"""Median wall time of stepwork's quick commands: `--help`, `--version`, `steps`.
+"""Median wall time of stepwork's quick commands: `--help`, `--version`, `status`, `steps`.
 
 Run from an environment where stepwork is installed:
 
@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-COMMANDS = (("--help",), ("--version",), ("steps",), ("step", "1", "--show"))
+COMMANDS = (("--help",), ("--version",), ("status",), ("steps",), ("step", "1", "--show"))
 
 
 def stepwork_executable() -> list[str]:

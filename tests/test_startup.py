@@ -106,3 +106,22 @@ def test_loading_only_the_mapped_modules_registers_the_command(command):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert command in out.stdout.split()
+
+
+def test_status_for_a_shell_prompt_loads_neither_typer_rich_nor_storage(home):
+    subprocess.run(
+        [sys.executable, "-m", "stepwork", "checkin", "--mood", "6"],
+        env=_env(home),
+        capture_output=True,
+        check=True,
+    )
+    modules = imported_modules("status", home=home)
+    assert "stepwork.status" in modules  # it did run the status line
+    assert "typer" not in modules and "rich" not in modules
+    assert heavy(modules) == []
+
+
+def _env(home):
+    import os
+
+    return dict(os.environ, STEPWORK_HOME=str(home))

@@ -51,6 +51,11 @@ class Engine:
     draft_intro: str = messages.KEPT_DRAFT_INTRO
     after_short: Callable[[Question, str], None] | None = None
     """Called once a short answer (a number, yes/no, choices) is saved; it may ask more."""
+    put_away: Callable[[Question], str] | None = None
+    """When given, `/never` puts the question away for good: called with it, it returns the
+    line telling how to bring it back. The question is skipped for now."""
+    skips_said: int = 0
+    """Skips acknowledged in words so far: the first one is, the rest are a dim word."""
 
     def run(self) -> Outcome:
         try:
@@ -110,13 +115,17 @@ class Engine:
                 if text.strip():
                     self._store(position, question, text, AnswerState.ANSWERED)
                 else:
-                    self._store(position, question, "", AnswerState.SKIPPED)
-                    self.console.print(messages.SKIPPED, style="dim")
+                    self._skipped(position, question)
+                return
+            if command == "/never" and self.put_away is not None:
+                self._put_away(position, question)
                 return
             if command == "/pause":
                 raise _Pause
             if command in ("/help", "/?"):
                 self.console.print(messages.HOW_TO_ANSWER, style="dim")
+                if self.put_away is not None:
+                    self.console.print(messages.NEVER_HOW, style="dim")
                 continue
             if command == "/edit":
                 if self._edit(position, question, text):
@@ -139,13 +148,17 @@ class Engine:
             line = read_line(prompt)
             command = line.strip().lower()
             if command in ("", "/skip", "/next"):
-                self._store(position, question, "", AnswerState.SKIPPED)
-                self.console.print(messages.SKIPPED, style="dim")
+                self._skipped(position, question)
+                return
+            if command == "/never" and self.put_away is not None:
+                self._put_away(position, question)
                 return
             if command == "/pause":
                 raise _Pause
             if command in ("/help", "/?", "/edit"):
                 self.console.print(messages.SINGLE_ANSWER_HOW, style="dim")
+                if self.put_away is not None:
+                    self.console.print(messages.NEVER_HOW, style="dim")
                 continue
             try:
                 if question.kind == YESNO:
@@ -163,6 +176,19 @@ class Engine:
             if self.after_short is not None:
                 self.after_short(question, value)
             return
+
+    def _skipped(self, position: int, question: Question) -> None:
+        self._store(position, question, "", AnswerState.SKIPPED)
+        said = messages.SKIPPED if not self.skips_said else messages.SKIPPED_QUIETLY
+        self.console.print(said, style="dim")
+        self.skips_said += 1
+
+    def _put_away(self, position: int, question: Question) -> None:
+        assert self.put_away is not None
+        with interrupts.protected():
+            how_back = self.put_away(question)
+        self._store(position, question, "", AnswerState.SKIPPED)
+        self.console.print(how_back, style="dim")
 
     def _edit(self, position: int, question: Question, text: str) -> bool:
         """Open the editor on the answer so far; True when it came back with an answer."""

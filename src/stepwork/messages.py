@@ -3,7 +3,6 @@
 Warm, plain, never judging. Errors are one line that says what happened and what to do.
 """
 
-import shlex
 from pathlib import Path
 
 APP_HELP = (
@@ -949,6 +948,8 @@ def shell_word(text: str) -> str:
     """`text` as one word a shell reads back exactly, on one line ($'…' where it holds
     line breaks or other controls)."""
     if text.isprintable():
+        import shlex  # here, not at the top: `stepwork status` loads this file on every prompt
+
         return shlex.quote(text)
     escaped = "".join(
         {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\t": "\\t"}.get(c)
@@ -1491,3 +1492,87 @@ def connection_too_few(checkins: int, needed: int) -> str:
         f"With {needed} check-ins or more, this shows mood and craving on days with and without "
         f"connection ({checkins} so far)."
     )
+
+
+# --- daily use that feels light: quiet repeats, questions put away, status --------------------
+SKIPPED_QUIETLY = "skipped"
+NEVER_HOW = "/never puts this question away for good (you can bring it back later)."
+SETTING_HOUR = "use a whole hour from 0 to 23"
+SETTING_TRUE_FALSE = "use true or false"
+INTRO_AGAIN = "--intro shows the introduction again, /help the ways to answer."
+
+
+def setting_question_name(name: str) -> str:
+    return f"{name!r} is not a question name like checkin:halt"
+
+
+def put_away_done(name: str) -> str:
+    return (
+        "Put away; it will not be asked again. To bring it back: "
+        f"stepwork config questions --bring-back {name}"
+    )
+
+
+def daily_line(practice: str, day: str) -> str:
+    """The one line a daily flow opens with once its introduction has been seen."""
+    return f"{practice} · {day}"
+
+
+CHECKIN_NAME = "Check-in"
+REVIEW_NAME = "Nightly review"
+MORNING_NAME = "Morning"
+QUESTIONS_TITLE = "The questions of your daily practice"
+QUESTION_ASKED = "asked"
+QUESTION_PUT_AWAY = "put away"
+QUESTIONS_HOW = (
+    "Put one away: stepwork config questions --put-away NAME   ·   "
+    "bring one back: stepwork config questions --bring-back NAME (or all)"
+)
+QUESTIONS_STEP_NOTE = "Step work keeps every question: stepwork step N asks them all."
+QUESTIONS_ALL_BACK = "Every question is back."
+QUESTIONS_OPTIONS_NEED_QUESTIONS = "--put-away and --bring-back go with: stepwork config questions"
+
+
+def question_brought_back(name: str) -> str:
+    return f"{name} is back: it will be asked again."
+
+
+def question_put_away(name: str) -> str:
+    return f"{name} is put away: it will not be asked."
+
+
+def question_not_put_away(name: str) -> str:
+    return f"{name} was not put away."
+
+
+def unknown_question(name: str) -> str:
+    return f"No question is called {name!r}. stepwork config questions lists them."
+
+
+def question_not_optional(name: str) -> str:
+    return (
+        f"{name} is part of step work, which keeps every question; only questions of "
+        "checkin, review and morning can be put away."
+    )
+
+
+# `stepwork status`: one short line for a shell prompt or a tmux status line.
+STATUS_CHECKIN_DUE = "check-in due"
+STATUS_CHECKIN_DONE = "check-in done"
+STATUS_REVIEW_DUE = "review due"
+STATUS_REVIEW_DONE = "review done"
+
+
+def status_days(name: str, days: int) -> str:
+    return f"{name}: {days} day" + ("" if days == 1 else "s")
+
+
+def status_bad_format(detail: str) -> str:
+    return f"--format: {detail}. Fields: {{checkin}} {{review}} {{days}} {{counter}} {{due}}"
+
+
+STATUS_DUE_WORD = "due"
+
+
+def status_bad_argument(arg: str) -> str:
+    return f"stepwork status: {arg!r} is not an option (see stepwork status --help)"

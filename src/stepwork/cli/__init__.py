@@ -1,8 +1,8 @@
 """The command line. Each area's commands live in their own module and register on `app`.
 
-Importing this package is cheap: `main` answers `--version` before loading Typer, and loads only
-the modules the command needs (`loader.py`). The storage layer is imported by commands when they
-run, so `--help` and `--version` never load it.
+Importing this package is cheap: `main` answers `--version` and `status` before loading Typer,
+and loads only the modules the command needs (`loader.py`). The storage layer is imported by
+commands when they run, so `--help` and `--version` never load it.
 """
 
 import os
@@ -20,6 +20,11 @@ def main() -> None:
     if args == ["--version"]:
         print(f"stepwork {__version__}")
         return
+    if args[:1] == ["status"] and not {"--help", "-h"} & set(args):
+        # A shell prompt runs this before every command line: answered without Typer.
+        from stepwork import status
+
+        raise SystemExit(status.main(args[1:]))
     if args in (["--help"], ["-h"]):
         from stepwork.cli import roothelp
 

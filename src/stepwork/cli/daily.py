@@ -3,6 +3,7 @@ gratitude and stats."""
 
 import contextlib
 import json
+from dataclasses import replace
 from typing import NamedTuple
 
 import typer
@@ -33,6 +34,8 @@ from stepwork.errors import UsageError
 from stepwork.prompting import ask_yes_no, read_line
 from stepwork.states import AnswerState
 
+INTRO_HELP = "Show the whole introduction and how to answer, as the first time."
+
 # --- check-ins ---------------------------------------------------------------------------
 
 
@@ -50,6 +53,7 @@ def checkin(
     ),
     note: str = typer.Option(None, "--note", help="Anything else on your mind."),
     on: str = typer.Option(None, "--date", help="The day, if not today: YYYY-MM-DD, yesterday."),
+    intro: bool = typer.Option(False, "--intro", help=INTRO_HELP),
 ) -> None:
     """A quick daily check-in: guided, or all at once with options (no questions asked)."""
     settings.load()  # a settings file edited into something unusable is named before saving
@@ -62,7 +66,7 @@ def checkin(
                 day, mood_value, craving_value, halt, meeting, grateful, trigger, note
             )
         )
-    raise typer.Exit(guarded(lambda: _guided_checkin(day), "stepwork checkin"))
+    raise typer.Exit(guarded(lambda: _guided_checkin(day, intro), "stepwork checkin"))
 
 
 def _checkin_from_options(day, mood, craving, halt, meeting, grateful, trigger, note) -> int:  # type: ignore[no-untyped-def]
@@ -174,8 +178,8 @@ def _with_network_question(
     """The check-in asks whom the person connected with, after meetings, when there is anyone
     in their network to choose."""
     connected = network_choices(values)
-    if not connected:
-        return questions, connected
+    if not connected or "checkin:connected" in settings.put_away():
+        return questions, {}
     ask = Question(
         key="connected",
         text=messages.CONNECTED_QUESTION,
@@ -188,13 +192,21 @@ def _with_network_question(
     return (*questions[:at], ask, *questions[at:]), connected
 
 
-def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
+def _guided_checkin(day, full_intro: bool = False) -> int:  # type: ignore[no-untyped-def]
+    from stepwork import putaway
     from stepwork.store import daily as store
 
     values = settings.load()
-    questions, connected = _with_network_question(daily_questions("checkin", values), values)
+    asked = putaway.still_asked("checkin", daily_questions("checkin", values))
+    questions, connected = _with_network_question(asked, values)
     out = render.console()
-    out.print(messages.CHECKIN_INTRO, style="dim")
+    if full_intro or not store.has_checkins():
+        out.print(messages.CHECKIN_INTRO, style="dim")
+        out.print(messages.HOW_TO_ANSWER, style="dim")
+        out.print(messages.NEVER_HOW, style="dim")
+    else:
+        line = messages.daily_line(messages.CHECKIN_NAME, render.local_day(day))
+        out.print(render.safe(line))
     stopped = _stopped_checkin(day)
     already: dict[str, engine.Saved] = {}
     harm = {"answer": ""}
@@ -256,7 +268,13 @@ def _guided_checkin(day) -> int:  # type: ignore[no-untyped-def]
             safety.show(out, values["crisis_line"])
 
     asker = engine.Engine(
-        questions, already, save, out, editor_setting=values["editor"], after_short=after_short
+        questions,
+        already,
+        save,
+        out,
+        editor_setting=values["editor"],
+        after_short=after_short,
+        put_away=putaway.putter("checkin"),
     )
     try:
         if harm["answer"] == "unanswered":
@@ -466,17 +484,19 @@ STEP_FLOWS[11] = lambda new: run_step_guide(11, new, MORNING)
 @app.command(rich_help_panel=panels.DAILY)
 def review(
     new: bool = typer.Option(False, "--new", help="Start again instead of resuming tonight's."),
+    intro: bool = typer.Option(False, "--intro", help=INTRO_HELP),
 ) -> None:
     """The nightly review (step 10): a short, honest look back at the day."""
-    raise typer.Exit(run_step_guide(10, new, REVIEW))
+    raise typer.Exit(run_step_guide(10, new, replace(REVIEW, full_intro=intro)))
 
 
 @app.command(rich_help_panel=panels.DAILY)
 def morning(
     new: bool = typer.Option(False, "--new", help="Start again instead of resuming."),
+    intro: bool = typer.Option(False, "--intro", help=INTRO_HELP),
 ) -> None:
     """The morning (step 11): a quiet minute, what today holds, and how to meet it."""
-    raise typer.Exit(run_step_guide(11, new, MORNING))
+    raise typer.Exit(run_step_guide(11, new, replace(MORNING, full_intro=intro)))
 
 
 # --- gratitude and service ---------------------------------------------------------------

@@ -182,6 +182,11 @@ def checkin_days() -> set[date]:
         return {read_day(r[0]) for r in conn.execute("SELECT DISTINCT local_date FROM checkin")}
 
 
+def has_checkins() -> bool:
+    with journal.reading() as conn:
+        return conn.execute("SELECT 1 FROM checkin LIMIT 1").fetchone() is not None
+
+
 def has_checkin_on(day: date) -> bool:
     with journal.reading() as conn:
         row = conn.execute(

@@ -31,6 +31,13 @@ def latest_open(flow: str) -> GuidedSession | None:
         return s.exec(query).first()
 
 
+def has_session(flow: str) -> bool:
+    """Whether the flow was ever begun (a daily flow introduces itself in full only before)."""
+    with database().read() as s:
+        query = select(GuidedSession.id).where(GuidedSession.flow == flow).limit(1)
+        return s.exec(query).first() is not None
+
+
 def answers(session_id: int) -> dict[str, Answer]:
     with database().read() as s:
         rows = s.exec(select(Answer).where(Answer.session_id == session_id))
