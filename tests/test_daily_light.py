@@ -176,3 +176,36 @@ def test_status_help_goes_through_the_ordinary_help(home):
 @pytest.mark.parametrize("command", ["review", "morning", "checkin"])
 def test_every_daily_flow_offers_intro(run, command):
     assert "--intro" in run(command, "--help").stdout
+
+
+def test_put_away_questions_travel_with_the_json_export(run, tmp_path, home):
+    import json
+
+    run("config", "questions", "--put-away", "checkin:halt")
+    run("checkin", "--mood", "6")
+    exported = tmp_path / "journal.json"
+    assert run("export", "--format", "json", "-o", str(exported)).exit_code == 0
+    assert json.loads(exported.read_text())["settings"] == {"put_away": ["checkin:halt"]}
+    run("config", "questions", "--bring-back", "all")
+    dry = run("import", str(exported), "--dry-run")
+    assert dry.exit_code == 0 and settings.put_away() == set()
+    result = run("import", str(exported))
+    assert result.exit_code == 0 and "1 daily question put away" in result.stdout
+    assert settings.put_away() == {"checkin:halt"}
+
+
+def test_an_import_with_a_bad_put_away_list_changes_nothing(run, tmp_path, db):
+    import json
+
+    run("checkin", "--mood", "6")
+    exported = tmp_path / "journal.json"
+    run("export", "--format", "json", "-o", str(exported))
+    document = json.loads(exported.read_text())
+    document["settings"]["put_away"] = ["\x1b[31m"]
+    exported.write_text(json.dumps(document))
+    run("checkin", "--mood", "2")
+    before = db("SELECT COUNT(*) FROM checkin")
+    result = run("import", str(exported))
+    assert result.exit_code != 0 and "Traceback" not in result.stderr
+    assert db("SELECT COUNT(*) FROM checkin") == before
+    assert settings.put_away() == set()

@@ -1576,3 +1576,10 @@ STATUS_DUE_WORD = "due"
 
 def status_bad_argument(arg: str) -> str:
     return f"stepwork status: {arg!r} is not an option (see stepwork status --help)"
+
+
+def imported_put_away(count: int, dry_run: bool) -> str:
+    questions = "question" if count == 1 else "questions"
+    if dry_run:
+        return f"It would also put away {count} daily {questions}, as the file has them."
+    return f"{count} daily {questions} put away, as in the file (stepwork config questions)."
