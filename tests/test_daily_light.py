@@ -209,3 +209,22 @@ def test_an_import_with_a_bad_put_away_list_changes_nothing(run, tmp_path, db):
     assert result.exit_code != 0 and "Traceback" not in result.stderr
     assert db("SELECT COUNT(*) FROM checkin") == before
     assert settings.put_away() == set()
+
+
+# --- editing without loss -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["3 4", "3,4", "3, 4", "lonely tired"])
+def test_several_choices_can_be_typed_with_spaces_or_commas(run, db, typed):
+    result = run("checkin", input=lines("", "", typed) + "\n" * 8)
+    assert result.exit_code == 0, result.stderr
+    assert db("SELECT halt FROM checkin") == [("lonely,tired",)]
+
+
+def test_a_trigger_without_its_kind_is_refused_the_same_way_guided_and_by_option(run, db):
+    by_option = run("checkin", "--trigger", "the bar")
+    assert by_option.exit_code == 2
+    guided = run("checkin", input=lines("", "", "", "", "", "the bar", "place: the bar", "", ""))
+    assert "'the bar' is not a trigger" in guided.stdout
+    assert "'the bar' is not a trigger" in by_option.stderr
+    assert db("SELECT category, text FROM daily_entry") == [("place", "the bar")]

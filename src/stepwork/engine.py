@@ -54,6 +54,8 @@ class Engine:
     put_away: Callable[[Question], str] | None = None
     """When given, `/never` puts the question away for good: called with it, it returns the
     line telling how to bring it back. The question is skipped for now."""
+    check_line: Callable[[Question, str], str | None] | None = None
+    """A problem with one line of a written answer, said at once so it can be typed again."""
     skips_said: int = 0
     """Skips acknowledged in words so far: the first one is, the rest are a dim word."""
 
@@ -128,11 +130,18 @@ class Engine:
                     self.console.print(messages.NEVER_HOW, style="dim")
                 continue
             if command == "/edit":
-                if self._edit(position, question, text):
+                edited = self._edit(position, question, text)
+                if edited is True:
                     return
+                if isinstance(edited, str):
+                    lines = edited.splitlines()  # the lines that check out, kept as a draft
                 continue
             if len(text) + len(line) > limits.MAX_TEXT:
                 self.console.print(messages.LINE_TOO_LONG, style="yellow")
+                continue
+            problem = self.check_line(question, line) if self.check_line else None
+            if problem is not None:
+                self.console.print(render.safe(problem), style="yellow")
                 continue
             lines.append(line.rstrip())
             self._store(position, question, "\n".join(lines), AnswerState.DRAFT)
@@ -190,13 +199,27 @@ class Engine:
         self._store(position, question, "", AnswerState.SKIPPED)
         self.console.print(how_back, style="dim")
 
-    def _edit(self, position: int, question: Question, text: str) -> bool:
-        """Open the editor on the answer so far; True when it came back with an answer."""
+    def _edit(self, position: int, question: Question, text: str) -> bool | str:
+        """Open the editor on the answer so far; True when it came back with an answer. Lines
+        that do not check out are shown and left out: the rest comes back as a draft."""
         try:
             command = editor.editor_command(self.editor_setting)
             with interrupts.protected(ignore_sigint=True):
                 edited = editor.edit(text, command)
-                if edited.strip():
+                problems = [
+                    problem
+                    for line in edited.splitlines()
+                    if self.check_line and (problem := self.check_line(question, line))
+                ]
+                if problems:
+                    kept = "\n".join(
+                        line
+                        for line in edited.splitlines()
+                        if not (self.check_line and self.check_line(question, line))
+                    )
+                    self.save(position, question, kept, AnswerState.DRAFT)
+                    self.saved[question.key] = Saved(AnswerState.DRAFT, kept)
+                elif edited.strip():
                     self.save(position, question, edited, AnswerState.ANSWERED)
                     self.saved[question.key] = Saved(AnswerState.ANSWERED, edited)
         except editor.EditorUnavailable:
@@ -205,6 +228,11 @@ class Engine:
         except editor.EditorFailed as exc:
             self.console.print(messages.editor_failed(str(exc)), style="yellow")
             return False
+        if problems:
+            for problem in problems:
+                self.console.print(render.safe(problem), style="yellow")
+            self.console.print(messages.EDITOR_LINES_LEFT_OUT, style="dim")
+            return kept
         if not edited.strip():
             self.console.print(messages.EDITOR_EMPTY, style="dim")
             return False

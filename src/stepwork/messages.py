@@ -568,11 +568,15 @@ def bad_halt(word: str) -> str:
     return f"{word!r} is not one of hungry, angry, lonely, tired. Nothing was saved."
 
 
-def bad_trigger(value: str) -> str:
+def trigger_needs_kind(value: str) -> str:
     return (
         f"{value!r} is not a trigger stepwork understands. Write person:, place: or thing: and "
-        'a word or two, like place:"the old bar". Nothing was saved.'
+        "a word or two, like place: the old bar."
     )
+
+
+def bad_trigger(value: str) -> str:
+    return trigger_needs_kind(value) + " Nothing was saved."
 
 
 CHECKIN_SAVED = "Check-in saved."
@@ -853,7 +857,7 @@ FIELD_MARK_HINT = "'#>'"
 
 
 def editor_unknown_field(key: str) -> str:
-    return f"The edited text has a field {key!r} that this record does not have. Nothing was saved."
+    return f"The edited text has a field {key!r} that this record does not have."
 
 
 def editor_failed_nothing_saved(detail: str) -> str:
@@ -1583,3 +1587,26 @@ def imported_put_away(count: int, dry_run: bool) -> str:
     if dry_run:
         return f"It would also put away {count} daily {questions}, as the file has them."
     return f"{count} daily {questions} put away, as in the file (stepwork config questions)."
+
+
+# Editing in the editor: the fields that check out are kept, the rest asked about again.
+EDITOR_FIX_HOW = (
+    "# The lines above say what could not be saved; fix those fields below (this note and the "
+    "lines above go away), then save and close. Everything else is saved already."
+)
+
+
+def editor_left_unsaved(saved_any: bool) -> str:
+    if saved_any:
+        return "Those fields kept their old values; everything else you changed was saved."
+    return "Those fields kept their old values; nothing else had changed."
+
+
+def editor_failed_rest_saved(detail: str) -> str:
+    return f"The editor did not finish cleanly ({detail}). What was saved before stays saved."
+
+
+EDITOR_LINES_LEFT_OUT = (
+    "Those lines were left out and the rest kept: type them again with their kind, "
+    "or press Enter on an empty line to finish."
+)

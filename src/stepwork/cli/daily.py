@@ -102,11 +102,11 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _trigger_from_line(line: str) -> tuple[str | None, str]:
-    kind, sep, rest = line.partition(":")
-    if sep and kind.strip().lower() in daily.TRIGGER_KINDS and rest.strip():
-        return kind.strip().lower(), rest.strip()
-    return "thing", line.strip()
+def _trigger_problem(question: Question, line: str) -> str | None:
+    """A trigger line without its kind is refused here as `--trigger` refuses it."""
+    if question.key != "triggers" or not line.strip() or daily.read_trigger(line) is not None:
+        return None
+    return messages.trigger_needs_kind(line.strip())
 
 
 UNFINISHED_CHECKIN = "checkin-unfinished.json"
@@ -241,8 +241,11 @@ def _guided_checkin(day, full_intro: bool = False) -> int:  # type: ignore[no-un
             picked = choices.tags(text) if answered else []
             people.replace_checkin_contacts(checkin_id, [connected[label] for label in picked])
         elif key == "triggers":
+            # A line without its kind was refused as it was typed (and an edited answer from
+            # the editor is checked line by line here the same way).
+            found = [daily.read_trigger(line) for line in _lines(text)]
             store.replace_entries(
-                checkin_id, store.TRIGGER, list(map(_trigger_from_line, _lines(text)))
+                checkin_id, store.TRIGGER, [(t.kind, t.text) for t in found if t is not None]
             )
         else:
             kind = store.MEETING if key == "meetings" else store.GRATITUDE
@@ -275,6 +278,7 @@ def _guided_checkin(day, full_intro: bool = False) -> int:  # type: ignore[no-un
         editor_setting=values["editor"],
         after_short=after_short,
         put_away=putaway.putter("checkin"),
+        check_line=_trigger_problem,
     )
     try:
         if harm["answer"] == "unanswered":

@@ -48,6 +48,46 @@ def _connected(conn: sqlite3.Connection, checkin_id: int) -> str:
     return "\n".join(r[0] for r in rows)
 
 
+_LISTS = {"meetings": "meeting", "gratitude": "gratitude", "triggers": "trigger"}
+"""The check-in's lists, by field: each line one meeting, gratitude or trigger."""
+
+
+def _listed_entries(conn: sqlite3.Connection, checkin_id: int):  # type: ignore[no-untyped-def]
+    entries = conn.execute(
+        "SELECT kind, category, text FROM daily_entry WHERE checkin_id = ? ORDER BY id",
+        (checkin_id,),
+    ).fetchall()
+
+    def listed(kind: str) -> str:
+        return "\n".join(
+            (f"{e['category']}: " if e["category"] else "") + e["text"]
+            for e in entries
+            if e["kind"] == kind
+        )
+
+    return listed
+
+
+def _items(what: str):  # type: ignore[no-untyped-def]
+    def parse(text: str) -> str:
+        from stepwork import daily
+        from stepwork.errors import UserError
+
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        try:
+            return "\n".join(daily.clean_items(what, lines))
+        except UserError as problem:
+            raise ValueError(problem.message) from None
+
+    return parse
+
+
+def _triggers(text: str) -> str:
+    from stepwork import daily
+
+    return "\n".join(f"{t.kind}: {t.text}" for t in daily.trigger_lines(text))
+
+
 # Whom the person connected with: other people's names.
 CONNECTED = "Connected with"
 
@@ -70,18 +110,7 @@ class CheckinKind(TableKind):
     private_parts = (CONNECTED,)
 
     def parts(self, conn: sqlite3.Connection, row: sqlite3.Row) -> list[tuple[str, str]]:
-        entries = conn.execute(
-            "SELECT kind, category, text FROM daily_entry WHERE checkin_id = ? ORDER BY id",
-            (row["id"],),
-        ).fetchall()
-
-        def listed(kind: str) -> str:
-            return "\n".join(
-                (f"{e['category']}: " if e["category"] else "") + e["text"]
-                for e in entries
-                if e["kind"] == kind
-            )
-
+        listed = _listed_entries(conn, row["id"])
         return [
             ("Mood", "" if row["mood"] is None else f"{row['mood']} of 10"),
             ("Craving", "" if row["craving"] is None else f"{row['craving']} of 10"),
@@ -97,6 +126,7 @@ class CheckinKind(TableKind):
         r = self.row(conn, record_id)
         if r is None:
             return []
+        listed = _listed_entries(conn, record_id)
         return [
             Field(
                 "mood", "Mood (1-10)", "" if r["mood"] is None else str(r["mood"]), _rating(1, 10)
@@ -108,11 +138,35 @@ class CheckinKind(TableKind):
                 _rating(0, 10),
             ),
             Field("halt", "HALT (hungry, angry, lonely, tired)", r["halt"], _halt),
+            Field("meetings", "Meetings (one per line)", listed("meeting"), _items("meeting")),
+            Field(
+                "gratitude", "Grateful for (one per line)", listed("gratitude"), _items("gratitude")
+            ),
+            Field(
+                "triggers",
+                "Triggers (one per line: person:, place: or thing: and a word or two)",
+                listed("trigger"),
+                _triggers,
+            ),
             Field("note", "Note", r["note"]),
         ]
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
-        assert key in ("mood", "craving", "halt", "note")
+        assert key in ("mood", "craving", "halt", "note", *_LISTS)
+        if key in _LISTS:
+            from stepwork import daily
+            from stepwork.store import daily as store
+
+            day = day_of(self.row(conn, record_id)["local_date"])
+            if key == "triggers":
+                items = [(t.kind, t.text) for t in daily.trigger_lines(value)]
+            else:
+                items = [(None, line.strip()) for line in value.splitlines() if line.strip()]
+            store.replace_entries_in(conn, record_id, day, _LISTS[key], items)
+            conn.execute(
+                "UPDATE checkin SET updated_at = edit_stamp(updated_at) WHERE id = ?", (record_id,)
+            )
+            return
         stored: object = value
         if key in ("mood", "craving"):
             stored = int(value) if value else None

@@ -117,11 +117,13 @@ def replace_entries(checkin_id: int, kind: str, items: list[tuple[str | None, st
         row = conn.execute("SELECT local_date FROM checkin WHERE id = ?", (checkin_id,)).fetchone()
         if row is None:
             return
-        conn.execute(
-            "DELETE FROM daily_entry WHERE checkin_id = ? AND kind = ?", (checkin_id, kind)
-        )
-        entries = [(kind, category, text) for category, text in items]
-        _insert_entries(conn, checkin_id, read_day(row["local_date"]), entries)
+        replace_entries_in(conn, checkin_id, read_day(row["local_date"]), kind, items)
+
+
+def replace_entries_in(conn, checkin_id: int, day: date, kind: str, items) -> None:  # type: ignore[no-untyped-def]
+    """The same inside a transaction the caller holds (editing a check-in)."""
+    conn.execute("DELETE FROM daily_entry WHERE checkin_id = ? AND kind = ?", (checkin_id, kind))
+    _insert_entries(conn, checkin_id, day, [(kind, category, text) for category, text in items])
 
 
 def is_checkin_on(checkin_id: int, day: date) -> bool:
