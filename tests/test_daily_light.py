@@ -228,3 +228,41 @@ def test_a_trigger_without_its_kind_is_refused_the_same_way_guided_and_by_option
     assert "'the bar' is not a trigger" in guided.stdout
     assert "'the bar' is not a trigger" in by_option.stderr
     assert db("SELECT category, text FROM daily_entry") == [("place", "the bar")]
+
+
+# --- no prompts without a person ----------------------------------------------------------
+
+
+def test_plan_with_no_plan_and_nobody_to_ask_says_what_to_run_and_exits_0(home, db):
+    result = subprocess.run(
+        [*stepwork_command(), "plan"],
+        env=child_env(home),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert "stepwork plan --edit" in result.stderr
+    assert "saved" not in result.stderr.lower() and "Please answer" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args", [("checkin",), ("review",), ("morning",), ("step", "3"), ("service",)]
+)
+def test_a_question_with_nobody_to_answer_exits_1_and_keeps_nothing(home, db, args):
+    result = subprocess.run(
+        [*stepwork_command(), *args],
+        env=child_env(home),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1, result.stderr
+    said = " ".join(result.stderr.split())
+    assert "there is no terminal to answer them" in said and "saved" not in said
+    if (home / "stepwork.db").exists():
+        assert db("SELECT COUNT(*) FROM guided_session") == [(0,)]
+        assert db("SELECT COUNT(*) FROM checkin") == [(0,)]
+        assert db("SELECT COUNT(*) FROM service") == [(0,)]

@@ -1610,3 +1610,19 @@ EDITOR_LINES_LEFT_OUT = (
     "Those lines were left out and the rest kept: type them again with their kind, "
     "or press Enter on an empty line to finish."
 )
+
+
+# Run without a terminal: nobody to ask.
+INSTEAD_OF_ASKING = {
+    "stepwork checkin": 'stepwork checkin --mood 6 --craving 1 --note "…" (no questions asked)',
+    "stepwork service": 'stepwork service "what you did" (no questions asked)',
+    "stepwork plan": "stepwork plan --edit, in a terminal",
+}
+
+
+def needs_a_person(command: str, instead: str = "") -> str:
+    instead = instead or INSTEAD_OF_ASKING.get(command.split(" --")[0] if command else "", "")
+    line = (
+        f"{command} asks questions, and there is no terminal to answer them. Nothing was changed."
+    )
+    return line + (f" Instead: {instead}" if instead else f" Run it in a terminal: {command}")
