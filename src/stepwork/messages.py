@@ -1626,3 +1626,8 @@ def needs_a_person(command: str, instead: str = "") -> str:
         f"{command} asks questions, and there is no terminal to answer them. Nothing was changed."
     )
     return line + (f" Instead: {instead}" if instead else f" Run it in a terminal: {command}")
+
+
+# Plain mode (STEPWORK_PLAIN=1, stepwork config plain true).
+def plain_series(days: str) -> str:
+    return f"  by day: {days}" if days else "  no check-ins with this in the period"

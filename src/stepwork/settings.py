@@ -189,6 +189,13 @@ SETTINGS: dict[str, Setting] = {
             _true_false,
         ),
         Setting(
+            "plain",
+            "false",
+            "true: no box drawing, block glyphs or colour (for a screen reader, and for pasting); "
+            "STEPWORK_PLAIN=1 does the same for one shell.",
+            _true_false,
+        ),
+        Setting(
             PUT_AWAY,
             "",
             "Questions of the daily practice put away with /never (see stepwork config questions).",

@@ -737,6 +737,9 @@ def _render_stats(s: daily.Stats, out: Console) -> None:
     if not s.checkins:
         out.print(messages.STATS_EMPTY)
         return
+    if render.is_plain(out):
+        _plain_charts(s, out)
+        return
     width = max(20, out.width - 8)
     for label, series, bounds, style in (
         ("mood", s.mood_by_day, daily.MOOD_RANGE, "green"),
@@ -757,6 +760,22 @@ def _render_stats(s: daily.Stats, out: Console) -> None:
         gap = max(1, len(values) - len(first) - len(last))
         out.print(render.safe(f"    {first}{' ' * gap}{last}", style="dim"), soft_wrap=True)
     out.print(render.safe(messages.CHART_KEY, style="dim"))
+    _stats_lines(s, out)
+
+
+def _plain_charts(s: daily.Stats, out: Console) -> None:
+    """The charts as numbers, one line a series: for a screen reader and for pasting."""
+    for label, series, bounds in (
+        ("mood", s.mood_by_day, daily.MOOD_RANGE),
+        ("craving", s.craving_by_day, daily.CRAVING_RANGE),
+    ):
+        out.print(render.safe(messages.chart_title(label, _average(series), *bounds)))
+        days = ", ".join(f"{render.short_day(d.isoformat())} {v:g}" for d, v in series.items())
+        out.print(render.safe(messages.plain_series(days)))
+    _stats_lines(s, out)
+
+
+def _stats_lines(s: daily.Stats, out: Console) -> None:
     out.print()
     out.print(messages.streaks(s.current_streak, s.longest_streak, s.checkins, s.days_with_checkin))
     halt = ", ".join(f"{word} {count}" for word, count in s.halt_counts.items())
