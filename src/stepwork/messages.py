@@ -62,7 +62,9 @@ def bad_step(value: str) -> str:
 
 
 def usage_problem(detail: str, command: str) -> str:
-    return f"{detail.rstrip('.')}. See: {command} --help"
+    detail = detail.rstrip()
+    ended = detail if detail.endswith(("?", "!", ".")) else detail + "."
+    return f"{ended} See: {command} --help"
 
 
 def database_not_ours(path: Path) -> str:
@@ -671,11 +673,18 @@ def reset_question(name: str, day: str, kept_days: int) -> str:
 
 
 def counter_reset(name: str, day: str, kept_days: int, backup: Path) -> str:
+    if kept_days == 0:
+        kept = f"The earlier start is kept in your history (stepwork sober history {name}). "
+    else:
+        days = plural(kept_days, "day")
+        were, count = ("is", "it still counts") if kept_days == 1 else ("are", "they still count")
+        kept = (
+            f"The {days} before {were} kept in your history; {count} for something. "
+            f"See them with: stepwork sober history {name}. "
+        )
     return (
-        f"Counting {name} again from {day}. The {plural(kept_days, 'day')} before are kept in "
-        f"your history; they still count for something. See them with: stepwork sober history "
-        f"{name}. A copy of your journal from just before is at {backup}. "
-        f"If this was a mistake: stepwork sober undo {name}"
+        f"Counting {name} again from {day}. {kept}A copy of your journal from just before is "
+        f"at {backup}. If this was a mistake: stepwork sober undo {name}"
     )
 
 
@@ -810,9 +819,16 @@ NEXT_CHECKIN = "A thirty-second check-in:  stepwork checkin"
 NEXT_REVIEW = "Look back on the day:  stepwork review"
 
 
+def listing(items: list[str]) -> str:
+    """'4', '4 and 5', '4, 5 and 7'."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def dash_in_progress(steps: list[int]) -> str:
-    listed = ", ".join(str(n) for n in steps)
-    return f"Step work in progress: step {listed}"
+    noun = "step" if len(steps) == 1 else "steps"
+    return f"Step work in progress: {noun} {listing([str(n) for n in steps])}"
 
 
 # --- log, search, show, edit, delete ------------------------------------------------------
@@ -1395,7 +1411,8 @@ def no_person(word: str, anyone: bool) -> str:
 
 def which_person(word: str, candidates: list[str]) -> str:
     return (
-        f"'{word}' could be {len(candidates)} people: {'; '.join(candidates)}. "
+        f"'{word}' could be {len(candidates)} {'person' if len(candidates) == 1 else 'people'}: "
+        f"{'; '.join(candidates)}. "
         "Use more of the name, or the ID."
     )
 
@@ -1451,7 +1468,7 @@ def dash_last_reached(days: int | None) -> str:
 
 
 def nudge_isolation(days: int, suggestion: str) -> str:
-    first = f"It has been {days} days since you last reached out to anyone."
+    first = f"It has been {plural(days, 'day')} since you last reached out to anyone."
     if suggestion:
         return f"{first} {suggestion} might be glad to hear from you."
     return f"{first} A meeting or a call could be a good next step."
@@ -1485,15 +1502,17 @@ def connection_compare(
     craving_without: str,
 ) -> str:
     return (
-        f"On the {days_with} days with a contact or a meeting, mood averaged {mood_with} and "
-        f"craving {craving_with}; on the {days_without} other days with a check-in, mood "
+        f"On the {plural(days_with, 'day')} with a contact or a meeting, mood averaged "
+        f"{mood_with} and craving {craving_with}; on the {plural(days_without, 'other day')} "
+        "with a check-in, mood "
         f"{mood_without} and craving {craving_without}. Something to notice, not a rule."
     )
 
 
 def connection_too_few(checkins: int, needed: int) -> str:
     return (
-        f"With {needed} check-ins or more, this shows mood and craving on days with and without "
+        f"With {plural(needed, 'check-in')} or more, this shows mood and craving on days with "
+        "and without "
         f"connection ({checkins} so far)."
     )
 
@@ -1503,7 +1522,6 @@ SKIPPED_QUIETLY = "skipped"
 NEVER_HOW = "/never puts this question away for good (you can bring it back later)."
 SETTING_HOUR = "use a whole hour from 0 to 23"
 SETTING_TRUE_FALSE = "use true or false"
-INTRO_AGAIN = "--intro shows the introduction again, /help the ways to answer."
 
 
 def setting_question_name(name: str) -> str:

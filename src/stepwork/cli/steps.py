@@ -62,6 +62,9 @@ class GuideRun:
     """How the resume offer names it ("today's review"); by default "step N"."""
     full_intro: bool = False
     """A daily flow shows its whole introduction even though it has been seen (`--intro`)."""
+    leave_out: frozenset[str] = frozenset()
+    """Keys of questions the step's own flow has just answered in deed (step 5's "getting
+    ready" once the sharing is recorded)."""
 
 
 def run_step_guide(n: int, new: bool, run: GuideRun = GuideRun()) -> int:
@@ -75,7 +78,7 @@ def _guide(n: int, new: bool, run: GuideRun) -> int:
 
     values = settings.load()
     guide = load_step(n, values)
-    questions = run.extra + guide.questions
+    questions = tuple(q for q in run.extra + guide.questions if q.key not in run.leave_out)
     flow = stepguide.flow_name(n)
     daily = flow in putaway.DAILY
     if daily:
