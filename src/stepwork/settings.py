@@ -3,9 +3,8 @@
 import contextlib
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from stepwork import messages
 from stepwork.controls import visible
@@ -115,8 +114,7 @@ def set_put_away(names: set[str]) -> None:
         unset(PUT_AWAY)
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     key: str
     default: str
     description: str
