@@ -266,3 +266,10 @@ def test_a_question_with_nobody_to_answer_exits_1_and_keeps_nothing(home, db, ar
         assert db("SELECT COUNT(*) FROM guided_session") == [(0,)]
         assert db("SELECT COUNT(*) FROM checkin") == [(0,)]
         assert db("SELECT COUNT(*) FROM service") == [(0,)]
+
+
+@pytest.mark.parametrize("template", ["{checkin:>999999999}", "{checkin.__class__}", "{0}", "{"])
+def test_status_templates_take_plain_field_names_only(home, template):
+    result = status(home, "--format", template)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1

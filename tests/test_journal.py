@@ -216,10 +216,11 @@ def test_every_field_of_a_checkin_is_editable(run, db, sed_editor):
         ("meeting", None, "evening group"),
         ("trigger", "person", "Sam"),
     ]
-    at_prompt = run("edit", "c1", input=lines("", "", "", "", "", "thing: payday", ""))
+    at_prompt = run("edit", "c1", input=lines("", "", "", "", "", "thing: payday; place: a", ""))
     assert at_prompt.exit_code == 0, at_prompt.stderr
     assert db("SELECT category, text FROM daily_entry WHERE kind = 'trigger'") == [
-        ("thing", "payday")
+        ("thing", "payday"),
+        ("place", "a"),
     ]
     refused = run("edit", "c1", input=lines("", "", "", "", "", "payday", "", ""))
     assert "'payday' is not a trigger" in refused.stdout

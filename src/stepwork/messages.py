@@ -200,6 +200,7 @@ def setting_reset(key: str, default: str) -> str:
 SETTINGS_TITLE = "Your settings"
 SETTINGS_HOW = (
     "Change one with: stepwork config KEY VALUE   ·   back to default: stepwork config KEY --unset"
+    "   ·   the daily questions put away: stepwork config questions"
 )
 
 # --- wording ------------------------------------------------------------------------------
@@ -1590,10 +1591,7 @@ def status_days(name: str, days: int) -> str:
 
 
 def status_bad_format(detail: str) -> str:
-    return f"--format: {detail}. Fields: {{checkin}} {{review}} {{days}} {{counter}} {{due}}"
-
-
-STATUS_DUE_WORD = "due"
+    return f"--format: {detail}. Fields: {{checkin}} {{review}} {{days}} {{counter}} {{line}}"
 
 
 def status_bad_argument(arg: str) -> str:

@@ -177,13 +177,13 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "status_review_hour",
             "20",
-            "From this hour (0-23) `stepwork status` says the nightly review is due.",
+            "From this hour (0-23), stepwork status says the nightly review is due.",
             _hour,
         ),
         Setting(
             "status_quiet",
             "false",
-            "true: `stepwork status` prints nothing when nothing is due.",
+            "true: stepwork status prints nothing when nothing is due.",
             _true_false,
         ),
         Setting(

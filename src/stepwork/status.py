@@ -12,7 +12,7 @@ from typing import NamedTuple
 from stepwork import dates, messages, settings
 from stepwork.controls import visible
 
-DEFAULT_FORMAT = "{due}"
+DEFAULT_FORMAT = "{line}"
 
 
 class Options(NamedTuple):
@@ -61,7 +61,7 @@ def fields(values: dict[str, str]) -> dict[str, str] | None:
     counter = visible(" ".join((today.counter or "").split()))
     if today.counter_started is not None:
         days = str(max(0, (now.date() - today.counter_started).days))
-    due = [line for line in (checkin, review) if line.endswith(messages.STATUS_DUE_WORD)]
+    due = not today.checkin_done or review_due
     summary = [line for line in (checkin, review) if line]
     if days:
         summary.append(messages.status_days(counter, int(days)))
@@ -70,7 +70,7 @@ def fields(values: dict[str, str]) -> dict[str, str] | None:
         "review": review,
         "days": days,
         "counter": counter,
-        "due": " · ".join(summary),
+        "line": " · ".join(summary),
         "is_due": "1" if due else "",
     }
 
@@ -80,15 +80,32 @@ def line(options: Options) -> str:
     shown = fields(values)
     if shown is None:
         return ""
+    anything_due = shown.pop("is_due")
     quiet = options.quiet or values["status_quiet"] == "true"
-    if quiet and not shown["is_due"]:
+    if quiet and not anything_due:
         return ""
     template = options.template if options.template is not None else DEFAULT_FORMAT
+    return visible(_filled(template, shown))
+
+
+def _filled(template: str, shown: dict[str, str]) -> str:
+    """The template with its fields filled in: plain {names} only (no widths, attributes or
+    conversions, which could run long or reach into Python's objects)."""
+    import string
+
     try:
-        text = template.format_map(shown)
-    except (KeyError, ValueError, IndexError, AttributeError) as exc:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as exc:
         raise BadArguments(messages.status_bad_format(str(exc))) from exc
-    return visible(text)
+    text = []
+    for literal, name, spec, conversion in parts:
+        text.append(literal)
+        if name is None:
+            continue
+        if spec or conversion or name not in shown:
+            raise BadArguments(messages.status_bad_format(repr(name)))
+        text.append(shown[name])
+    return "".join(text)
 
 
 def main(args: Sequence[str]) -> int:

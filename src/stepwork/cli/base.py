@@ -112,6 +112,8 @@ class StepworkGroup(TyperGroup):
 
             if prompting.no_person():
                 command = f"stepwork {ctx.invoked_subcommand or ''}".strip()
+                with contextlib.suppress(OSError):
+                    typer.echo("")  # ends the line the unanswered prompt is on
                 _say(messages.needs_a_person(command))
                 raise typer.Exit(EXIT_NO_PERSON) from None
             with contextlib.suppress(OSError):
@@ -258,6 +260,7 @@ def interrupted(
         # Nobody to ask: say what to run instead, never "saved" (the flows take back the empty
         # start they made, so nothing was kept).
         with contextlib.suppress(OSError):
+            typer.echo("")  # ends the line the unanswered prompt is on
             typer.echo(visible(messages.needs_a_person(resume_command, instead)), err=True)
         return EXIT_NO_PERSON
     if wrote_something() if saved is None else saved:

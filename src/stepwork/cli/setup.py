@@ -4,6 +4,7 @@ import os
 
 import typer
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 
 from stepwork import messages, render, settings
@@ -102,7 +103,7 @@ def _questions(out: Console, put_away: str | None, bring_back: str | None) -> No
             listed.add(name)
             state = messages.QUESTION_PUT_AWAY if name in hidden else messages.QUESTION_ASKED
             out.print(render.safe(f"  {name} · {state}"))
-            out.print(render.safe(f"    {question.text}"), style="dim")
+            out.print(Padding(render.safe(question.text, style="dim"), (0, 0, 0, 4)))
     for name in sorted(hidden - listed):
         out.print(render.safe(f"  {name} · {messages.QUESTION_PUT_AWAY}"))
     out.print()

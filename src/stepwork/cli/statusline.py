@@ -16,7 +16,7 @@ def status_line(
         None,
         "--format",
         "-f",
-        help="A template: {checkin} {review} {days} {counter} {due}. Default: {due}.",
+        help="A template: {checkin} {review} {days} {counter} {line}. Default: {line}.",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing when nothing is due."),
 ) -> None:

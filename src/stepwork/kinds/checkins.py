@@ -68,12 +68,20 @@ def _listed_entries(conn: sqlite3.Connection, checkin_id: int):  # type: ignore[
     return listed
 
 
+_ONE_EACH = "(one per line, or separated by ;)"
+
+
+def _one_per_line(text: str) -> str:
+    """At the edit prompt a list is typed on one line: ';' separates its items there."""
+    return "\n".join(part.strip() for part in text.replace(";", "\n").splitlines() if part.strip())
+
+
 def _items(what: str):  # type: ignore[no-untyped-def]
     def parse(text: str) -> str:
         from stepwork import daily
         from stepwork.errors import UserError
 
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        lines = _one_per_line(text).splitlines()
         try:
             return "\n".join(daily.clean_items(what, lines))
         except UserError as problem:
@@ -85,7 +93,7 @@ def _items(what: str):  # type: ignore[no-untyped-def]
 def _triggers(text: str) -> str:
     from stepwork import daily
 
-    return "\n".join(f"{t.kind}: {t.text}" for t in daily.trigger_lines(text))
+    return "\n".join(f"{t.kind}: {t.text}" for t in daily.trigger_lines(_one_per_line(text)))
 
 
 # Whom the person connected with: other people's names.
@@ -138,13 +146,13 @@ class CheckinKind(TableKind):
                 _rating(0, 10),
             ),
             Field("halt", "HALT (hungry, angry, lonely, tired)", r["halt"], _halt),
-            Field("meetings", "Meetings (one per line)", listed("meeting"), _items("meeting")),
+            Field("meetings", f"Meetings {_ONE_EACH}", listed("meeting"), _items("meeting")),
             Field(
-                "gratitude", "Grateful for (one per line)", listed("gratitude"), _items("gratitude")
+                "gratitude", f"Grateful for {_ONE_EACH}", listed("gratitude"), _items("gratitude")
             ),
             Field(
                 "triggers",
-                "Triggers (one per line: person:, place: or thing: and a word or two)",
+                f"Triggers (person:, place: or thing: and a word or two) {_ONE_EACH}",
                 listed("trigger"),
                 _triggers,
             ),
