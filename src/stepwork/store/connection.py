@@ -67,9 +67,7 @@ def ensure_database_file(path: Path) -> None:
     os.close(fd)
 
 
-def connect_file(  # type: ignore[no-untyped-def]
-    path: Path, key: bytes | None, read_only: bool = False, timeout: float = BUSY_TIMEOUT_SECONDS
-):
+def connect_file(path: Path, key: bytes | None, read_only: bool = False):  # type: ignore[no-untyped-def]
     """A bare connection to any journal-format file (a backup, a copy), keyed if need be.
 
     `read_only` opens through a URI, with the path quoted: `#`, `?` and `%` are ordinary
@@ -77,7 +75,9 @@ def connect_file(  # type: ignore[no-untyped-def]
     from urllib.parse import quote
 
     target = f"file:{quote(str(path.absolute()))}?mode=ro" if read_only else str(path)
-    conn = driver(key).connect(target, timeout=timeout, isolation_level=None, uri=read_only)
+    conn = driver(key).connect(
+        target, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, uri=read_only
+    )
     if key is not None:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(encryption.key_pragma(key))
