@@ -1,4 +1,5 @@
-"""Median wall time of stepwork's quick commands: `--help`, `--version`, `steps`, `log -n 1`.
+"""Median wall time of stepwork's quick commands: `--help`, `--version`, `status`, `steps`,
+`log -n 1` and `step 1 --show`.
 
 Run from an environment where stepwork is installed:
 
@@ -19,7 +20,14 @@ import tempfile
 import time
 from pathlib import Path
 
-COMMANDS = (("--help",), ("--version",), ("steps",), ("log", "-n", "1"), ("step", "1", "--show"))
+COMMANDS = (
+    ("--help",),
+    ("--version",),
+    ("status",),
+    ("steps",),
+    ("log", "-n", "1"),
+    ("step", "1", "--show"),
+)
 
 
 def stepwork_executable() -> list[str]:

@@ -108,13 +108,15 @@ def test_guided_checkin_saves_each_answer(run, db):
         "rain",
         "",
         "place: the old bar",
-        "Steve",
+        "Steve",  # refused as --trigger refuses it: asked again
+        "person: Steve",
         "",
         "okay day",
         "",
     )
     result = run("checkin", input=typed)
     assert result.exit_code == 0, result.stderr
+    assert "'Steve' is not a trigger" in result.stdout
     assert n == 7
     assert db("SELECT mood, craving, halt, note FROM checkin") == [
         (6, 3, "lonely,tired", "okay day")
@@ -123,8 +125,8 @@ def test_guided_checkin_saves_each_answer(run, db):
         ("gratitude", None, "my sponsor"),
         ("gratitude", None, "rain"),
         ("meeting", None, "Tuesday noon"),
+        ("trigger", "person", "Steve"),
         ("trigger", "place", "the old bar"),
-        ("trigger", "thing", "Steve"),
     ]
 
 

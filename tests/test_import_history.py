@@ -259,7 +259,8 @@ def test_a_local_edit_beats_an_import_stamped_a_little_ahead(run, db, tmp_path, 
     }
     path = save(tmp_path, "ahead.json", document)
     assert "updated 1" in run("import", path).stdout
-    edited = run("edit", "c1", input=lines("", "", "", "edited here"))
+    # mood, craving, HALT, meetings, gratitude, triggers kept; the note edited
+    edited = run("edit", "c1", input=lines("", "", "", "", "", "", "edited here"))
     assert edited.exit_code == 0, edited.stderr
     again = run("import", path)
     assert again.exit_code == 0, again.stderr

@@ -139,7 +139,8 @@ def test_show_any_record_by_id(journal):
 
 
 def test_edit_field_by_field_validates_and_saves(journal, db):
-    result = journal("edit", "c1", input=lines("11", "8", "", "t", "-"))
+    # mood (asked again), craving, HALT, meetings, gratitude, triggers kept; the note cleared
+    result = journal("edit", "c1", input=lines("11", "8", "", "t", "", "", "", "-"))
     assert result.exit_code == 0, result.stderr
     assert "from 1 to 10" in result.stdout
     assert db("SELECT mood, craving, halt, note FROM checkin") == [(8, 3, "tired", "")]
@@ -171,12 +172,58 @@ def test_edit_in_the_editor(journal, db, sed_editor):
     assert db("SELECT note FROM checkin") == [("a quiet, good evening",)]
 
 
-def test_an_invalid_edit_in_the_editor_saves_nothing(journal, db, sed_editor):
+def test_an_invalid_field_in_the_editor_keeps_the_others_and_asks_again(
+    journal, db, tmp_path, monkeypatch
+):
+    # The first time the mood is made invalid and the note changed; the second time the
+    # editor sees the problem at the top and fixes the mood.
+    seen = tmp_path / "seen"
+    script = tmp_path / "two-round-editor"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'cat "$1" >> "{seen}"; echo ---- >> "{seen}"\n'
+        'if grep -q "^#! " "$1"; then sed -i "s/^twelve$/8/" "$1"; '
+        "else sed -i 's/^6$/twelve/; s/quiet evening/changed/' \"$1\"; fi\n"
+    )
+    script.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(script))
+    result = journal("edit", "c1", "--editor")
+    assert result.exit_code == 0, result.stderr
+    assert db("SELECT mood, note FROM checkin") == [(8, "changed")]
+    second_round = seen.read_text().split("----\n")[1]
+    assert second_round.startswith("#! Mood (1-10): Use a whole number from 1 to 10")
+    assert "\ntwelve\n" in second_round and "\nchanged\n" in second_round
+
+
+def test_an_invalid_field_left_as_it_is_keeps_its_old_value(journal, db, sed_editor):
     sed_editor("s/^6$/twelve/; s/quiet evening/changed/")
     result = journal("edit", "c1", "--editor")
-    assert result.exit_code == 2
-    assert "Nothing was saved" in result.stderr
-    assert db("SELECT mood, note FROM checkin") == [(6, "quiet evening")]
+    assert result.exit_code == 1
+    assert "Mood (1-10)" in result.stderr and "everything else you changed was saved" in (
+        " ".join(result.stderr.split())
+    )
+    assert db("SELECT mood, note FROM checkin") == [(6, "changed")]
+
+
+def test_every_field_of_a_checkin_is_editable(run, db, sed_editor):
+    run("checkin", "--meeting", "noon", "--grateful", "tea", "--trigger", "place:bar")
+    sed_editor("s/^noon$/evening group/; s/^tea$/tea\\nrain/; s/^place: bar$/person: Sam/")
+    result = run("edit", "c1", "--editor")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(db("SELECT kind, category, text FROM daily_entry")) == [
+        ("gratitude", None, "rain"),
+        ("gratitude", None, "tea"),
+        ("meeting", None, "evening group"),
+        ("trigger", "person", "Sam"),
+    ]
+    at_prompt = run("edit", "c1", input=lines("", "", "", "", "", "thing: payday; place: a", ""))
+    assert at_prompt.exit_code == 0, at_prompt.stderr
+    assert db("SELECT category, text FROM daily_entry WHERE kind = 'trigger'") == [
+        ("thing", "payday"),
+        ("place", "a"),
+    ]
+    refused = run("edit", "c1", input=lines("", "", "", "", "", "payday", "", ""))
+    assert "'payday' is not a trigger" in refused.stdout
 
 
 def test_delete_asks_and_removes_the_words_from_the_file(run, home):

@@ -309,10 +309,10 @@ def test_ctrl_c_at_the_self_harm_question_shows_the_line_before_the_stop(home):
     assert rows(home, "SELECT mood FROM checkin") == [(1,)]
 
 
-def test_a_stop_before_any_answer_says_nothing_was_changed(run, db):
+def test_with_nobody_to_ask_a_checkin_says_what_to_run_and_changes_nothing(run, db):
     result = run("checkin", input="")
-    assert result.exit_code == 130
-    assert messages.STOPPED_NOTHING_CHANGED in result.stderr
+    assert result.exit_code == 1
+    assert "stepwork checkin --mood" in result.stderr and "Nothing was changed" in result.stderr
     assert "saved" not in result.stderr
     assert db("SELECT id FROM checkin") == []
     assert (
@@ -329,18 +329,18 @@ def test_setting_a_stopped_check_in_aside_then_stopping_says_nothing_was_changed
     assert db("SELECT mood FROM checkin") == [(6,)]
 
 
-def test_a_stop_at_the_first_question_of_a_new_plan_says_nothing_was_changed(run, db):
+def test_with_nobody_to_ask_a_new_plan_says_what_to_run_and_changes_nothing(run, db):
     result = run("plan", "--edit", input="")
-    assert result.exit_code == 130
-    assert messages.STOPPED_NOTHING_CHANGED in result.stderr
+    assert result.exit_code == 1
+    assert "in a terminal" in result.stderr
     assert "saved" not in result.stderr
     assert db("SELECT id FROM guided_session WHERE flow = 'plan'") == []
 
 
-def test_a_stop_at_the_first_question_of_a_new_step_says_nothing_was_changed(run, db):
+def test_with_nobody_to_ask_a_new_step_says_what_to_run_and_changes_nothing(run, db):
     result = run("step", "1", input="")
-    assert result.exit_code == 130
-    assert messages.STOPPED_NOTHING_CHANGED in result.stderr
+    assert result.exit_code == 1
+    assert "Run it in a terminal: stepwork step 1" in " ".join(result.stderr.split())
     assert "saved" not in result.stderr
     assert db("SELECT id FROM guided_session") == []
     again = run("step", "1", input=lines("I kept drinking after I promised to stop"))

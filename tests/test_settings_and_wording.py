@@ -10,6 +10,8 @@ def test_config_shows_every_setting_with_defaults(run):
     result = run("config")
     assert result.exit_code == 0
     for key, setting in settings.SETTINGS.items():
+        if not setting.listed:  # the questions put away: stepwork config questions
+            continue
         assert key in result.stdout
         if setting.default:
             assert setting.default in result.stdout

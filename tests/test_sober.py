@@ -123,8 +123,9 @@ def test_reset_asks_first_and_a_no_changes_nothing(run, db, clock, home):
     assert db("SELECT COUNT(*) FROM sobriety_run") == [(0,)]
     # End of input (a script without --yes) changes nothing either.
     stopped = run("sober", "reset", "alcohol")
-    assert stopped.exit_code == 130
+    assert stopped.exit_code == 1
     assert "Nothing was changed" in stopped.stderr
+    assert "Instead: stepwork sober reset alcohol --yes" in " ".join(stopped.stderr.split())
     assert db("SELECT started_on FROM sobriety_counter") == [("2025-09-14",)]
 
 

@@ -167,3 +167,23 @@ def test_each_step_asks_the_same_questions_in_a_process_of_its_own(
     assert f"Step {n} ·" in alone.stdout, alone.stderr
     assert alone.stdout == in_process.stdout
     assert alone.returncode == in_process.exit_code
+
+
+@pytest.mark.slow
+def test_status_for_a_shell_prompt_loads_neither_typer_rich_nor_storage(home):
+    subprocess.run(
+        [sys.executable, "-m", "stepwork", "checkin", "--mood", "6"],
+        env=_env(home),
+        capture_output=True,
+        check=True,
+    )
+    modules = imported_modules("status", home=home)
+    assert "stepwork.status" in modules  # it did run the status line
+    assert "typer" not in modules and "rich" not in modules
+    assert heavy(modules) == []
+
+
+def _env(home):
+    import os
+
+    return dict(os.environ, STEPWORK_HOME=str(home))

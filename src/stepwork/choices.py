@@ -33,18 +33,28 @@ def parse_choices(raw: str, options: tuple[str, ...]) -> str:
         token = token.strip().lower()
         if not token:
             continue
-        if is_digits(token) and 1 <= int(token) <= len(options):
-            picked.add(options[int(token) - 1])
+        whole = _choice(token, options)
+        if whole is not None:
+            picked.add(whole)
             continue
-        matches = [o for o in options if o.lower() == token] or [
-            o for o in options if o.lower().startswith(token)
-        ]
-        if len(matches) != 1:
+        # "3 4" or "hungry tired": several choices separated by spaces.
+        words = [_choice(word, options) for word in token.split()]
+        if len(words) < 2 or None in words:
             raise ValueError(messages.bad_choice(token, len(options)))
-        picked.add(matches[0])
+        picked.update(w for w in words if w is not None)
     if not picked:
         raise ValueError(messages.bad_choice(raw.strip(), len(options)))
     return SEPARATOR.join(o for o in options if o in picked)
+
+
+def _choice(token: str, options: tuple[str, ...]) -> str | None:
+    """The option a number or a name (or the start of one) stands for, if exactly one."""
+    if is_digits(token):
+        return options[int(token) - 1] if 1 <= int(token) <= len(options) else None
+    matches = [o for o in options if o.lower() == token] or [
+        o for o in options if o.lower().startswith(token)
+    ]
+    return matches[0] if len(matches) == 1 else None
 
 
 def tags(stored: str) -> list[str]:

@@ -43,12 +43,34 @@ class Trigger:
 
 
 def parse_trigger(value: str) -> Trigger:
-    """'place:the old bar' → Trigger('place', 'the old bar')."""
+    """'place:the old bar' → Trigger('place', 'the old bar'). One rule wherever a trigger is
+    written (an option, a guided answer, an edit): without its kind it is refused."""
+    trigger = read_trigger(value)
+    if trigger is None:
+        raise UsageError(messages.bad_trigger(value))
+    return trigger
+
+
+def read_trigger(value: str) -> Trigger | None:
+    """The trigger in `value`, or None when it does not say person:, place: or thing:."""
     kind, sep, text = value.partition(":")
     kind, text = kind.strip().lower(), limits.text("trigger", text)
     if not sep or kind not in TRIGGER_KINDS or not text:
-        raise UsageError(messages.bad_trigger(value))
+        return None
     return Trigger(kind, text)
+
+
+def trigger_lines(text: str) -> list[Trigger]:
+    """One trigger a line (blank lines left out); ValueError names the first without a kind."""
+    found = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        trigger = read_trigger(line)
+        if trigger is None:
+            raise ValueError(messages.trigger_needs_kind(line.strip()))
+        found.append(trigger)
+    return found
 
 
 def clean_items(what: str, values: Iterable[str]) -> list[str]:

@@ -51,6 +51,13 @@ class Engine:
     draft_intro: str = messages.KEPT_DRAFT_INTRO
     after_short: Callable[[Question, str], None] | None = None
     """Called once a short answer (a number, yes/no, choices) is saved; it may ask more."""
+    put_away: Callable[[Question], str] | None = None
+    """When given, `/never` puts the question away for good: called with it, it returns the
+    line telling how to bring it back. The question is skipped for now."""
+    check_line: Callable[[Question, str], str | None] | None = None
+    """A problem with one line of a written answer, said at once so it can be typed again."""
+    skips_said: int = 0
+    """Skips acknowledged in words so far: the first one is, the rest are a dim word."""
 
     def run(self) -> Outcome:
         try:
@@ -110,20 +117,31 @@ class Engine:
                 if text.strip():
                     self._store(position, question, text, AnswerState.ANSWERED)
                 else:
-                    self._store(position, question, "", AnswerState.SKIPPED)
-                    self.console.print(messages.SKIPPED, style="dim")
+                    self._skipped(position, question)
+                return
+            if command == "/never" and self.put_away is not None:
+                self._put_away(position, question)
                 return
             if command == "/pause":
                 raise _Pause
             if command in ("/help", "/?"):
                 self.console.print(messages.HOW_TO_ANSWER, style="dim")
+                if self.put_away is not None:
+                    self.console.print(messages.NEVER_HOW, style="dim")
                 continue
             if command == "/edit":
-                if self._edit(position, question, text):
+                edited = self._edit(position, question, text)
+                if edited is True:
                     return
+                if isinstance(edited, str):
+                    lines = edited.splitlines()  # the lines that check out, kept as a draft
                 continue
             if len(text) + len(line) > limits.MAX_TEXT:
                 self.console.print(messages.LINE_TOO_LONG, style="yellow")
+                continue
+            problem = self.check_line(question, line) if self.check_line else None
+            if problem is not None:
+                self.console.print(render.safe(problem), style="yellow")
                 continue
             lines.append(line.rstrip())
             self._store(position, question, "\n".join(lines), AnswerState.DRAFT)
@@ -139,13 +157,17 @@ class Engine:
             line = read_line(prompt)
             command = line.strip().lower()
             if command in ("", "/skip", "/next"):
-                self._store(position, question, "", AnswerState.SKIPPED)
-                self.console.print(messages.SKIPPED, style="dim")
+                self._skipped(position, question)
+                return
+            if command == "/never" and self.put_away is not None:
+                self._put_away(position, question)
                 return
             if command == "/pause":
                 raise _Pause
             if command in ("/help", "/?", "/edit"):
                 self.console.print(messages.SINGLE_ANSWER_HOW, style="dim")
+                if self.put_away is not None:
+                    self.console.print(messages.NEVER_HOW, style="dim")
                 continue
             try:
                 if question.kind == YESNO:
@@ -164,13 +186,40 @@ class Engine:
                 self.after_short(question, value)
             return
 
-    def _edit(self, position: int, question: Question, text: str) -> bool:
-        """Open the editor on the answer so far; True when it came back with an answer."""
+    def _skipped(self, position: int, question: Question) -> None:
+        self._store(position, question, "", AnswerState.SKIPPED)
+        said = messages.SKIPPED if not self.skips_said else messages.SKIPPED_QUIETLY
+        self.console.print(said, style="dim")
+        self.skips_said += 1
+
+    def _put_away(self, position: int, question: Question) -> None:
+        assert self.put_away is not None
+        with interrupts.protected():
+            how_back = self.put_away(question)
+        self._store(position, question, "", AnswerState.SKIPPED)
+        self.console.print(how_back, style="dim")
+
+    def _edit(self, position: int, question: Question, text: str) -> bool | str:
+        """Open the editor on the answer so far; True when it came back with an answer. Lines
+        that do not check out are shown and left out: the rest comes back as a draft."""
         try:
             command = editor.editor_command(self.editor_setting)
             with interrupts.protected(ignore_sigint=True):
                 edited = editor.edit(text, command)
-                if edited.strip():
+                problems = [
+                    problem
+                    for line in edited.splitlines()
+                    if self.check_line and (problem := self.check_line(question, line))
+                ]
+                if problems:
+                    kept = "\n".join(
+                        line
+                        for line in edited.splitlines()
+                        if not (self.check_line and self.check_line(question, line))
+                    )
+                    self.save(position, question, kept, AnswerState.DRAFT)
+                    self.saved[question.key] = Saved(AnswerState.DRAFT, kept)
+                elif edited.strip():
                     self.save(position, question, edited, AnswerState.ANSWERED)
                     self.saved[question.key] = Saved(AnswerState.ANSWERED, edited)
         except editor.EditorUnavailable:
@@ -179,6 +228,11 @@ class Engine:
         except editor.EditorFailed as exc:
             self.console.print(messages.editor_failed(str(exc)), style="yellow")
             return False
+        if problems:
+            for problem in problems:
+                self.console.print(render.safe(problem), style="yellow")
+            self.console.print(messages.EDITOR_LINES_LEFT_OUT, style="dim")
+            return kept
         if not edited.strip():
             self.console.print(messages.EDITOR_EMPTY, style="dim")
             return False

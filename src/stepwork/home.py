@@ -5,8 +5,8 @@ Without it, data goes in the platform's user data dir and settings in its user c
 """
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from stepwork import messages
 from stepwork.errors import UserError
@@ -17,8 +17,10 @@ PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(NamedTuple):
+    # A NamedTuple, not a dataclass: `stepwork status` (on every shell prompt) would pay ~10 ms
+    # for dataclasses' imports.
+
     data_dir: Path
     config_dir: Path
 

@@ -3,7 +3,6 @@
 Warm, plain, never judging. Errors are one line that says what happened and what to do.
 """
 
-import shlex
 from pathlib import Path
 
 APP_HELP = (
@@ -63,7 +62,9 @@ def bad_step(value: str) -> str:
 
 
 def usage_problem(detail: str, command: str) -> str:
-    return f"{detail.rstrip('.')}. See: {command} --help"
+    detail = detail.rstrip()
+    ended = detail if detail.endswith(("?", "!", ".")) else detail + "."
+    return f"{ended} See: {command} --help"
 
 
 def database_not_ours(path: Path) -> str:
@@ -199,6 +200,7 @@ def setting_reset(key: str, default: str) -> str:
 SETTINGS_TITLE = "Your settings"
 SETTINGS_HOW = (
     "Change one with: stepwork config KEY VALUE   ·   back to default: stepwork config KEY --unset"
+    "   ·   the daily questions put away: stepwork config questions"
 )
 
 # --- wording ------------------------------------------------------------------------------
@@ -569,11 +571,15 @@ def bad_halt(word: str) -> str:
     return f"{word!r} is not one of hungry, angry, lonely, tired. Nothing was saved."
 
 
-def bad_trigger(value: str) -> str:
+def trigger_needs_kind(value: str) -> str:
     return (
         f"{value!r} is not a trigger stepwork understands. Write person:, place: or thing: and "
-        'a word or two, like place:"the old bar". Nothing was saved.'
+        "a word or two, like place: the old bar."
     )
+
+
+def bad_trigger(value: str) -> str:
+    return trigger_needs_kind(value) + " Nothing was saved."
 
 
 CHECKIN_SAVED = "Check-in saved."
@@ -668,11 +674,18 @@ def reset_question(name: str, day: str, kept_days: int) -> str:
 
 
 def counter_reset(name: str, day: str, kept_days: int, backup: Path) -> str:
+    if kept_days == 0:
+        kept = f"The earlier start is kept in your history (stepwork sober history {name}). "
+    else:
+        days = plural(kept_days, "day")
+        were, count = ("is", "it still counts") if kept_days == 1 else ("are", "they still count")
+        kept = (
+            f"The {days} before {were} kept in your history; {count} for something. "
+            f"See them with: stepwork sober history {name}. "
+        )
     return (
-        f"Counting {name} again from {day}. The {plural(kept_days, 'day')} before are kept in "
-        f"your history; they still count for something. See them with: stepwork sober history "
-        f"{name}. A copy of your journal from just before is at {backup}. "
-        f"If this was a mistake: stepwork sober undo {name}"
+        f"Counting {name} again from {day}. {kept}A copy of your journal from just before is "
+        f"at {backup}. If this was a mistake: stepwork sober undo {name}"
     )
 
 
@@ -807,9 +820,16 @@ NEXT_CHECKIN = "A thirty-second check-in:  stepwork checkin"
 NEXT_REVIEW = "Look back on the day:  stepwork review"
 
 
+def listing(items: list[str]) -> str:
+    """'4', '4 and 5', '4, 5 and 7'."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def dash_in_progress(steps: list[int]) -> str:
-    listed = ", ".join(str(n) for n in steps)
-    return f"Step work in progress: step {listed}"
+    noun = "step" if len(steps) == 1 else "steps"
+    return f"Step work in progress: {noun} {listing([str(n) for n in steps])}"
 
 
 # --- log, search, show, edit, delete ------------------------------------------------------
@@ -854,7 +874,7 @@ FIELD_MARK_HINT = "'#>'"
 
 
 def editor_unknown_field(key: str) -> str:
-    return f"The edited text has a field {key!r} that this record does not have. Nothing was saved."
+    return f"The edited text has a field {key!r} that this record does not have."
 
 
 def editor_failed_nothing_saved(detail: str) -> str:
@@ -949,6 +969,8 @@ def shell_word(text: str) -> str:
     """`text` as one word a shell reads back exactly, on one line ($'…' where it holds
     line breaks or other controls)."""
     if text.isprintable():
+        import shlex  # here, not at the top: `stepwork status` loads this file on every prompt
+
         return shlex.quote(text)
     escaped = "".join(
         {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\t": "\\t"}.get(c)
@@ -1390,7 +1412,8 @@ def no_person(word: str, anyone: bool) -> str:
 
 def which_person(word: str, candidates: list[str]) -> str:
     return (
-        f"'{word}' could be {len(candidates)} people: {'; '.join(candidates)}. "
+        f"'{word}' could be {len(candidates)} {'person' if len(candidates) == 1 else 'people'}: "
+        f"{'; '.join(candidates)}. "
         "Use more of the name, or the ID."
     )
 
@@ -1446,7 +1469,7 @@ def dash_last_reached(days: int | None) -> str:
 
 
 def nudge_isolation(days: int, suggestion: str) -> str:
-    first = f"It has been {days} days since you last reached out to anyone."
+    first = f"It has been {plural(days, 'day')} since you last reached out to anyone."
     if suggestion:
         return f"{first} {suggestion} might be glad to hear from you."
     return f"{first} A meeting or a call could be a good next step."
@@ -1480,15 +1503,17 @@ def connection_compare(
     craving_without: str,
 ) -> str:
     return (
-        f"On the {days_with} days with a contact or a meeting, mood averaged {mood_with} and "
-        f"craving {craving_with}; on the {days_without} other days with a check-in, mood "
+        f"On the {plural(days_with, 'day')} with a contact or a meeting, mood averaged "
+        f"{mood_with} and craving {craving_with}; on the {plural(days_without, 'other day')} "
+        "with a check-in, mood "
         f"{mood_without} and craving {craving_without}. Something to notice, not a rule."
     )
 
 
 def connection_too_few(checkins: int, needed: int) -> str:
     return (
-        f"With {needed} check-ins or more, this shows mood and craving on days with and without "
+        f"With {plural(needed, 'check-in')} or more, this shows mood and craving on days with "
+        "and without "
         f"connection ({checkins} so far)."
     )
 
@@ -1606,3 +1631,134 @@ def sync_received(files: int, devices: int, added: int, updated: int, deleted: i
         f"Received {files:,} file{'s' if files != 1 else ''} from {devices} "
         f"device{'s' if devices != 1 else ''}: {changed}."
     )
+
+
+# --- daily use that feels light: quiet repeats, questions put away, status --------------------
+SKIPPED_QUIETLY = "skipped"
+NEVER_HOW = "/never puts this question away for good (you can bring it back later)."
+SETTING_HOUR = "use a whole hour from 0 to 23"
+SETTING_TRUE_FALSE = "use true or false"
+
+
+def setting_question_name(name: str) -> str:
+    return f"{name!r} is not a question name like checkin:halt"
+
+
+def put_away_done(name: str) -> str:
+    return (
+        "Put away; it will not be asked again. To bring it back: "
+        f"stepwork config questions --bring-back {name}"
+    )
+
+
+def daily_line(practice: str, day: str) -> str:
+    """The one line a daily flow opens with once its introduction has been seen."""
+    return f"{practice} · {day}"
+
+
+CHECKIN_NAME = "Check-in"
+REVIEW_NAME = "Nightly review"
+MORNING_NAME = "Morning"
+QUESTIONS_TITLE = "The questions of your daily practice"
+QUESTION_ASKED = "asked"
+QUESTION_PUT_AWAY = "put away"
+QUESTIONS_HOW = (
+    "Put one away: stepwork config questions --put-away NAME   ·   "
+    "bring one back: stepwork config questions --bring-back NAME (or all)"
+)
+QUESTIONS_STEP_NOTE = "Step work keeps every question: stepwork step N asks them all."
+QUESTIONS_ALL_BACK = "Every question is back."
+QUESTIONS_OPTIONS_NEED_QUESTIONS = "--put-away and --bring-back go with: stepwork config questions"
+
+
+def question_brought_back(name: str) -> str:
+    return f"{name} is back: it will be asked again."
+
+
+def question_put_away(name: str) -> str:
+    return f"{name} is put away: it will not be asked."
+
+
+def question_not_put_away(name: str) -> str:
+    return f"{name} was not put away."
+
+
+def unknown_question(name: str) -> str:
+    return f"No question is called {name!r}. stepwork config questions lists them."
+
+
+def question_not_optional(name: str) -> str:
+    return (
+        f"{name} is part of step work, which keeps every question; only questions of "
+        "checkin, review and morning can be put away."
+    )
+
+
+# `stepwork status`: one short line for a shell prompt or a tmux status line.
+STATUS_CHECKIN_DUE = "check-in due"
+STATUS_CHECKIN_DONE = "check-in done"
+STATUS_REVIEW_DUE = "review due"
+STATUS_REVIEW_DONE = "review done"
+
+
+def status_days(name: str, days: int) -> str:
+    return f"{name}: {days} day" + ("" if days == 1 else "s")
+
+
+def status_bad_format(detail: str) -> str:
+    return f"--format: {detail}. Fields: {{checkin}} {{review}} {{days}} {{counter}} {{line}}"
+
+
+def status_bad_argument(arg: str) -> str:
+    return f"stepwork status: {arg!r} is not an option (see stepwork status --help)"
+
+
+def imported_put_away(count: int, dry_run: bool) -> str:
+    questions = "question" if count == 1 else "questions"
+    if dry_run:
+        return f"It would also put away {count} daily {questions}, as the file has them."
+    return f"{count} daily {questions} put away, as in the file (stepwork config questions)."
+
+
+# Editing in the editor: the fields that check out are kept, the rest asked about again.
+EDITOR_FIX_HOW = (
+    "# The lines above say what could not be saved; fix those fields below (this note and the "
+    "lines above go away), then save and close. Everything else is saved already."
+)
+
+
+def editor_left_unsaved(saved_any: bool) -> str:
+    if saved_any:
+        return "Those fields kept their old values; everything else you changed was saved."
+    return "Those fields kept their old values; nothing else had changed."
+
+
+def editor_failed_rest_saved(detail: str) -> str:
+    return f"The editor did not finish cleanly ({detail}). What was saved before stays saved."
+
+
+EDITOR_LINES_LEFT_OUT = (
+    "Those lines were left out and the rest kept: type them again with their kind, "
+    "or press Enter on an empty line to finish."
+)
+
+
+# Run without a terminal: nobody to ask.
+INSTEAD_OF_ASKING = {
+    "stepwork checkin": 'stepwork checkin --mood 6 --craving 1 --note "…" (no questions asked)',
+    "stepwork service": 'stepwork service "what you did" (no questions asked)',
+    "stepwork plan": "stepwork plan --edit, in a terminal",
+}
+
+
+def needs_a_person(command: str, instead: str = "") -> str:
+    instead = instead or INSTEAD_OF_ASKING.get(command.split(" --")[0] if command else "", "")
+    line = (
+        f"{command} asks questions, and there is no terminal to answer them. Nothing was changed."
+    )
+    return line + (f" Instead: {instead}" if instead else f" Run it in a terminal: {command}")
+
+
+# Plain mode (STEPWORK_PLAIN=1, stepwork config plain true).
+def plain_series(days: str) -> str:
+    return f"  by day: {days}" if days else "  no check-ins with this in the period"

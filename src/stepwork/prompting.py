@@ -18,11 +18,39 @@ def _enable_line_editing() -> None:
     _line_editing["ready"] = True
 
 
+_reading = {"lines": 0, "no_person": False}
+
+
+def start_reading() -> None:
+    """A command begins asking (tests run several commands in one process)."""
+    _reading.update(lines=0, no_person=False)
+
+
+def no_person() -> bool:
+    """The input ended before the first answer, and it is not a terminal: nobody is there to
+    ask (a script, a cron job, an editor's shell command). Piped answers are read as ever."""
+    return bool(_reading["no_person"])
+
+
 def read_line(prompt: str) -> str:
     """One line of input. Ctrl-C raises KeyboardInterrupt, end of input raises EOFError."""
     _enable_line_editing()
     sys.stdout.flush()
-    return input(visible(prompt))
+    try:
+        line = input(visible(prompt))
+    except EOFError:
+        if not _reading["lines"] and not _is_terminal():
+            _reading["no_person"] = True
+        raise
+    _reading["lines"] += 1
+    return line
+
+
+def _is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def ask_yes_no(question: str, default: bool = True) -> bool:

@@ -65,6 +65,15 @@ class SafeConsole(Console):
         )
 
 
+class PlainConsole(SafeConsole):
+    """Plain mode (`stepwork.plain`): no colour, and nothing drawn: tables as lines."""
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        from stepwork.plain import print_plainly
+
+        print_plainly(self, objects, options)
+
+
 # The console a pager is collecting a command's output on (cli/paging.py), if any.
 collecting: list[Console] = []
 
@@ -72,8 +81,18 @@ collecting: list[Console] = []
 def console(stderr: bool = False) -> Console:
     if collecting and not stderr:
         return collecting[-1]
+    from stepwork import plain
+
     # Created per call so it always writes to the current sys.stdout (tests swap it).
+    if plain.wanted():
+        return PlainConsole(
+            highlight=False, markup=False, emoji=False, stderr=stderr, color_system=None
+        )
     return SafeConsole(highlight=False, markup=False, emoji=False, stderr=stderr)
+
+
+def is_plain(out: Console) -> bool:
+    return isinstance(out, PlainConsole)
 
 
 def short_day(iso_day: str) -> str:

@@ -1,13 +1,10 @@
 """Personal settings, kept in a small TOML file beside the wording override."""
 
 import contextlib
-import json
 import sys
-import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from stepwork import messages
 from stepwork.controls import visible
@@ -65,12 +62,76 @@ def _role_names(value: str) -> str:
     return ", ".join(f"{key}={name}" for key, name in names.items())
 
 
-@dataclass(frozen=True)
-class Setting:
+def _question_names(value: str) -> str:
+    names = parse_question_names(value)
+    return ", ".join(names)
+
+
+def _hour(value: str) -> str:
+    text = value.strip()
+    if not is_digits(text) or not 0 <= int(text) <= 23:
+        raise ValueError(messages.SETTING_HOUR)
+    return str(int(text))
+
+
+def _true_false(value: str) -> str:
+    text = value.strip().lower()
+    if text in ("true", "yes", "on", "1"):
+        return "true"
+    if text in ("false", "no", "off", "0"):
+        return "false"
+    raise ValueError(messages.SETTING_TRUE_FALSE)
+
+
+PUT_AWAY = "put_away"
+_NAME_CHARACTERS = set("abcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+def _is_question_name(name: str) -> bool:
+    """'flow:key': lower-case letters, digits, '-' and '_' on each side of one colon."""
+    flow, colon, key = name.partition(":")
+    return bool(
+        colon
+        and 0 < len(flow) <= 40
+        and 0 < len(key) <= 60
+        and set(flow) <= _NAME_CHARACTERS
+        and set(key) <= _NAME_CHARACTERS
+    )
+
+
+def parse_question_names(value: str) -> list[str]:
+    """'checkin:halt, review:amends' → the names, each checked, in order, without repeats."""
+    names: list[str] = []
+    for word in value.split(","):
+        name = word.strip().lower()
+        if not name:
+            continue
+        if not _is_question_name(name):
+            raise ValueError(messages.setting_question_name(name))
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def put_away() -> set[str]:
+    """The questions put away, as 'flow:key' names."""
+    return set(parse_question_names(load()[PUT_AWAY]))
+
+
+def set_put_away(names: set[str]) -> None:
+    if names:
+        set_value(PUT_AWAY, ", ".join(sorted(names)))
+    else:
+        unset(PUT_AWAY)
+
+
+class Setting(NamedTuple):
     key: str
     default: str
     description: str
     parse: Callable[[str], str]
+    listed: bool = True
+    """Shown in `stepwork config`; the questions put away have `config questions` instead."""
 
 
 SETTINGS: dict[str, Setting] = {
@@ -126,6 +187,32 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("sync_dir", "", messages.SYNC_DIR_DESCRIPTION, _folder),
         Setting(
+            "status_review_hour",
+            "20",
+            "From this hour (0-23), stepwork status says the nightly review is due.",
+            _hour,
+        ),
+        Setting(
+            "status_quiet",
+            "false",
+            "true: stepwork status prints nothing when nothing is due.",
+            _true_false,
+        ),
+        Setting(
+            "plain",
+            "false",
+            "true: no box drawing, block glyphs or colour (for a screen reader, and for pasting); "
+            "STEPWORK_PLAIN=1 does the same for one shell.",
+            _true_false,
+        ),
+        Setting(
+            PUT_AWAY,
+            "",
+            "Questions of the daily practice put away with /never (see stepwork config questions).",
+            _question_names,
+            listed=False,
+        ),
+        Setting(
             "editor",
             "",
             "The editor for long answers; empty means $VISUAL, then $EDITOR, then nano or vi.",
@@ -160,6 +247,8 @@ def _read_file(path: Path) -> tuple[dict[str, Any], str | None]:
         return {}, None
     except OSError as exc:
         return {}, exc.strerror or str(exc)
+    import tomllib  # only with a settings file: `stepwork status` runs on every prompt
+
     try:
         return tomllib.loads(raw.decode("utf-8")), None
     except UnicodeDecodeError:
@@ -233,6 +322,8 @@ def unset(key: str) -> None:
 
 
 def _write(values: dict[str, str]) -> None:
+    import json
+
     # JSON string escapes are valid TOML basic-string escapes, and values are single-line.
     lines = [messages.SETTINGS_FILE_HEADER]
     lines += [f"{key} = {json.dumps(values[key], ensure_ascii=False)}" for key in sorted(values)]

@@ -1,7 +1,7 @@
 """The command line. Each area's commands live in their own module (`commands` in it).
 
-Importing this package is cheap: `main` answers `--version` and `--help` before loading Typer,
-and the application finds a command's module only when that command is asked for
+Importing this package is cheap: `main` answers `--version`, `--help` and `status` before
+loading Typer, and the application finds a command's module only when that command is asked for
 (`base.COMMANDS`). The storage layer is imported by commands when they run, so `--help` and
 `--version` never load it.
 """
@@ -17,6 +17,11 @@ def main() -> None:
     if args == ["--version"]:
         print(f"stepwork {__version__}")
         return
+    if args[:1] == ["status"] and not {"--help", "-h"} & set(args):
+        # A shell prompt runs this before every command line: answered without Typer.
+        from stepwork import status
+
+        raise SystemExit(status.main(args[1:]))
     if args in (["--help"], ["-h"]):
         from stepwork.cli import roothelp
 

@@ -64,6 +64,7 @@ COMMANDS: dict[str, str] = {
     "gratitude": "daily",
     "service": "daily",
     "stats": "daily",
+    "status": "statusline",
     "reached": "people",
     "people": "people",
     "sober": "sober",
@@ -162,11 +163,20 @@ class StepworkGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         """A stop (Ctrl-C, end of input) that no guided flow caught: say truthfully what became
         of the command (Typer then ends it with 130)."""
+        from stepwork import prompting
+
+        prompting.start_reading()
         try:
             return super().invoke(ctx)
         except (KeyboardInterrupt, EOFError):
             from stepwork.store import wrote_something
 
+            if prompting.no_person():
+                command = f"stepwork {ctx.invoked_subcommand or ''}".strip()
+                with contextlib.suppress(OSError):
+                    typer.echo("")  # ends the line the unanswered prompt is on
+                _say(messages.needs_a_person(command))
+                raise typer.Exit(EXIT_NO_PERSON) from None
             with contextlib.suppress(OSError):
                 typer.echo("", err=True)
             _say(messages.STOPPED_KEPT if wrote_something() else messages.STOPPED_NOTHING_CHANGED)
@@ -253,44 +263,67 @@ class StoppedNothingKept(KeyboardInterrupt):
     and a rerun would not offer to pick up."""
 
 
-def guarded(body: Callable[[], int], resume_command: str, kept: str | None = None) -> int:
+EXIT_NO_PERSON = 1
+"""A command that would ask, run with no terminal and no answers given."""
+
+
+def guarded(
+    body: Callable[[], int], resume_command: str, kept: str | None = None, instead: str = ""
+) -> int:
     """Run a guided command so Ctrl-C, end of input, SIGHUP or SIGTERM end it gently.
 
     `kept` replaces the usual "pick up where you left off" where a rerun does not resume.
     """
-    from stepwork import interrupts
+    from stepwork import interrupts, prompting
 
+    prompting.start_reading()
     with interrupts.catching():
         try:
             return body()
         except StoppedNothingKept:
-            return interrupted(resume_command, kept, saved=False)
+            return interrupted(resume_command, kept, saved=False, instead=instead)
         except (KeyboardInterrupt, EOFError):
-            return interrupted(resume_command, kept)
+            return interrupted(resume_command, kept, instead=instead)
 
 
 def confirm(question: str, resume_command: str, kept: str = messages.NOTHING_CHANGED) -> None:
     """Ask before a change. A no says `kept` and ends the command (0); a stop ends it as a stop
     does. Only a yes goes on."""
-    from stepwork.prompting import ask_yes_no
+    from stepwork.prompting import ask_yes_no, no_person
     from stepwork.render import console
 
-    answer = guarded(lambda: 0 if ask_yes_no(question, default=False) else 1, resume_command)
+    answer = guarded(
+        lambda: 0 if ask_yes_no(question, default=False) else 1,
+        resume_command,
+        instead=f"{resume_command} --yes",
+    )
+    if no_person():
+        raise typer.Exit(EXIT_NO_PERSON)  # asked for a change that nobody could confirm
     if answer == 1:
         console().print(kept)
     if answer != 0:
         raise typer.Exit(0 if answer == 1 else answer)
 
 
-def interrupted(resume_command: str, kept: str | None = None, saved: bool | None = None) -> int:
+def interrupted(
+    resume_command: str, kept: str | None = None, saved: bool | None = None, instead: str = ""
+) -> int:
     """Say what became of the command: saved only where this command saved something.
 
     `saved` is given by a flow that knows better than "something was written" (one that took
     back an empty start, or whose rerun would not offer to pick up).
     """
+    from stepwork.prompting import no_person
     from stepwork.render import visible
     from stepwork.store import wrote_something
 
+    if no_person():
+        # Nobody to ask: say what to run instead, never "saved" (the flows take back the empty
+        # start they made, so nothing was kept).
+        with contextlib.suppress(OSError):
+            typer.echo("")  # ends the line the unanswered prompt is on
+            typer.echo(visible(messages.needs_a_person(resume_command, instead)), err=True)
+        return EXIT_NO_PERSON
     if wrote_something() if saved is None else saved:
         line = kept or messages.interrupted(resume_command)
     else:

@@ -4,6 +4,7 @@ gratitude and stats."""
 import contextlib
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
 
 commands = typer.Typer(add_completion=False)
 
+INTRO_HELP = "Show the whole introduction and how to answer, as the first time."
+
 # --- check-ins ---------------------------------------------------------------------------
 
 
@@ -69,6 +72,7 @@ def checkin(
     on: str | None = typer.Option(
         None, "--date", help="The day, if not today: YYYY-MM-DD, yesterday."
     ),
+    intro: bool = typer.Option(False, "--intro", help=INTRO_HELP),
 ) -> None:
     """A quick daily check-in: guided, or all at once with options (no questions asked)."""
     settings.load()  # a settings file edited into something unusable is named before saving
@@ -81,7 +85,7 @@ def checkin(
                 day, mood_value, craving_value, halt, meeting, grateful, trigger, note
             )
         )
-    raise typer.Exit(guarded(lambda: _guided_checkin(day), "stepwork checkin"))
+    raise typer.Exit(guarded(lambda: _guided_checkin(day, intro), "stepwork checkin"))
 
 
 def _checkin_from_options(
@@ -126,11 +130,11 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _trigger_from_line(line: str) -> tuple[str | None, str]:
-    kind, sep, rest = line.partition(":")
-    if sep and kind.strip().lower() in daily.TRIGGER_KINDS and rest.strip():
-        return kind.strip().lower(), rest.strip()
-    return "thing", line.strip()
+def _trigger_problem(question: Question, line: str) -> str | None:
+    """A trigger line without its kind is refused here as `--trigger` refuses it."""
+    if question.key != "triggers" or not line.strip() or daily.read_trigger(line) is not None:
+        return None
+    return messages.trigger_needs_kind(line.strip())
 
 
 UNFINISHED_CHECKIN = "checkin-unfinished.json"
@@ -202,8 +206,8 @@ def _with_network_question(
     """The check-in asks whom the person connected with, after meetings, when there is anyone
     in their network to choose."""
     connected = network_choices(values)
-    if not connected:
-        return questions, connected
+    if not connected or "checkin:connected" in settings.put_away():
+        return questions, {}
     ask = Question(
         key="connected",
         text=messages.CONNECTED_QUESTION,
@@ -216,13 +220,21 @@ def _with_network_question(
     return (*questions[:at], ask, *questions[at:]), connected
 
 
-def _guided_checkin(day: date) -> int:
+def _guided_checkin(day: date, full_intro: bool = False) -> int:
+    from stepwork import putaway
     from stepwork.store import daily as store
 
     values = settings.load()
-    questions, connected = _with_network_question(daily_questions("checkin", values), values)
+    asked = putaway.still_asked("checkin", daily_questions("checkin", values))
+    questions, connected = _with_network_question(asked, values)
     out = render.console()
-    out.print(messages.CHECKIN_INTRO, style="dim")
+    if full_intro or not store.has_checkins():
+        out.print(messages.CHECKIN_INTRO, style="dim")
+        out.print(messages.HOW_TO_ANSWER, style="dim")
+        out.print(messages.NEVER_HOW, style="dim")
+    else:
+        line = messages.daily_line(messages.CHECKIN_NAME, render.local_day(day))
+        out.print(render.safe(line))
     stopped = _stopped_checkin(day)
     already: dict[str, engine.Saved] = {}
     harm = {"answer": ""}
@@ -257,8 +269,11 @@ def _guided_checkin(day: date) -> int:
             picked = choices.tags(text) if answered else []
             people.replace_checkin_contacts(checkin_id, [connected[label] for label in picked])
         elif key == "triggers":
+            # A line without its kind was refused as it was typed (and an edited answer from
+            # the editor is checked line by line here the same way).
+            found = [daily.read_trigger(line) for line in _lines(text)]
             store.replace_entries(
-                checkin_id, store.TRIGGER, list(map(_trigger_from_line, _lines(text)))
+                checkin_id, store.TRIGGER, [(t.kind, t.text) for t in found if t is not None]
             )
         else:
             kind = store.MEETING if key == "meetings" else store.GRATITUDE
@@ -284,7 +299,14 @@ def _guided_checkin(day: date) -> int:
             safety.show(out, values["crisis_line"])
 
     asker = engine.Engine(
-        questions, already, save, out, editor_setting=values["editor"], after_short=after_short
+        questions,
+        already,
+        save,
+        out,
+        editor_setting=values["editor"],
+        after_short=after_short,
+        put_away=putaway.putter("checkin"),
+        check_line=_trigger_problem,
     )
     try:
         if harm["answer"] == "unanswered":
@@ -496,17 +518,19 @@ STEP_FLOWS[11] = lambda new: run_step_guide(11, new, MORNING)
 @commands.command(rich_help_panel=panels.DAILY)
 def review(
     new: bool = typer.Option(False, "--new", help="Start again instead of resuming tonight's."),
+    intro: bool = typer.Option(False, "--intro", help=INTRO_HELP),
 ) -> None:
     """The nightly review (step 10): a short, honest look back at the day."""
-    raise typer.Exit(run_step_guide(10, new, REVIEW))
+    raise typer.Exit(run_step_guide(10, new, replace(REVIEW, full_intro=intro)))
 
 
 @commands.command(rich_help_panel=panels.DAILY)
 def morning(
     new: bool = typer.Option(False, "--new", help="Start again instead of resuming."),
+    intro: bool = typer.Option(False, "--intro", help=INTRO_HELP),
 ) -> None:
     """The morning (step 11): a quiet minute, what today holds, and how to meet it."""
-    raise typer.Exit(run_step_guide(11, new, MORNING))
+    raise typer.Exit(run_step_guide(11, new, replace(MORNING, full_intro=intro)))
 
 
 # --- gratitude and service ---------------------------------------------------------------
@@ -745,6 +769,9 @@ def _render_stats(s: daily.Stats, out: Console) -> None:
     if not s.checkins:
         out.print(messages.STATS_EMPTY)
         return
+    if render.is_plain(out):
+        _plain_charts(s, out)
+        return
     width = max(20, out.width - 8)
     for label, series, bounds, style in (
         ("mood", s.mood_by_day, daily.MOOD_RANGE, "green"),
@@ -765,6 +792,22 @@ def _render_stats(s: daily.Stats, out: Console) -> None:
         gap = max(1, len(values) - len(first) - len(last))
         out.print(render.safe(f"    {first}{' ' * gap}{last}", style="dim"), soft_wrap=True)
     out.print(render.safe(messages.CHART_KEY, style="dim"))
+    _stats_lines(s, out)
+
+
+def _plain_charts(s: daily.Stats, out: Console) -> None:
+    """The charts as numbers, one line a series: for a screen reader and for pasting."""
+    for label, series, bounds in (
+        ("mood", s.mood_by_day, daily.MOOD_RANGE),
+        ("craving", s.craving_by_day, daily.CRAVING_RANGE),
+    ):
+        out.print(render.safe(messages.chart_title(label, _average(series), *bounds)))
+        days = ", ".join(f"{render.short_day(d.isoformat())} {v:g}" for d, v in series.items())
+        out.print(render.safe(messages.plain_series(days)))
+    _stats_lines(s, out)
+
+
+def _stats_lines(s: daily.Stats, out: Console) -> None:
     out.print()
     out.print(messages.streaks(s.current_streak, s.longest_streak, s.checkins, s.days_with_checkin))
     halt = ", ".join(f"{word} {count}" for word, count in s.halt_counts.items())

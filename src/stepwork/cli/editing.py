@@ -2,7 +2,7 @@
 Every new value is checked before anything is written, and all of it is saved at once."""
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import typer
@@ -42,11 +42,15 @@ def edit_record(record_id: str, in_editor: bool) -> None:
                 kind.update(conn, number, key, value)
 
     if in_editor:
-        # The whole record comes back at once: checked whole, then saved whole.
-        changes = _edit_in_editor(label, fields)
-        if changes:
-            save(changes)
-        changed = bool(changes)
+        # Each time the editor closes, the fields that check out are saved; the editor opens
+        # again with the problems written at the top and the person's text as they left it.
+        changed, problems = _edit_in_editor(label, fields, save)
+        if problems:
+            err = render.console(stderr=True)
+            for problem in problems:
+                err.print(render.safe(problem))
+            err.print(render.safe(messages.editor_left_unsaved(changed)))
+            raise typer.Exit(1)
     else:
         # At the prompt each field is saved as soon as it is accepted, so an interrupt keeps it.
         saved: list[str] = []
@@ -107,38 +111,75 @@ def _edit_by_field(fields: Sequence["Field"], out: Console) -> Iterator[tuple[st
 FIELD_MARK = "#> "
 
 
-def _edit_in_editor(label: str, fields: Sequence["Field"]) -> dict[str, str]:
+PROBLEM_MARK = "#! "
+
+
+def _edit_in_editor(
+    label: str, fields: Sequence["Field"], save: Callable[[dict[str, str]], None]
+) -> tuple[bool, list[str]]:
+    """(anything saved, the problems left when the person closed the editor without a change)."""
     from stepwork import editor, settings
 
     lines = [messages.editor_document_header(label)]
     for field in fields:
         lines += [f"{FIELD_MARK}{field.key} | {field.label}", field.value, ""]
-    try:
-        command_line = editor.editor_command(settings.load()["editor"])
-        text = editor.edit("\n".join(lines), command_line)
-    except editor.EditorUnavailable:
-        raise UsageError(messages.NO_EDITOR_FOR_EDIT) from None
-    except editor.EditorFailed as problem:
-        raise UsageError(messages.editor_failed_nothing_saved(str(problem))) from None
+    text = "\n".join(lines)
+    current = {f.key: f.value for f in fields}
+    saved_any = False
+    while True:
+        try:
+            command_line = editor.editor_command(settings.load()["editor"])
+            edited = _without_problems(editor.edit(text, command_line))
+        except editor.EditorUnavailable:
+            raise UsageError(messages.NO_EDITOR_FOR_EDIT) from None
+        except editor.EditorFailed as problem:
+            if saved_any:
+                raise UsageError(messages.editor_failed_rest_saved(str(problem))) from None
+            raise UsageError(messages.editor_failed_nothing_saved(str(problem))) from None
+        changes, problems = _read_fields(edited, fields, current)
+        if changes:
+            save(changes)
+            current.update(changes)
+            saved_any = True
+        if not problems or edited == _without_problems(text):
+            return saved_any, problems
+        text = "\n".join([*(PROBLEM_MARK + p for p in problems), messages.EDITOR_FIX_HOW, edited])
+
+
+def _without_problems(text: str) -> str:
+    """The text without the problem lines written at its top (the person's words untouched)."""
+    lines = text.splitlines()
+    while lines and (lines[0].startswith(PROBLEM_MARK) or lines[0] == messages.EDITOR_FIX_HOW):
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def _read_fields(
+    text: str, fields: Sequence["Field"], current: dict[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """The fields that changed and check out, and a line for each one that does not."""
     by_key = {f.key: f for f in fields}
     values: dict[str, list[str]] = {}
-    current = None
+    problems: list[str] = []
+    key = None
     for line in text.splitlines():
         if line.startswith(FIELD_MARK):
             key = line[len(FIELD_MARK) :].split("|", 1)[0].strip()
             if key not in by_key:
-                raise UsageError(messages.editor_unknown_field(key))
-            current = key
-            values[current] = []
-        elif current is not None:
-            values[current].append(line)
+                problems.append(messages.editor_unknown_field(key))
+                key = None
+                continue
+            values[key] = []
+        elif key is not None:
+            values[key].append(line)
     changes = {}
     for key, collected in values.items():
         value = "\n".join(collected).strip()
         try:
             checked = _check(by_key[key], value)
         except ValueError as problem:
-            raise UsageError(f"{by_key[key].label}: {problem} Nothing was saved.") from None
-        if checked != by_key[key].value:
+            problems.append(f"{by_key[key].label}: {problem}")
+            continue
+        if checked != current[key]:
             changes[key] = checked
-    return changes
+    return changes, problems

@@ -18,6 +18,7 @@ def run_session(
     draft_intro: str = messages.KEPT_DRAFT_INTRO,
     not_recorded: frozenset[str] = frozenset(),
     fresh: bool = False,
+    put_away: Callable[[Question], str] | None = None,
 ) -> engine.Outcome:
     """Ask whatever is still unanswered in a stored session; finish it when all are done.
 
@@ -38,7 +39,13 @@ def run_session(
             on_answer(question, text)
 
     outcome = engine.Engine(
-        questions, saved, save, out, editor_setting=editor_setting, draft_intro=draft_intro
+        questions,
+        saved,
+        save,
+        out,
+        editor_setting=editor_setting,
+        draft_intro=draft_intro,
+        put_away=put_away,
     ).run()
     if outcome is engine.Outcome.INTERRUPTED:
         if fresh and not guided.answers(session_id):

@@ -172,6 +172,7 @@ def _step4(new: bool) -> int:
             out.print(messages.STEP4_DONE)
             return 0
         if choice == "reflect":
+            print_inventory(None, for_therapist=False, as_json=False)  # what is read back over
             return run_step_guide(4, new, GuideRun(intro=False))
         if _add_items(choice, out) is not engine.Outcome.FINISHED:
             return _not_finished()

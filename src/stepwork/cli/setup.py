@@ -3,11 +3,14 @@
 import os
 
 import typer
+from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 
 from stepwork import messages, render, settings
 from stepwork.cli import panels
 from stepwork.content import wording
+from stepwork.errors import UsageError
 from stepwork.home import HOME_ENV, paths
 
 commands = typer.Typer(add_completion=False)
@@ -36,9 +39,23 @@ def config(
     key: str | None = typer.Argument(None, help="A setting to show or change.", show_default=False),
     value: str | None = typer.Argument(None, help="Its new value.", show_default=False),
     unset: bool = typer.Option(False, "--unset", help="Put the setting back to its default."),
+    put_away: str | None = typer.Option(
+        None, "--put-away", help="With questions: put a question away (like checkin:halt)."
+    ),
+    bring_back: str | None = typer.Option(
+        None, "--bring-back", help="With questions: bring a question back (or all)."
+    ),
 ) -> None:
-    """Show your settings, or change one: stepwork config substance gambling"""
+    """Show your settings, or change one: stepwork config substance gambling
+
+    stepwork config questions lists the questions of the daily practice and which are put away.
+    """
     out = render.console()
+    if key == QUESTIONS or put_away is not None or bring_back is not None:
+        if key != QUESTIONS or value is not None:
+            raise UsageError(messages.QUESTIONS_OPTIONS_NEED_QUESTIONS)
+        _questions(out, put_away, bring_back)
+        return
     if key is not None and unset:
         settings.unset(key)
         out.print(messages.setting_reset(key, settings.SETTINGS[key].default))
@@ -56,9 +73,43 @@ def config(
     table.add_column("Value")
     table.add_column("What it does", style="dim")
     for name in keys:
+        if not settings.SETTINGS[name].listed and key is None:
+            continue
         table.add_row(name, render.safe(values[name]), settings.SETTINGS[name].description)
     out.print(table)
     out.print(messages.SETTINGS_HOW, style="dim")
+
+
+QUESTIONS = "questions"
+
+
+def _questions(out: Console, put_away: str | None, bring_back: str | None) -> None:
+    from stepwork import putaway
+
+    if put_away is not None:
+        out.print(render.safe(putaway.change(put_away, away=True)))
+    if bring_back is not None:
+        out.print(render.safe(putaway.change(bring_back, away=False)))
+    if put_away is not None or bring_back is not None:
+        return
+    values = settings.load()
+    hidden = settings.put_away()
+    out.print(messages.QUESTIONS_TITLE, style="bold")
+    listed: set[str] = set()
+    for flow, practice in putaway.DAILY.items():
+        out.print()
+        out.print(render.safe(f"{practice} (stepwork {flow})"), style="bold")
+        for question in putaway.questions_of(flow, values):
+            name = putaway.name(flow, question)
+            listed.add(name)
+            state = messages.QUESTION_PUT_AWAY if name in hidden else messages.QUESTION_ASKED
+            out.print(render.safe(f"  {name} · {state}"))
+            out.print(Padding(render.safe(question.text, style="dim"), (0, 0, 0, 4)))
+    for name in sorted(hidden - listed):
+        out.print(render.safe(f"  {name} · {messages.QUESTION_PUT_AWAY}"))
+    out.print()
+    out.print(messages.QUESTIONS_HOW, style="dim")
+    out.print(messages.QUESTIONS_STEP_NOTE, style="dim")
 
 
 @commands.command("wording", rich_help_panel=panels.SETUP)

@@ -61,8 +61,13 @@ def _step5(new: bool) -> int:
             count += 1
     out.print(messages.share_done(count, whom), style="green")
     if ask_yes_no(messages.SHARE_REFLECT, default=False):
-        return run_step_guide(5, new, GuideRun(intro=False))
+        # Once the sharing is recorded, "who will you share it with" is behind the person.
+        ready = GETTING_READY if count else frozenset()
+        return run_step_guide(5, new, GuideRun(intro=False, leave_out=ready))
     return 0
 
+
+GETTING_READY = frozenset({"listener", "hesitation", "therapist", "when"})
+"""Step 5's questions for before the sharing (content/steps/step-05.toml)."""
 
 STEP_FLOWS[5] = lambda new: guarded(lambda: _step5(new), "stepwork step 5")

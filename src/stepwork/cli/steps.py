@@ -75,6 +75,11 @@ class GuideRun:
     done_message: str | None = None
     label: str | None = None
     """How the resume offer names it ("today's review"); by default "step N"."""
+    full_intro: bool = False
+    """A daily flow shows its whole introduction even though it has been seen (`--intro`)."""
+    leave_out: frozenset[str] = frozenset()
+    """Keys of questions the step's own flow has just answered in deed (step 5's "getting
+    ready" once the sharing is recorded)."""
 
 
 def run_step_guide(n: int, new: bool, run: GuideRun = GuideRun()) -> int:
@@ -83,23 +88,42 @@ def run_step_guide(n: int, new: bool, run: GuideRun = GuideRun()) -> int:
 
 
 def _guide(n: int, new: bool, run: GuideRun) -> int:
+    from stepwork import putaway
     from stepwork.store import guided
 
     values = settings.load()
     guide = load_step(n, values)
-    questions = run.extra + guide.questions
+    questions = tuple(q for q in run.extra + guide.questions if q.key not in run.leave_out)
     flow = stepguide.flow_name(n)
+    daily = flow in putaway.DAILY
+    if daily:
+        questions = putaway.still_asked(flow, questions)
     out = render.console()
+    # A daily flow introduces itself in full the first time (or when asked), then in one line.
+    full_intro = not daily or run.full_intro or not guided.has_session(flow)
     session = _choose_session(n, questions, new, flow, run)
     fresh = session is None
     if session is None:
         session = guided.start(flow, n, dates.today())
-        if run.intro:
+        if run.intro and full_intro:
             step_intro(n, out)
-    else:
+    elif full_intro:
         out.print(Rule(render.safe(f"Step {n} · {guide.title}"), style="cyan"))
-    out.print(Padding(messages.HOW_TO_ANSWER, (1, 0, 0, 0)), style="dim")
-    outcome = run_session(questions, session.id, out, values["editor"], fresh=fresh)
+    if full_intro:
+        out.print(Padding(messages.HOW_TO_ANSWER, (1, 0, 0, 0)), style="dim")
+        if daily:
+            out.print(messages.NEVER_HOW, style="dim")
+    else:
+        practice = putaway.DAILY[flow]
+        out.print(render.safe(messages.daily_line(practice, render.local_day(dates.today()))))
+    outcome = run_session(
+        questions,
+        session.id,
+        out,
+        values["editor"],
+        fresh=fresh,
+        put_away=putaway.putter(flow) if daily else None,
+    )
     out.print()
     if outcome is engine.Outcome.FINISHED:
         out.print(run.done_message or messages.step_finished(n), style="green")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from stepwork import messages, render
+from stepwork import messages, render, settings
 from stepwork.cli import panels
 from stepwork.cli.base import EXIT_INTERRUPTED, confirm
 from stepwork.cli.journal import KIND_HELP, filters
@@ -122,7 +122,11 @@ def export(
             return
         if output is None:
             if chosen == "json":
-                jsonfile.write(conn, render.for_terminal(sys.stdout, as_json=True))
+                jsonfile.write(
+                    conn,
+                    render.for_terminal(sys.stdout, as_json=True),
+                    put_away=settings.put_away(),
+                )
             elif chosen == "html":
                 html.write(conn, sys.stdout, f, for_whom, with_trends=with_trends)
             else:
@@ -134,7 +138,7 @@ def export(
         assert chosen_target is not None
         with progress("Exporting", total, True) as tick, outputs.writing(chosen_target) as handle:
             if chosen == "json":
-                jsonfile.write(conn, handle, tick)
+                jsonfile.write(conn, handle, tick, put_away=settings.put_away())
             elif chosen == "html":
                 html.write(conn, handle, f, for_whom, tick, with_trends)
             else:
@@ -166,6 +170,7 @@ def import_command(
     if origin not in ("stepwork", "jrnl"):
         raise UsageError(messages.unknown_source(source))
     legacy: dict[str, str] = {}
+    put_away: set[str] = set()
     if origin == "jrnl":
         notes = jrnl.read(jrnl_text.read(path, time_format), path)
         legacy = {note.uid: note.legacy_uid for note in notes}
@@ -181,7 +186,9 @@ def import_command(
     else:
         if jrnl_text.looks_like_journal(path):
             raise UserError(messages.import_looks_like_jrnl(path))
-        tables = jsonfile.validate(jsonfile.read_document(path), path)
+        document = jsonfile.read_document(path)
+        tables = jsonfile.validate(document, path)
+        put_away = jsonfile.carried_put_away(document, path)
     total = sum(len(rows) for rows in tables.values())
 
     class DryRun(Exception):
@@ -203,6 +210,9 @@ def import_command(
             except DryRun:
                 pass
     assert counts is not None  # merge ran, or raised before this line
+    newly_put_away = put_away - settings.put_away()
+    if newly_put_away and not dry_run:
+        settings.set_put_away(settings.put_away() | newly_put_away)
     if counts.changes and not dry_run:
         from stepwork.store import search_index
 
@@ -217,6 +227,8 @@ def import_command(
             deleted=sum(counts.deleted.values()),
         )
     )
+    if newly_put_away:
+        render.console().print(messages.imported_put_away(len(newly_put_away), dry_run))
 
 
 @commands.command(rich_help_panel=panels.WORDS)

@@ -9,7 +9,7 @@ twice changes nothing.
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate
@@ -41,6 +41,9 @@ SUPPORTED_VERSIONS = (1, 2, 3)
 TOMBSTONE = "tombstone"
 SINCE_VERSION = {TOMBSTONE: 2, "person": 3, "contact": 3}
 """Tables a file may hold from the format version that brought them in."""
+SETTINGS = "settings"
+PUT_AWAY = "put_away"
+"""Settings that travel with the journal, beside its tables (older files have none)."""
 
 
 # --- export --------------------------------------------------------------------------------
@@ -68,14 +71,18 @@ def write(
     out: IO[str],
     tick: Callable[[], None] = lambda: None,
     where: Where | None = None,
+    put_away: Iterable[str] = (),
 ) -> int:
     """Stream the whole journal (or the rows `where` picks) as JSON: one row at a time, so
-    memory stays flat. Returns how many rows were written."""
+    memory stays flat. The settings that belong with the journal (the daily questions put away)
+    travel beside the tables. Returns how many rows were written."""
     written = 0
     exported = datetime.now(UTC).isoformat(timespec="seconds")
     out.write("{\n")
     out.write(f'  "format": "{FORMAT}",\n  "format_version": {FORMAT_VERSION},\n')
     out.write(f'  "stepwork_version": {json.dumps(__version__)},\n')
+    carried = {PUT_AWAY: sorted(put_away)}
+    out.write(f'  "{SETTINGS}": {json.dumps(carried, ensure_ascii=True)},\n')
     out.write(f'  "exported_at": "{exported}",\n  "tables": {{')
     for t_index, table in enumerate(TABLES):
         out.write(("," if t_index else "") + f'\n    "{table.name}": [')
@@ -337,6 +344,22 @@ def validate(
                 clean[link.name] = value
             clean_rows.append(clean)
     return checked
+
+
+def carried_put_away(document: Any, path: Path) -> set[str]:
+    """The daily questions put away that a file carries ('checkin:halt'), checked."""
+    from stepwork.settings import parse_question_names
+
+    carried = document.get(SETTINGS, {}) if isinstance(document, dict) else {}
+    if not isinstance(carried, dict) or set(carried) - {PUT_AWAY}:
+        raise _bad(path, SETTINGS, f"should be an object holding only {PUT_AWAY!r}")
+    names = carried.get(PUT_AWAY, [])
+    if not isinstance(names, list) or not all(_is_text(n) for n in names) or len(names) > 500:
+        raise _bad(path, f"{SETTINGS}.{PUT_AWAY}", "should be a list of question names")
+    try:
+        return set(parse_question_names(",".join(names)))
+    except ValueError as problem:
+        raise _bad(path, f"{SETTINGS}.{PUT_AWAY}", str(problem)) from None
 
 
 # --- merging -------------------------------------------------------------------------------

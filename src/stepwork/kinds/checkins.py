@@ -45,6 +45,51 @@ def _connected(conn: sqlite3.Connection, checkin_id: int) -> str:
     return "\n".join(records.checkin_contact_names(conn, checkin_id))
 
 
+_LISTS = {"meetings": "meeting", "gratitude": "gratitude", "triggers": "trigger"}
+"""The check-in's lists, by field: each line one meeting, gratitude or trigger."""
+
+
+def _listed_entries(conn: sqlite3.Connection, checkin_id: int) -> Callable[[str], str]:
+    entries = records.checkin_entries(conn, checkin_id)
+
+    def listed(kind: str) -> str:
+        return "\n".join(
+            (f"{e['category']}: " if e["category"] else "") + e["text"]
+            for e in entries
+            if e["kind"] == kind
+        )
+
+    return listed
+
+
+_ONE_EACH = "(one per line, or separated by ;)"
+
+
+def _one_per_line(text: str) -> str:
+    """At the edit prompt a list is typed on one line: ';' separates its items there."""
+    return "\n".join(part.strip() for part in text.replace(";", "\n").splitlines() if part.strip())
+
+
+def _items(what: str) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        from stepwork import daily
+        from stepwork.errors import UserError
+
+        lines = _one_per_line(text).splitlines()
+        try:
+            return "\n".join(daily.clean_items(what, lines))
+        except UserError as problem:
+            raise ValueError(problem.message) from None
+
+    return parse
+
+
+def _triggers(text: str) -> str:
+    from stepwork import daily
+
+    return "\n".join(f"{t.kind}: {t.text}" for t in daily.trigger_lines(_one_per_line(text)))
+
+
 # Whom the person connected with: other people's names.
 CONNECTED = "Connected with"
 
@@ -67,15 +112,7 @@ class CheckinKind(TableKind):
     private_parts = (CONNECTED,)
 
     def parts(self, conn: sqlite3.Connection, row: sqlite3.Row) -> list[tuple[str, str]]:
-        entries = records.checkin_entries(conn, row["id"])
-
-        def listed(kind: str) -> str:
-            return "\n".join(
-                (f"{e['category']}: " if e["category"] else "") + e["text"]
-                for e in entries
-                if e["kind"] == kind
-            )
-
+        listed = _listed_entries(conn, row["id"])
         return [
             ("Mood", "" if row["mood"] is None else f"{row['mood']} of 10"),
             ("Craving", "" if row["craving"] is None else f"{row['craving']} of 10"),
@@ -91,6 +128,7 @@ class CheckinKind(TableKind):
         r = self.row(conn, record_id)
         if r is None:
             return []
+        listed = _listed_entries(conn, record_id)
         return [
             Field(
                 "mood", "Mood (1-10)", "" if r["mood"] is None else str(r["mood"]), _rating(1, 10)
@@ -102,11 +140,36 @@ class CheckinKind(TableKind):
                 _rating(0, 10),
             ),
             Field("halt", "HALT (hungry, angry, lonely, tired)", r["halt"], _halt),
+            Field("meetings", f"Meetings {_ONE_EACH}", listed("meeting"), _items("meeting")),
+            Field(
+                "gratitude", f"Grateful for {_ONE_EACH}", listed("gratitude"), _items("gratitude")
+            ),
+            Field(
+                "triggers",
+                f"Triggers (person:, place: or thing: and a word or two) {_ONE_EACH}",
+                listed("trigger"),
+                _triggers,
+            ),
             Field("note", "Note", r["note"]),
         ]
 
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
-        assert key in ("mood", "craving", "halt", "note")
+        assert key in ("mood", "craving", "halt", "note", *_LISTS)
+        if key in _LISTS:
+            from stepwork import daily
+            from stepwork.store import daily as store
+
+            row = self.row(conn, record_id)
+            assert row is not None  # the editor read it a moment ago, in this transaction
+            day = day_of(row["local_date"])
+            items: list[tuple[str | None, str]]
+            if key == "triggers":
+                items = [(t.kind, t.text) for t in daily.trigger_lines(value)]
+            else:
+                items = [(None, line.strip()) for line in value.splitlines() if line.strip()]
+            store.replace_entries_in(conn, record_id, day, _LISTS[key], items)
+            records.mark_edited(conn, "checkin", record_id)
+            return
         stored: object = value
         if key in ("mood", "craving"):
             stored = int(value) if value else None

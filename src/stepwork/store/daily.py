@@ -2,7 +2,7 @@
 the ones opened most, so they start without loading SQLAlchemy."""
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -124,11 +124,19 @@ def replace_entries(checkin_id: int, kind: str, items: list[tuple[str | None, st
         row = conn.execute("SELECT local_date FROM checkin WHERE id = ?", (checkin_id,)).fetchone()
         if row is None:
             return
-        conn.execute(
-            "DELETE FROM daily_entry WHERE checkin_id = ? AND kind = ?", (checkin_id, kind)
-        )
-        entries = [(kind, category, text) for category, text in items]
-        _insert_entries(conn, checkin_id, read_day(row["local_date"]), entries)
+        replace_entries_in(conn, checkin_id, read_day(row["local_date"]), kind, items)
+
+
+def replace_entries_in(
+    conn: sqlite3.Connection,
+    checkin_id: int,
+    day: date,
+    kind: str,
+    items: Sequence[tuple[str | None, str]],
+) -> None:
+    """The same inside a transaction the caller holds (editing a check-in)."""
+    conn.execute("DELETE FROM daily_entry WHERE checkin_id = ? AND kind = ?", (checkin_id, kind))
+    _insert_entries(conn, checkin_id, day, [(kind, category, text) for category, text in items])
 
 
 def is_checkin_on(checkin_id: int, day: date) -> bool:
@@ -187,6 +195,11 @@ def checkins_between(first: date, last: date) -> list[CheckinRow]:
 def checkin_days() -> set[date]:
     with journal.reading() as conn:
         return {read_day(r[0]) for r in conn.execute("SELECT DISTINCT local_date FROM checkin")}
+
+
+def has_checkins() -> bool:
+    with journal.reading() as conn:
+        return conn.execute("SELECT 1 FROM checkin LIMIT 1").fetchone() is not None
 
 
 def has_checkin_on(day: date) -> bool:

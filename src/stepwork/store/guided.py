@@ -99,6 +99,15 @@ def answers(session_id: int) -> dict[str, AnswerRow]:
     return {row["question_key"]: answer_of(row) for row in rows}
 
 
+def has_session(flow: str) -> bool:
+    """Whether the flow was ever begun (a daily flow introduces itself in full only before)."""
+    with journal.reading() as conn:
+        row = conn.execute(
+            "SELECT 1 FROM guided_session WHERE flow = ? LIMIT 1", (flow,)
+        ).fetchone()
+    return row is not None
+
+
 def record(session_id: int, position: int, key: str, question: str, text: str, state: str) -> None:
     """Save (or replace) the answer to one question, and mark the session as touched."""
     now = now_stamp()

@@ -38,6 +38,13 @@ def delete_row(conn: sqlite3.Connection, table: str, rows: str, record_id: int) 
     conn.execute(f"DELETE FROM {table} WHERE {rows} AND id = ?", (record_id,))
 
 
+def mark_edited(conn: sqlite3.Connection, table: str, record_id: int) -> None:
+    """A row whose parts changed (not its own columns) counts as edited now."""
+    conn.execute(
+        f"UPDATE {table} SET updated_at = edit_stamp(updated_at) WHERE id = ?", (record_id,)
+    )
+
+
 def set_value(
     conn: sqlite3.Connection,
     table: str,

@@ -1,0 +1,73 @@
+"""What `stepwork status` reads: one query, on a plain read-only connection.
+
+A shell prompt runs this before every command line, so it loads no SQLAlchemy, never asks for a
+passphrase, and waits only a moment for a journal another command is writing. It keeps its
+imports to the standard library's sqlite3 (not `connection`, which pulls in the key handling).
+"""
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+WAIT_SECONDS = 0.2
+SQLITE_HEADER = b"SQLite format 3\x00"  # as in store.encryption, which costs more to import
+
+# Each part is answered by an index: checkin (local_date), guided_session (local_date,
+# started_at) and sobriety_counter's primary key.
+_QUERY = """
+SELECT
+    EXISTS (SELECT 1 FROM checkin WHERE local_date = :day),
+    EXISTS (
+        SELECT 1 FROM guided_session
+        WHERE local_date = :day AND flow = 'review' AND status = 'finished'
+    ),
+    (SELECT name FROM sobriety_counter ORDER BY id LIMIT 1),
+    (SELECT started_on FROM sobriety_counter ORDER BY id LIMIT 1)
+"""
+
+
+class Today(NamedTuple):
+    checkin_done: bool
+    review_done: bool
+    counter: str | None
+    counter_started: date | None
+
+
+NOTHING_YET = Today(False, False, None, None)
+
+
+class Unreadable(Exception):
+    """Locked (encrypted), busy, or not a journal this version can read: the prompt says nothing."""
+
+
+def _read_only_uri(path: Path) -> str:
+    # In a URI, `%`, `?` and `#` would be read as escapes, the query and the fragment.
+    text = str(path.absolute()).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    return f"file:{text}?mode=ro"
+
+
+def today(db_path: Path, day: date) -> Today:
+    try:
+        with open(db_path, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return NOTHING_YET
+    except OSError as exc:
+        raise Unreadable from exc
+    if head == b"":
+        return NOTHING_YET
+    if head != SQLITE_HEADER:
+        raise Unreadable  # encrypted: unlocking it is for commands a person runs
+    try:
+        conn = sqlite3.connect(_read_only_uri(db_path), timeout=WAIT_SECONDS, uri=True)
+        try:
+            checkin, review, name, started = conn.execute(
+                _QUERY, {"day": day.isoformat()}
+            ).fetchone()
+        finally:
+            conn.close()
+        started_on = date.fromisoformat(started) if started else None
+    except (sqlite3.Error, TypeError, ValueError) as exc:
+        raise Unreadable from exc
+    return Today(bool(checkin), bool(review), name, started_on)
