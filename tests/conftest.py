@@ -65,7 +65,7 @@ def clock(monkeypatch: pytest.MonkeyPatch):
     """Freeze the person's local clock: clock("2026-11-27 23:59", utc_offset_hours=-8)."""
     from datetime import datetime, timedelta, timezone
 
-    from stepwork import dates
+    from stepwork.parse import dates
 
     def set_to(moment: str, utc_offset_hours: int = 0) -> datetime:
         zone = timezone(timedelta(hours=utc_offset_hours))

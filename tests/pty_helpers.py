@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pexpect
 
-from stepwork import messages
+from stepwork.messages import steps as steps_messages
 
 from .conftest import child_env, stepwork_command
 
 TIMEOUT = 20
-PROMPT = messages.ANSWER_PROMPT
-CONTINUE = messages.CONTINUE_PROMPT
+PROMPT = steps_messages.ANSWER_PROMPT
+CONTINUE = steps_messages.CONTINUE_PROMPT
 
 
 def spawn(home: Path, *args: str) -> pexpect.spawn:

@@ -97,7 +97,7 @@ def every_command_path() -> list[tuple[str, ...]]:
     import typer
 
     from stepwork.cli import app
-    from stepwork.cli.base import COMMANDS
+    from stepwork.cli.application import COMMANDS
 
     root = typer.main.get_command(app)
     ctx = typer.Context(root)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from stepwork import messages
 from stepwork.content.inventory import SECTIONS, columns
+from stepwork.messages import inventory as inventory_messages
 
 from .conftest import lines
 from .test_inventory import FEAR, HARM, RESENTMENT, SEX, step4
@@ -102,7 +102,7 @@ def test_the_trauma_question_comes_right_after_who_and_skips_every_detail(run, d
     assert "You do not need to give any details" in out
     assert "What happened?" not in out and "threaten" not in out and "your part" not in out
     assert "feel your feet on the floor" in out
-    assert messages.NO_PART_PAUSE in out
+    assert inventory_messages.NO_PART_PAUSE in out
     keys = {row[0] for row in db("SELECT question_key FROM answer")}
     assert keys == {"who", "no-part"}
     assert db("SELECT for_therapist FROM inventory_item") == [(1,)]

@@ -58,8 +58,8 @@ def crash(home: Path, stage: str, *args: str, **env: str) -> subprocess.Complete
 def count(home: Path, passphrase: str = PASS) -> int:
     """How many check-ins the journal holds, read by a new stepwork process."""
     code = (
-        "from stepwork.store import journal\n"
-        "with journal.reading() as conn:\n"
+        "from stepwork.store import journal_file\n"
+        "with journal_file.reading() as conn:\n"
         "    print(conn.execute('SELECT COUNT(*) FROM checkin').fetchone()[0])\n"
     )
     done = subprocess.run(
@@ -272,7 +272,7 @@ def test_a_conversion_waits_for_another_window_then_says_so(plain_template, tmp_
         [
             sys.executable,
             "-c",
-            "import time; from stepwork.store import journal; journal.ready(); "
+            "import time; from stepwork.store import journal_file; journal_file.ready(); "
             "print('open', flush=True); time.sleep(20)",
         ],
         env=child_env(home),

@@ -64,3 +64,38 @@ def test_only_the_schema_definition_imports_sqlmodel():
         )
     )
     assert users == ["store/models.py", "store/schema_gen.py"]
+
+
+def test_nothing_below_the_command_line_imports_it():
+    reaching = sorted(
+        str(path.relative_to(SRC))
+        for path in _modules(SRC)
+        if path.relative_to(SRC).parts[0] not in ("cli", "__main__.py")
+        and any(
+            name == "stepwork.cli" or name.startswith("stepwork.cli.")
+            for name in _imports(ast.parse(path.read_text(encoding="utf-8")))
+        )
+    )
+    assert reaching == []
+
+
+def _run_time_imports(tree: ast.Module) -> set[str]:
+    """What a module imports when it runs (not what it names only for type checking)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            node.body = []
+    return _imports(tree)
+
+
+def test_the_rules_and_the_parsers_neither_print_nor_read_the_journal():
+    """domain/ and parse/ hold values and rules: no terminal (Rich) and no store."""
+    found = {
+        str(path.relative_to(SRC)): sorted(
+            name
+            for name in _run_time_imports(ast.parse(path.read_text(encoding="utf-8")))
+            if name.startswith(("stepwork.store", "rich"))
+        )
+        for folder in ("domain", "parse")
+        for path in _modules(SRC / folder)
+    }
+    assert {name: names for name, names in found.items() if names} == {}

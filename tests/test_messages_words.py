@@ -1,14 +1,15 @@
 """Every sentence stepwork prints, checked for the small slips a reader trips on: doubled
 punctuation ("?." or ".."), and a list of steps after the singular ("step 4, 5")."""
 
+import importlib
 import inspect
+import pkgutil
 import re
 import typing
 from pathlib import Path
+from types import ModuleType
 
 import pytest
-
-from stepwork import messages
 
 DOUBLED = re.compile(r"[?!.,;][.,;:]|:[.;]")
 STEP_LIST = re.compile(r"\bstep \d+(?:, \d+| and \d+)")
@@ -37,14 +38,35 @@ def _sample(hint: object, name: str) -> list[object]:
     return ["the old bar"]
 
 
+def _catalogues() -> list[ModuleType]:
+    """Every area's catalogue of sentences (`stepwork/messages/*.py`)."""
+    import stepwork.messages
+
+    return [
+        importlib.import_module(f"stepwork.messages.{info.name}")
+        for info in pkgutil.iter_modules(stepwork.messages.__path__)
+    ]
+
+
+def test_every_area_has_a_catalogue():
+    assert len(_catalogues()) >= 10
+
+
 def _calls() -> list[tuple[str, str]]:
     said = []
-    for name, value in vars(messages).items():
+    for catalogue in _catalogues():
+        said += _calls_in(catalogue)
+    return said
+
+
+def _calls_in(catalogue: ModuleType) -> list[tuple[str, str]]:
+    said = []
+    for name, value in vars(catalogue).items():
         if name.startswith("_"):
             continue
         if isinstance(value, str):
             said.append((name, value))
-        elif inspect.isfunction(value) and value.__module__ == messages.__name__:
+        elif inspect.isfunction(value) and value.__module__ == catalogue.__name__:
             hints = typing.get_type_hints(value)
             params = list(inspect.signature(value).parameters.values())
             choices = [

@@ -103,7 +103,7 @@ def readme_commands() -> list[str]:
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from datetime import datetime
 
-    from stepwork import dates
+    from stepwork.parse import dates
 
     root = tmp_path_factory.mktemp("readme")
     home = root / "home"

@@ -7,7 +7,10 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from stepwork import messages
+from stepwork.messages import app as app_messages
+from stepwork.messages import daily as daily_messages
+from stepwork.messages import safety as safety_messages
+from stepwork.messages import steps as steps_messages
 
 from .conftest import child_env, lines, stepwork_command
 from .pty_helpers import finish, spawn
@@ -26,11 +29,11 @@ def test_a_very_low_mood_shows_the_safety_line_before_anything_else(run):
     result = run("checkin", "--mood", "1", "--note", "I do not see the point of anything anymore")
     assert result.exit_code == 0
     out = result.stdout
-    assert messages.SAFETY_TITLE in out
+    assert safety_messages.SAFETY_TITLE in out
     assert "Sam 555 0101" in out and "Samaritans 116 123" in out
     # The person's own contacts first, then their line, then "saved".
     assert out.index("Sam 555 0101") < out.index("Samaritans 116 123")
-    assert out.index(messages.SAFETY_TITLE) < out.index(messages.CHECKIN_SAVED)
+    assert out.index(safety_messages.SAFETY_TITLE) < out.index(daily_messages.CHECKIN_SAVED)
 
 
 def test_without_a_line_of_their_own_it_points_to_the_list(run):
@@ -41,49 +44,49 @@ def test_without_a_line_of_their_own_it_points_to_the_list(run):
 
 def test_a_strong_craving_shows_it_once_even_with_a_low_mood_too(run):
     result = run("checkin", "--mood", "1", "--craving", "9")
-    assert result.stdout.count(messages.SAFETY_TITLE) == 1
+    assert result.stdout.count(safety_messages.SAFETY_TITLE) == 1
     run("config", "craving_threshold", "5")
-    assert messages.SAFETY_TITLE in run("checkin", "--craving", "5").stdout
+    assert safety_messages.SAFETY_TITLE in run("checkin", "--craving", "5").stdout
 
 
 def test_an_ordinary_day_shows_no_safety_line(run):
     result = run("checkin", "--mood", "3", "--craving", "6")
-    assert messages.SAFETY_TITLE not in result.stdout
-    assert messages.CHECKIN_SAVED in result.stdout
+    assert safety_messages.SAFETY_TITLE not in result.stdout
+    assert daily_messages.CHECKIN_SAVED in result.stdout
 
 
 def test_guided_low_mood_asks_plainly_and_a_yes_shows_the_line_at_once(run, db):
     result = run("checkin", input=lines("3", "y", "2", "", "", "", "", ""))
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert messages.SELF_HARM_QUESTION in out
-    assert out.count(messages.SAFETY_TITLE) == 1
+    assert safety_messages.SELF_HARM_QUESTION in out
+    assert out.count(safety_messages.SAFETY_TITLE) == 1
     # Shown before the next question is asked, not at the end.
-    assert out.index(messages.SAFETY_TITLE) < out.index("Question 2 of")
+    assert out.index(safety_messages.SAFETY_TITLE) < out.index("Question 2 of")
     assert db("SELECT mood, craving FROM checkin") == [(3, 2)]
 
 
 def test_guided_low_mood_with_a_no_does_not_insist(run):
     result = run("checkin", input=lines("3", "n", "2", "", "", "", "", ""))
-    assert messages.SELF_HARM_QUESTION in result.stdout
-    assert messages.SAFETY_TITLE not in result.stdout
+    assert safety_messages.SELF_HARM_QUESTION in result.stdout
+    assert safety_messages.SAFETY_TITLE not in result.stdout
 
 
 def test_guided_very_low_mood_shows_it_once_even_with_a_strong_craving(run):
     result = run("checkin", input=lines("1", "", "9", "", "", "", "", ""))
-    assert result.stdout.count(messages.SAFETY_TITLE) == 1
+    assert result.stdout.count(safety_messages.SAFETY_TITLE) == 1
     assert result.exit_code == 0
 
 
 def test_a_good_mood_is_not_asked_about_self_harm(run):
     result = run("checkin", input=lines("7", "1", "", "", "", "", ""))
-    assert messages.SELF_HARM_QUESTION not in result.stdout
+    assert safety_messages.SELF_HARM_QUESTION not in result.stdout
 
 
 def test_the_plan_opens_with_the_safety_line(run):
     write_plan(run, "my sponsor 555 0199")
     out = run("plan").stdout
-    assert out.index(messages.SAFETY_TITLE) < out.index(messages.PLAN_TITLE)
+    assert out.index(safety_messages.SAFETY_TITLE) < out.index(daily_messages.PLAN_TITLE)
     assert "my sponsor 555 0199" in out
 
 
@@ -124,12 +127,12 @@ def test_the_crisis_lines_have_one_home():
 @pytest.mark.slow
 def test_first_run_says_what_stepwork_is_once(home):
     child = spawn(home, "sober")
-    for line in messages.FIRST_RUN:
+    for line in safety_messages.FIRST_RUN:
         child.expect_exact(line.split(";")[0])
     assert finish(child) == 0
     child = spawn(home, "sober")
     child.expect(pexpect.EOF)
-    assert messages.FIRST_RUN[1] not in child.before
+    assert safety_messages.FIRST_RUN[1] not in child.before
     child.close()
 
 
@@ -142,7 +145,7 @@ def test_first_run_note_never_goes_into_a_pipe(home):
         env=child_env(home),
         check=True,
     )
-    assert messages.FIRST_RUN[1] not in out.stdout + out.stderr
+    assert safety_messages.FIRST_RUN[1] not in out.stdout + out.stderr
     assert out.stdout.lstrip().startswith("{")
 
 
@@ -158,7 +161,7 @@ def test_ctrl_c_at_the_restore_question_does_not_claim_anything_was_saved(home, 
     said = child.before
     child.close()
     assert child.exitstatus == 130
-    assert messages.STOPPED_NOTHING_CHANGED in said
+    assert app_messages.STOPPED_NOTHING_CHANGED in said
     assert "saved" not in said
 
 
@@ -194,7 +197,7 @@ def test_the_subprocess_entry_point_shows_the_line(home):
         env=child_env(home),
         check=True,
     ).stdout
-    assert messages.SAFETY_TITLE in out
+    assert safety_messages.SAFETY_TITLE in out
     assert sys.executable  # the real entry point, not CliRunner
 
 
@@ -211,7 +214,7 @@ def test_ctrl_c_at_the_passphrase_prompt_says_nothing_was_changed(home, run, mon
     said = child.before
     child.close()
     assert child.exitstatus == 130
-    assert messages.STOPPED_NOTHING_CHANGED in said
+    assert app_messages.STOPPED_NOTHING_CHANGED in said
     assert "saved" not in said
 
 
@@ -238,7 +241,7 @@ def test_ctrl_c_in_a_check_in_then_the_same_check_in_goes_on(home):
     for _ in range(5):
         child.expect_exact(PROMPT)
         child.sendline("")
-    child.expect(messages.CHECKIN_SAVED)
+    child.expect(daily_messages.CHECKIN_SAVED)
     assert finish(child) == 0
     assert rows(home, "SELECT mood, craving FROM checkin") == [(5, 3)]
 
@@ -246,8 +249,8 @@ def test_ctrl_c_in_a_check_in_then_the_same_check_in_goes_on(home):
 def test_stopping_at_the_self_harm_question_still_shows_the_safety_line(run, db):
     result = run("checkin", input=lines("1"))  # the input ends at the self-harm question
     assert result.exit_code == 130
-    assert messages.SELF_HARM_QUESTION in result.stdout
-    assert result.stdout.count(messages.SAFETY_TITLE) == 1
+    assert safety_messages.SELF_HARM_QUESTION in result.stdout
+    assert result.stdout.count(safety_messages.SAFETY_TITLE) == 1
     assert "Pick up where you left off with: stepwork checkin" in result.stderr
     assert db("SELECT mood FROM checkin") == [(1,)]
 
@@ -257,27 +260,27 @@ def test_a_resumed_check_in_asks_the_cut_short_question_again_and_shows_the_line
     again = run("checkin", input=lines("y", "n", "", "", "", "", "", ""))
     assert again.exit_code == 0, again.stderr
     out = again.stdout
-    assert messages.SELF_HARM_QUESTION in out
-    assert out.index(messages.SELF_HARM_QUESTION) < out.index("Question 2 of")
-    assert out.count(messages.SAFETY_TITLE) == 1  # the mood of 1 it holds
-    assert out.index(messages.SAFETY_TITLE) < out.index(messages.CHECKIN_SAVED)
+    assert safety_messages.SELF_HARM_QUESTION in out
+    assert out.index(safety_messages.SELF_HARM_QUESTION) < out.index("Question 2 of")
+    assert out.count(safety_messages.SAFETY_TITLE) == 1  # the mood of 1 it holds
+    assert out.index(safety_messages.SAFETY_TITLE) < out.index(daily_messages.CHECKIN_SAVED)
     assert db("SELECT mood FROM checkin") == [(1,)]
 
 
 def test_a_yes_before_a_stop_shows_the_line_and_is_never_written_outside_the_journal(run, home):
     first = run("checkin", input=lines("3", "y"))
-    assert first.exit_code == 130 and first.stdout.count(messages.SAFETY_TITLE) == 1
+    assert first.exit_code == 130 and first.stdout.count(safety_messages.SAFETY_TITLE) == 1
     kept = [p.read_text("utf-8") for p in home.rglob("checkin-unfinished.json")]
     assert kept and all('"ask_harm_again": false' in text for text in kept)
     again = run("checkin", input=lines("y", "", "", "", "", "", ""))
     assert again.exit_code == 0, again.stderr
-    assert messages.SELF_HARM_QUESTION not in again.stdout  # answered: not asked twice
+    assert safety_messages.SELF_HARM_QUESTION not in again.stdout  # answered: not asked twice
 
 
 def test_a_stop_after_an_ordinary_answer_shows_no_safety_line(run):
     result = run("checkin", input=lines("6"))
     assert result.exit_code == 130
-    assert messages.SAFETY_TITLE not in result.stdout
+    assert safety_messages.SAFETY_TITLE not in result.stdout
 
 
 @pytest.mark.slow
@@ -288,23 +291,23 @@ def test_ctrl_c_at_the_self_harm_question_shows_the_line_before_the_stop(home):
     child.expect("Question 1 of")
     child.expect_exact(PROMPT)
     child.sendline("1")
-    child.expect_exact(messages.SELF_HARM_QUESTION)
+    child.expect_exact(safety_messages.SELF_HARM_QUESTION)
     child.expect(r"\[y/N\]")
     child.sendintr()
-    child.expect_exact(messages.SAFETY_TITLE)
+    child.expect_exact(safety_messages.SAFETY_TITLE)
     child.expect("Pick up where you left off with: stepwork checkin")
     assert finish(child) == 130
     child = spawn(home, "checkin")
     child.expect(r"\[Y/n\]")
     child.sendline("y")
-    child.expect_exact(messages.SELF_HARM_QUESTION)
+    child.expect_exact(safety_messages.SELF_HARM_QUESTION)
     child.expect(r"\[y/N\]")
     child.sendline("n")
     for _ in range(6):
         child.expect_exact(PROMPT)
         child.sendline("")
-    child.expect_exact(messages.SAFETY_TITLE)
-    child.expect_exact(messages.CHECKIN_SAVED)
+    child.expect_exact(safety_messages.SAFETY_TITLE)
+    child.expect_exact(daily_messages.CHECKIN_SAVED)
     assert finish(child) == 0
     assert rows(home, "SELECT mood FROM checkin") == [(1,)]
 
@@ -324,7 +327,7 @@ def test_setting_a_stopped_check_in_aside_then_stopping_says_nothing_was_changed
     run("checkin", input=lines("6"))
     result = run("checkin", input=lines("n"))
     assert result.exit_code == 130
-    assert messages.STOPPED_NOTHING_CHANGED in result.stderr
+    assert app_messages.STOPPED_NOTHING_CHANGED in result.stderr
     assert "saved" not in result.stderr
     assert db("SELECT mood FROM checkin") == [(6,)]
 
@@ -345,4 +348,4 @@ def test_with_nobody_to_ask_a_new_step_says_what_to_run_and_changes_nothing(run,
     assert db("SELECT id FROM guided_session") == []
     again = run("step", "1", input=lines("I kept drinking after I promised to stop"))
     assert "Pick up where you left off with: stepwork step 1" in again.stderr
-    assert messages.RESUME_QUESTION in run("step", "1", input="").stdout
+    assert steps_messages.RESUME_QUESTION in run("step", "1", input="").stdout

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
-from stepwork.store import journal, migrations, schema_gen
+from stepwork.store import journal_file, migrations, schema_gen
 from stepwork.store.connection import open_connection
 
 _CONSTRAINT_WORDS = {"PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "CONSTRAINT"}
@@ -122,7 +122,7 @@ def _assert_same(found: dict, expected: dict) -> None:
 
 
 def test_a_new_journal_has_exactly_the_models_schema(home, tmp_path):
-    journal.ready()
+    journal_file.ready()
     conn = sqlite3.connect(home / "stepwork.db")
     try:
         _assert_same(shape(conn), models_shape(tmp_path))
@@ -149,7 +149,7 @@ def test_a_journal_upgraded_from_version_one_has_exactly_the_models_schema(home,
         )
     finally:
         conn.close()
-    journal.ready()
+    journal_file.ready()
     conn = sqlite3.connect(db_path)
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST_VERSION
@@ -162,7 +162,7 @@ def test_a_journal_upgraded_from_version_one_has_exactly_the_models_schema(home,
 def test_every_table_but_the_tombstones_leaves_a_tombstone(home):
     import stepwork.store.models  # noqa: F401
 
-    journal.ready()
+    journal_file.ready()
     conn = sqlite3.connect(home / "stepwork.db")
     try:
         triggers = {

@@ -2,8 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from stepwork import messages, settings
+from stepwork import settings
 from stepwork.content import load_step
+from stepwork.messages import safety as safety_messages
 
 
 def test_config_shows_every_setting_with_defaults(run):
@@ -67,7 +68,7 @@ def test_a_bad_setting_is_named_once_and_the_default_used(run, home, db):
         assert str(path) in warning and "craving_threshold" in warning, args
         assert '"7"' in warning, args
         if args == ("plan",):
-            assert messages.SAFETY_TITLE in result.stdout
+            assert safety_messages.SAFETY_TITLE in result.stdout
     assert db("SELECT mood, craving FROM checkin") == [(2, 9)]
 
 

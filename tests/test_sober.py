@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from stepwork import sobriety
+from stepwork.domain import sobriety
 
 
 @pytest.mark.parametrize(

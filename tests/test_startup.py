@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from stepwork.cli import app
-from stepwork.cli.base import COMMANDS, commands_in
+from stepwork.cli.application import COMMANDS, commands_in
 from tests.conftest import child_env, stepwork_command
 
 HEAVY = ("sqlmodel", "sqlalchemy", "pydantic")
@@ -98,7 +98,7 @@ def test_the_printed_help_is_in_step_with_the_commands():
 )
 def test_everyday_commands_do_not_load_sqlalchemy(home, args):
     modules = imported_modules(*args, home=home)
-    assert "stepwork.cli.base" in modules
+    assert "stepwork.cli.application" in modules
     assert heavy(modules, among=STORAGE) == []
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from stepwork.errors import UserError
-from stepwork.store import journal, migrations
+from stepwork.store import journal_file, migrations
 from stepwork.store.connection import open_connection
 
 
@@ -35,7 +35,7 @@ def test_settings_file_is_private(run, home):
 
 
 def test_every_connection_gets_the_safe_pragmas(home):
-    journal.ready()
+    journal_file.ready()
     conn = open_connection(home / "stepwork.db")
     pragma = lambda name: conn.execute(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
     assert pragma("journal_mode") == "wal"
@@ -55,7 +55,7 @@ def test_deleting_a_session_removes_its_answers(run, home):
 
 
 def test_blank_database_is_brought_to_the_latest_schema(home):
-    journal.ready()
+    journal_file.ready()
     conn = sqlite3.connect(home / "stepwork.db")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST_VERSION
     conn.close()
@@ -67,7 +67,7 @@ def test_an_older_schema_is_upgraded_and_a_copy_kept(home, start):
     conn = open_connection(home / "stepwork.db")
     migrations.migrate(conn, home / "stepwork.db", home / "backups", migrations.MIGRATIONS[:start])
     conn.close()
-    journal.ready()
+    journal_file.ready()
     conn = sqlite3.connect(home / "stepwork.db")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST_VERSION
     conn.close()
@@ -162,10 +162,10 @@ def test_another_programs_sqlite_database_is_refused(run, home):
 
 def test_write_transactions_take_the_write_lock_up_front(home):
     """BEGIN IMMEDIATE: a second writer waits for the lock instead of failing mid-way."""
-    journal.ready()
+    journal_file.ready()
     other = open_connection(home / "stepwork.db")
     other.execute("PRAGMA busy_timeout = 0")
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         conn.execute("SELECT 1")
         with pytest.raises(sqlite3.OperationalError, match="locked"):
             other.execute("BEGIN IMMEDIATE")

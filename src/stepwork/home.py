@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-from stepwork import messages
 from stepwork.errors import UserError
+from stepwork.messages import outputs as outputs_messages
 
 HOME_ENV = "STEPWORK_HOME"
 APP_NAME = "stepwork"
@@ -68,7 +68,9 @@ def ensure_private_dir(path: Path) -> None:
             folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
             folder.chmod(PRIVATE_DIR_MODE)
     except OSError as exc:
-        raise UserError(messages.cannot_create_folder(path, exc.strerror or str(exc))) from exc
+        raise UserError(
+            outputs_messages.cannot_create_folder(path, exc.strerror or str(exc))
+        ) from exc
 
 
 def write_private_file(path: Path, text: str) -> None:

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from stepwork import messages
 from stepwork.errors import UserError
 from stepwork.home import PRIVATE_FILE_MODE, ensure_private_dir, paths
+from stepwork.messages import outputs as outputs_messages
 
 STDOUT = "-"
 # The journal's companions: SQLite's, the key file, the lock, and a conversion's files.
@@ -53,15 +53,15 @@ def _refuse_ours(real: Path, allowed: Path | None) -> None:
         if not same and os.path.exists(companion) and os.path.exists(real):
             same = os.path.samefile(companion, real)
         if same:
-            raise UserError(messages.output_is_journal(real))
+            raise UserError(outputs_messages.output_is_journal(real))
     if real.name.endswith(".key") and real.with_name(real.name[: -len(".key")]).exists():
-        raise UserError(messages.output_is_keyfile(real))
+        raise UserError(outputs_messages.output_is_keyfile(real))
     data_dir = _real(where.data_dir)
     if _is_inside(real, data_dir) and not (allowed and _is_inside(real, _real(allowed))):
-        raise UserError(messages.output_in_home(real, where.data_dir))
+        raise UserError(outputs_messages.output_in_home(real, where.data_dir))
     for own in (where.settings_file, where.wording_file):
         if real == _real(own):
-            raise UserError(messages.output_is_journal(real))
+            raise UserError(outputs_messages.output_is_journal(real))
 
 
 def target(path: Path, force: bool = False, allowed: Path | None = None) -> Target:
@@ -70,18 +70,18 @@ def target(path: Path, force: bool = False, allowed: Path | None = None) -> Targ
     `allowed`: a folder inside stepwork's own where this output belongs (backups)."""
     if os.path.lexists(path):
         if not force:
-            raise UserError(messages.output_exists(path))
+            raise UserError(outputs_messages.output_exists(path))
         real = _real(path)
         if not real.exists():
-            raise UserError(messages.output_dangling(path))
+            raise UserError(outputs_messages.output_dangling(path))
         _refuse_ours(real, allowed)
         mode = os.stat(real).st_mode
         if stat.S_ISDIR(mode):
-            raise UserError(messages.output_is_folder(path))
+            raise UserError(outputs_messages.output_is_folder(path))
         if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
             return Target(real, stream=True)
         if not stat.S_ISREG(mode):
-            raise UserError(messages.output_not_regular(path))
+            raise UserError(outputs_messages.output_not_regular(path))
         return Target(real, replace=True)
     parent = path.absolute().parent
     real = _real(parent) / path.name
@@ -103,12 +103,12 @@ def place(tmp: Path, chosen: Target) -> None:
             try:
                 os.link(tmp, chosen.path)
             except FileExistsError:
-                raise UserError(messages.output_exists(chosen.path)) from None
+                raise UserError(outputs_messages.output_exists(chosen.path)) from None
             except OSError as exc:
                 if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
                     raise
                 if os.path.lexists(chosen.path):  # a file system without hard links
-                    raise UserError(messages.output_exists(chosen.path)) from None
+                    raise UserError(outputs_messages.output_exists(chosen.path)) from None
                 os.replace(tmp, chosen.path)
             tmp.unlink(missing_ok=True)
         sync_folder(chosen.path.parent)
@@ -132,8 +132,8 @@ def _sync_folder_fd(fd: int) -> None:
 
 def _write_failed(path: Path, exc: OSError) -> UserError:
     if exc.errno == errno.ENOSPC:
-        return UserError(messages.disk_full(path.parent))
-    return UserError(messages.cannot_write_file(path, exc.strerror or str(exc)))
+        return UserError(outputs_messages.disk_full(path.parent))
+    return UserError(outputs_messages.cannot_write_file(path, exc.strerror or str(exc)))
 
 
 @contextmanager
@@ -146,7 +146,7 @@ def writing(chosen: Target) -> Iterator[TextIO]:
             os.set_blocking(fd, True)
         except OSError as exc:
             if exc.errno == errno.ENXIO:
-                raise UserError(messages.output_no_reader(chosen.path)) from exc
+                raise UserError(outputs_messages.output_no_reader(chosen.path)) from exc
             raise _write_failed(chosen.path, exc) from exc
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             yield handle
@@ -192,7 +192,7 @@ class Folder:
 
     def __init__(self, path: Path) -> None:
         if os.path.lexists(path) and not path.is_dir():
-            raise UserError(messages.output_not_dir(path))
+            raise UserError(outputs_messages.output_not_dir(path))
         _refuse_ours(_real(path), None)
         ensure_private_dir(path)
         self.path = path

@@ -6,28 +6,29 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from stepwork import messages
 from stepwork.controls import visible
 from stepwork.errors import UsageError
 from stepwork.home import paths, write_private_file
-from stepwork.numbers import is_digits
+from stepwork.messages import setup as setup_messages
+from stepwork.messages import sync as sync_messages
+from stepwork.parse.numbers import is_digits
 
 
 def _phrase(value: str) -> str:
     value = value.strip()
     if not value:
-        raise ValueError(messages.SETTING_EMPTY)
+        raise ValueError(setup_messages.SETTING_EMPTY)
     if len(value) > 80:
-        raise ValueError(messages.SETTING_TOO_LONG)
+        raise ValueError(setup_messages.SETTING_TOO_LONG)
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
-        raise ValueError(messages.SETTING_ONE_LINE)
+        raise ValueError(setup_messages.SETTING_ONE_LINE)
     return value
 
 
 def _craving_level(value: str) -> str:
     text = value.strip()
     if not is_digits(text) or not 0 <= int(text) <= 10:
-        raise ValueError(messages.SETTING_CRAVING_LEVEL)
+        raise ValueError(setup_messages.SETTING_CRAVING_LEVEL)
     return str(int(text))
 
 
@@ -38,26 +39,26 @@ def _optional_phrase(value: str) -> str:
 def _days(value: str) -> str:
     text = value.strip()
     if not is_digits(text) or not 0 <= int(text) <= 365:
-        raise ValueError(messages.SETTING_DAYS)
+        raise ValueError(setup_messages.SETTING_DAYS)
     return str(int(text))
 
 
 def _folder(value: str) -> str:
     """A folder, kept absolute (config may be run from anywhere); hostile like any path."""
     if not value.strip():
-        raise ValueError(messages.SETTING_EMPTY)
+        raise ValueError(setup_messages.SETTING_EMPTY)
     if len(value) > 4096:
-        raise ValueError(messages.SETTING_FOLDER_TOO_LONG)
+        raise ValueError(setup_messages.SETTING_FOLDER_TOO_LONG)
     if any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in value):
-        raise ValueError(messages.SETTING_ONE_LINE)
+        raise ValueError(setup_messages.SETTING_ONE_LINE)
     return str(Path(value).expanduser().absolute())
 
 
 def _role_names(value: str) -> str:
-    from stepwork.network import parse_role_names
+    from stepwork.domain.network import parse_role_names
 
     if len(value) > 400 or any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
-        raise ValueError(messages.SETTING_ONE_LINE)
+        raise ValueError(setup_messages.SETTING_ONE_LINE)
     names = parse_role_names(value)
     return ", ".join(f"{key}={name}" for key, name in names.items())
 
@@ -70,7 +71,7 @@ def _question_names(value: str) -> str:
 def _hour(value: str) -> str:
     text = value.strip()
     if not is_digits(text) or not 0 <= int(text) <= 23:
-        raise ValueError(messages.SETTING_HOUR)
+        raise ValueError(setup_messages.SETTING_HOUR)
     return str(int(text))
 
 
@@ -80,7 +81,7 @@ def _true_false(value: str) -> str:
         return "true"
     if text in ("false", "no", "off", "0"):
         return "false"
-    raise ValueError(messages.SETTING_TRUE_FALSE)
+    raise ValueError(setup_messages.SETTING_TRUE_FALSE)
 
 
 PUT_AWAY = "put_away"
@@ -107,7 +108,7 @@ def parse_question_names(value: str) -> list[str]:
         if not name:
             continue
         if not _is_question_name(name):
-            raise ValueError(messages.setting_question_name(name))
+            raise ValueError(setup_messages.setting_question_name(name))
         if name not in names:
             names.append(name)
     return names
@@ -185,7 +186,7 @@ SETTINGS: dict[str, Setting] = {
             "(roles: sponsor, sponsee, therapist, home-group, friend, family, other).",
             _role_names,
         ),
-        Setting("sync_dir", "", messages.SYNC_DIR_DESCRIPTION, _folder),
+        Setting("sync_dir", "", sync_messages.SYNC_DIR_DESCRIPTION, _folder),
         Setting(
             "status_review_hour",
             "20",
@@ -252,14 +253,14 @@ def _read_file(path: Path) -> tuple[dict[str, Any], str | None]:
     try:
         return tomllib.loads(raw.decode("utf-8")), None
     except UnicodeDecodeError:
-        return {}, messages.SETTINGS_NOT_UTF8
+        return {}, setup_messages.SETTINGS_NOT_UTF8
     except tomllib.TOMLDecodeError as exc:
-        return {}, messages.settings_not_toml(str(exc))
+        return {}, setup_messages.settings_not_toml(str(exc))
 
 
 def _text(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise ValueError(messages.SETTING_NOT_TEXT)
+        raise ValueError(setup_messages.SETTING_NOT_TEXT)
     return str(value)
 
 
@@ -281,16 +282,16 @@ def load() -> dict[str, str]:
     path = paths().settings_file
     data, problem = _read_file(path)
     if problem is not None:
-        _warn(messages.settings_unreadable(path, problem))
+        _warn(setup_messages.settings_unreadable(path, problem))
     for key, value in data.items():
         setting = SETTINGS.get(key)
         if setting is None:
-            _warn(messages.setting_unknown_in_file(path, key))
+            _warn(setup_messages.setting_unknown_in_file(path, key))
             continue
         try:
             values[key] = setting.parse(_text(value))
         except ValueError as exc:
-            _warn(messages.setting_in_file_bad(path, key, str(exc), setting.default))
+            _warn(setup_messages.setting_in_file_bad(path, key, str(exc), setting.default))
     return values
 
 
@@ -298,7 +299,7 @@ def _setting(key: str) -> Setting:
     try:
         return SETTINGS[key]
     except KeyError:
-        raise UsageError(messages.unknown_setting(key, sorted(SETTINGS))) from None
+        raise UsageError(setup_messages.unknown_setting(key, sorted(SETTINGS))) from None
 
 
 def set_value(key: str, value: str) -> str:
@@ -307,7 +308,7 @@ def set_value(key: str, value: str) -> str:
     try:
         clean = setting.parse(value)
     except ValueError as exc:
-        raise UsageError(messages.bad_setting_value(key, str(exc))) from None
+        raise UsageError(setup_messages.bad_setting_value(key, str(exc))) from None
     stored = _stored(paths().settings_file)
     stored[key] = clean
     _write(stored)
@@ -325,6 +326,6 @@ def _write(values: dict[str, str]) -> None:
     import json
 
     # JSON string escapes are valid TOML basic-string escapes, and values are single-line.
-    lines = [messages.SETTINGS_FILE_HEADER]
+    lines = [setup_messages.SETTINGS_FILE_HEADER]
     lines += [f"{key} = {json.dumps(values[key], ensure_ascii=False)}" for key in sorted(values)]
     write_private_file(paths().settings_file, "\n".join(lines) + "\n")

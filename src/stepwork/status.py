@@ -9,8 +9,10 @@ import sys
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from stepwork import dates, messages, settings
+from stepwork import settings
 from stepwork.controls import visible
+from stepwork.messages import daily as daily_messages
+from stepwork.parse import dates
 
 DEFAULT_FORMAT = "{line}"
 
@@ -52,11 +54,15 @@ def fields(values: dict[str, str]) -> dict[str, str] | None:
     except status.Unreadable:
         return None
     review_due = now.hour >= int(values["status_review_hour"]) and not today.review_done
-    checkin = messages.STATUS_CHECKIN_DONE if today.checkin_done else messages.STATUS_CHECKIN_DUE
+    checkin = (
+        daily_messages.STATUS_CHECKIN_DONE
+        if today.checkin_done
+        else daily_messages.STATUS_CHECKIN_DUE
+    )
     if today.review_done:
-        review = messages.STATUS_REVIEW_DONE
+        review = daily_messages.STATUS_REVIEW_DONE
     else:
-        review = messages.STATUS_REVIEW_DUE if review_due else ""
+        review = daily_messages.STATUS_REVIEW_DUE if review_due else ""
     days = ""
     counter = visible(" ".join((today.counter or "").split()))
     if today.counter_started is not None:
@@ -64,7 +70,7 @@ def fields(values: dict[str, str]) -> dict[str, str] | None:
     due = not today.checkin_done or review_due
     summary = [line for line in (checkin, review) if line]
     if days:
-        summary.append(messages.status_days(counter, int(days)))
+        summary.append(daily_messages.status_days(counter, int(days)))
     return {
         "checkin": checkin,
         "review": review,
@@ -96,14 +102,14 @@ def _filled(template: str, shown: dict[str, str]) -> str:
     try:
         parts = list(string.Formatter().parse(template))
     except ValueError as exc:
-        raise BadArguments(messages.status_bad_format(str(exc))) from exc
+        raise BadArguments(daily_messages.status_bad_format(str(exc))) from exc
     text = []
     for literal, name, spec, conversion in parts:
         text.append(literal)
         if name is None:
             continue
         if spec or conversion or name not in shown:
-            raise BadArguments(messages.status_bad_format(repr(name)))
+            raise BadArguments(daily_messages.status_bad_format(repr(name)))
         text.append(shown[name])
     return "".join(text)
 
@@ -114,7 +120,7 @@ def main(args: Sequence[str]) -> int:
     except BadArguments as problem:
         detail = str(problem)
         if not detail.startswith("--format"):
-            detail = messages.status_bad_argument(detail)
+            detail = daily_messages.status_bad_argument(detail)
         print(visible(detail), file=sys.stderr)
         return 2
     except Exception:  # a shell prompt shows nothing rather than a traceback

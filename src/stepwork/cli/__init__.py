@@ -27,7 +27,7 @@ def main() -> None:
 
         print(roothelp.text(), end="")
         return
-    from stepwork.cli.base import app
+    from stepwork.cli.application import app
 
     app()
 
@@ -35,7 +35,7 @@ def main() -> None:
 def __getattr__(name: str) -> Any:
     """`from stepwork.cli import app` gives the application (tests), loaded on first use."""
     if name == "app":
-        from stepwork.cli.base import app
+        from stepwork.cli.application import app
 
         return app
     raise AttributeError(name)

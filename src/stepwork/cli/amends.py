@@ -7,20 +7,24 @@ import typer
 from rich.console import Console, RenderableType
 from rich.text import Text
 
-from stepwork import dates, layout, limits, messages, records, render
-from stepwork.choices import menu
+from stepwork import render
 from stepwork.cli import completion, paging, panels
-from stepwork.cli.base import guarded
+from stepwork.cli.application import guarded
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
-from stepwork.errors import UsageError
-from stepwork.prompting import ask_day, ask_yes_no, read_line
-from stepwork.states import (
+from stepwork.domain.states import (
     AMENDS_STATUS_WORDS,
     AmendsKind,
     AmendsStatus,
     amends_kind,
     amends_status,
 )
+from stepwork.errors import UsageError
+from stepwork.flows.prompting import ask_day, ask_yes_no, read_line
+from stepwork.messages import amends as amends_messages
+from stepwork.messages import parse as parse_messages
+from stepwork.parse import dates, limits, record_ids
+from stepwork.parse.choices import menu
+from stepwork.render import layout
 
 if TYPE_CHECKING:
     from stepwork.store.amends import AmendsRow
@@ -38,7 +42,7 @@ KINDS = tuple(k.value for k in AmendsKind)
 
 
 def amends_label(amends_id: int) -> str:
-    return records.label(records.AMENDS, amends_id)
+    return record_ids.label(record_ids.AMENDS, amends_id)
 
 
 def parse_status(value: str) -> AmendsStatus:
@@ -60,7 +64,7 @@ def _row_json(row: "AmendsRow") -> dict[str, Any]:
         "planned_on": row.planned_on.isoformat() if row.planned_on else None,
         "notes": row.notes,
         "from_inventory": (
-            records.label(records.INVENTORY, row.item_id) if row.item_id is not None else None
+            record_ids.label(record_ids.INVENTORY, row.item_id) if row.item_id is not None else None
         ),
     }
 
@@ -80,7 +84,7 @@ def _table(rows: Sequence["AmendsRow"]) -> RenderableType:
     for row in rows:
         kind = row.kind or ""
         if row.would_injure:
-            kind = (kind + " " if kind else "") + messages.WOULD_INJURE_MARK
+            kind = (kind + " " if kind else "") + amends_messages.WOULD_INJURE_MARK
         cells.append(
             [
                 amends_label(row.id),
@@ -92,7 +96,7 @@ def _table(rows: Sequence["AmendsRow"]) -> RenderableType:
                 row.notes,
             ]
         )
-    return layout.sentences(messages.AMENDS_TITLE, cols, cells, render.console().width)
+    return layout.sentences(amends_messages.AMENDS_TITLE, cols, cells, render.console().width)
 
 
 def print_amends(status: AmendsStatus | None = None, as_json: bool = False) -> None:
@@ -105,7 +109,7 @@ def print_amends(status: AmendsStatus | None = None, as_json: bool = False) -> N
         return
     out = render.console()
     if not rows:
-        out.print(messages.AMENDS_EMPTY)
+        out.print(amends_messages.AMENDS_EMPTY)
         return
     out.print(_table(rows))
 
@@ -144,10 +148,10 @@ def amends_add(
 
     name = limits.text("name", person)
     if not name:
-        raise UsageError(messages.AMENDS_NEEDS_PERSON)
+        raise UsageError(amends_messages.AMENDS_NEEDS_PERSON)
     harm_text = limits.text("harm", harm)
     row = amends.add(name, harm_text, parse_kind(kind) if kind is not None else None)
-    render.console().print(messages.amends_added(amends_label(row.id), name))
+    render.console().print(amends_messages.amends_added(amends_label(row.id), name))
 
 
 @amends_app.command("set")
@@ -174,7 +178,7 @@ def amends_set(
     """Change an entry: its status, kind, planned day, notes, or the would-injure flag."""
     from stepwork.store import amends
 
-    number = records.parse_id(amends_id, records.AMENDS, "an amends")
+    number = record_ids.parse_id(amends_id, record_ids.AMENDS, "an amends")
     change = amends.Change(
         status=parse_status(status) if status is not None else None,
         kind=parse_kind(kind) if kind is not None else None,
@@ -183,18 +187,20 @@ def amends_set(
         would_injure=would_injure,
     )
     if change == amends.Change():
-        raise UsageError(messages.AMENDS_SET_NOTHING)
+        raise UsageError(amends_messages.AMENDS_SET_NOTHING)
     current = amends.get(number)
     if current is None:
-        raise UsageError(messages.no_such("amends entry", amends_label(number)))
+        raise UsageError(parse_messages.no_such("amends entry", amends_label(number)))
     if change.kind == AmendsKind.DIRECT and (
         change.would_injure if change.would_injure is not None else current.would_injure
     ):
-        raise UsageError(messages.DIRECT_WOULD_INJURE)
+        raise UsageError(amends_messages.DIRECT_WOULD_INJURE)
     updated = amends.update(number, change)
     assert updated is not None
     render.console().print(
-        messages.amends_updated(amends_label(number), STATUS_WORDS[AmendsStatus(updated.status)])
+        amends_messages.amends_updated(
+            amends_label(number), STATUS_WORDS[AmendsStatus(updated.status)]
+        )
     )
 
 
@@ -209,14 +215,14 @@ def _ask_kind(out: Console, would_injure: bool) -> str | None:
     options = tuple(k for k in KINDS if not (would_injure and k == AmendsKind.DIRECT))
     out.print(render.safe(menu(options), style="cyan"))
     while True:
-        reply = read_line(messages.AMENDS_KIND_QUESTION + " ").strip().lower()
+        reply = read_line(amends_messages.AMENDS_KIND_QUESTION + " ").strip().lower()
         if not reply:
             return None
         if reply.isdigit() and 1 <= int(reply) <= len(options):
             return options[int(reply) - 1]
         if reply in options:
             return reply
-        out.print(messages.bad_choice(reply, len(options)), style="yellow")
+        out.print(parse_messages.bad_choice(reply, len(options)), style="yellow")
 
 
 def _step8(new: bool) -> int:
@@ -226,31 +232,31 @@ def _step8(new: bool) -> int:
     step_intro(8, out)
     amends.sync_from_inventory()
     rows = amends.list_amends()
-    out.print(messages.STEP8_INTRO)
+    out.print(amends_messages.STEP8_INTRO)
     if rows:
         out.print(_table(rows))
     while True:
-        person = read_line(messages.AMENDS_ADD_WHO + " ").strip()
+        person = read_line(amends_messages.AMENDS_ADD_WHO + " ").strip()
         if not person:
             break
-        harm = read_line(messages.AMENDS_ADD_HARM + " ").strip()
+        harm = read_line(amends_messages.AMENDS_ADD_HARM + " ").strip()
         row = amends.add(person, harm)
-        out.print(messages.amends_added(amends_label(row.id), person), style="green")
+        out.print(amends_messages.amends_added(amends_label(row.id), person), style="green")
     for row in amends.list_amends(AmendsStatus.NOT_WILLING):
         out.print()
         out.print(render.safe(row.person, style="bold"), render.safe(row.harm, style="dim"))
-        if not ask_yes_no(messages.willing_question(row.person), default=False):
-            out.print(messages.NOT_YET_WILLING, style="dim")
+        if not ask_yes_no(amends_messages.willing_question(row.person), default=False):
+            out.print(amends_messages.NOT_YET_WILLING, style="dim")
             continue
-        injure = ask_yes_no(messages.INJURE_QUESTION, default=False)
+        injure = ask_yes_no(amends_messages.INJURE_QUESTION, default=False)
         kind = _ask_kind(out, injure)
         amends.update(
             row.id,
             amends.Change(status=AmendsStatus.WILLING, would_injure=injure, kind=kind),
         )
-    if ask_yes_no(messages.STEP_REFLECT, default=False):
+    if ask_yes_no(amends_messages.STEP_REFLECT, default=False):
         return run_step_guide(8, new, GuideRun(intro=False))
-    out.print(messages.STEP8_DONE, style="green")
+    out.print(amends_messages.STEP8_DONE, style="green")
     return 0
 
 
@@ -264,23 +270,23 @@ def _step9(new: bool) -> int:
         r for r in amends.list_amends() if r.status in (AmendsStatus.WILLING, AmendsStatus.PLANNED)
     ]
     if not ready:
-        out.print(messages.STEP9_NOTHING)
+        out.print(amends_messages.STEP9_NOTHING)
     else:
         out.print(_table(ready))
     for row in ready:
         out.print()
         out.print(Text.assemble((amends_label(row.id) + "  ", "bold"), (row.person, "bold")))
         if row.status == AmendsStatus.WILLING:
-            day = ask_day(messages.PLAN_QUESTION, allow_future=True)
+            day = ask_day(amends_messages.PLAN_QUESTION, allow_future=True)
             if day is not None:
                 amends.update(row.id, amends.Change(planned_on=day))
-                out.print(messages.amends_planned(render.local_day(day)), style="green")
+                out.print(amends_messages.amends_planned(render.local_day(day)), style="green")
             continue
-        if ask_yes_no(messages.made_question(row.person), default=False):
-            how = read_line(messages.HOW_DID_IT_GO + " ").strip()
+        if ask_yes_no(amends_messages.made_question(row.person), default=False):
+            how = read_line(amends_messages.HOW_DID_IT_GO + " ").strip()
             amends.update(row.id, amends.Change(status=AmendsStatus.MADE, note=how or None))
-            out.print(messages.AMENDS_MADE, style="green")
-    if ask_yes_no(messages.STEP_REFLECT, default=False):
+            out.print(amends_messages.AMENDS_MADE, style="green")
+    if ask_yes_no(amends_messages.STEP_REFLECT, default=False):
         return run_step_guide(9, new, GuideRun(intro=False))
     return 0
 

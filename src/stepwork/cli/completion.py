@@ -26,9 +26,9 @@ def _recent(kinds: frozenset[str], incomplete: str) -> list[tuple[str, str]]:
     if not database.is_file() or encryption.is_encrypted(database):
         return []
     from stepwork import kinds as all_kinds
-    from stepwork.store import journal
+    from stepwork.store import journal_file
 
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         entries = all_kinds.log(conn, all_kinds.Filters(kinds=kinds), RECENT)
     return [
         (e.label, f"{e.day.isoformat()} {e.shown_title}"[:60])

@@ -15,30 +15,26 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from stepwork import (
-    choices,
-    daily,
-    dates,
-    engine,
-    layout,
-    limits,
-    messages,
-    numbers,
-    render,
-    safety,
-    settings,
-)
-from stepwork.cli import panels
-from stepwork.cli.base import guarded, interrupted
+from stepwork import render, settings
+from stepwork.cli import panels, safety
+from stepwork.cli.application import guarded, interrupted
 from stepwork.cli.guided import run_session
 from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide
 from stepwork.content import CHOICES, Question, daily_questions
+from stepwork.domain import daily
+from stepwork.domain.states import AnswerState
 from stepwork.errors import UsageError
-from stepwork.prompting import ask_yes_no, read_line
-from stepwork.states import AnswerState
+from stepwork.flows import engine
+from stepwork.flows.prompting import ask_yes_no, read_line
+from stepwork.messages import daily as daily_messages
+from stepwork.messages import people as people_messages
+from stepwork.messages import safety as safety_messages
+from stepwork.messages import steps as steps_messages
+from stepwork.parse import choices, dates, limits, numbers
+from stepwork.render import layout
 
 if TYPE_CHECKING:
-    from stepwork.network import Connection
+    from stepwork.domain.network import Connection
     from stepwork.store.daily import CheckinRow
 
 commands = typer.Typer(add_completion=False)
@@ -121,7 +117,7 @@ def _checkin_from_options(
     if safety.needed(new.mood, new.craving, int(values["craving_threshold"])):
         safety.show(out, values["crisis_line"])
         out.print()
-    out.print(messages.CHECKIN_SAVED, style="green")
+    out.print(daily_messages.CHECKIN_SAVED, style="green")
     _after_checkin(new.craving, out)
     return 0
 
@@ -134,7 +130,7 @@ def _trigger_problem(question: Question, line: str) -> str | None:
     """A trigger line without its kind is refused here as `--trigger` refuses it."""
     if question.key != "triggers" or not line.strip() or daily.read_trigger(line) is not None:
         return None
-    return messages.trigger_needs_kind(line.strip())
+    return daily_messages.trigger_needs_kind(line.strip())
 
 
 UNFINISHED_CHECKIN = "checkin-unfinished.json"
@@ -187,7 +183,7 @@ def _remember_stopped(checkin_id: int, day: date, done: list[str], ask_harm_agai
 
 def network_choices(values: dict[str, str]) -> dict[str, int]:
     """Everyone in the network as a menu label ("Sam (sponsor)") → their id; labels unique."""
-    from stepwork import network
+    from stepwork.domain import network
     from stepwork.store import people
 
     names = network.role_names(values["role_names"])
@@ -210,8 +206,8 @@ def _with_network_question(
         return questions, {}
     ask = Question(
         key="connected",
-        text=messages.CONNECTED_QUESTION,
-        hint=messages.CONNECTED_HINT,
+        text=people_messages.CONNECTED_QUESTION,
+        hint=people_messages.CONNECTED_HINT,
         kind=CHOICES,
         choices=tuple(connected),
     )
@@ -221,7 +217,7 @@ def _with_network_question(
 
 
 def _guided_checkin(day: date, full_intro: bool = False) -> int:
-    from stepwork import putaway
+    from stepwork.domain import putaway
     from stepwork.store import daily as store
 
     values = settings.load()
@@ -229,18 +225,18 @@ def _guided_checkin(day: date, full_intro: bool = False) -> int:
     questions, connected = _with_network_question(asked, values)
     out = render.console()
     if full_intro or not store.has_checkins():
-        out.print(messages.CHECKIN_INTRO, style="dim")
-        out.print(messages.HOW_TO_ANSWER, style="dim")
-        out.print(messages.NEVER_HOW, style="dim")
+        out.print(daily_messages.CHECKIN_INTRO, style="dim")
+        out.print(steps_messages.HOW_TO_ANSWER, style="dim")
+        out.print(daily_messages.NEVER_HOW, style="dim")
     else:
-        line = messages.daily_line(messages.CHECKIN_NAME, render.local_day(day))
+        line = daily_messages.daily_line(daily_messages.CHECKIN_NAME, render.local_day(day))
         out.print(render.safe(line))
     stopped = _stopped_checkin(day)
     already: dict[str, engine.Saved] = {}
     harm = {"answer": ""}
     if stopped is not None:
-        out.print(messages.checkin_stopped_earlier(len(stopped.done), len(questions)))
-        if ask_yes_no(messages.RESUME_QUESTION):
+        out.print(daily_messages.checkin_stopped_earlier(len(stopped.done), len(questions)))
+        if ask_yes_no(steps_messages.RESUME_QUESTION):
             checkin_id = stopped.checkin
             already = {key: engine.Saved(AnswerState.SKIPPED, "") for key in stopped.done}
             harm["answer"] = "unanswered" if stopped.ask_harm_again else ""
@@ -283,10 +279,10 @@ def _guided_checkin(day: date, full_intro: bool = False) -> int:
 
     def ask_about_harm() -> None:
         harm["answer"] = "unanswered"  # asked again on resume if this question is cut short
-        said_yes = ask_yes_no(messages.SELF_HARM_QUESTION, default=False)
+        said_yes = ask_yes_no(safety_messages.SELF_HARM_QUESTION, default=False)
         harm["answer"] = "yes" if said_yes else "no"
         if said_yes:
-            out.print(messages.SELF_HARM_THANKS, style="bold")
+            out.print(safety_messages.SELF_HARM_THANKS, style="bold")
             safety.show(out, values["crisis_line"])
 
     def after_short(question: Question, value: str) -> None:
@@ -328,12 +324,12 @@ def _guided_checkin(day: date, full_intro: bool = False) -> int:
         return interrupted("stepwork checkin", saved=not nothing_given)
     out.print()
     if nothing_given:
-        out.print(messages.CHECKIN_NOTHING)
+        out.print(daily_messages.CHECKIN_NOTHING)
         return 0
     if outcome is engine.Outcome.PAUSED:
-        out.print(messages.paused("stepwork checkin"))
+        out.print(steps_messages.paused("stepwork checkin"))
         return 0
-    out.print(messages.CHECKIN_SAVED, style="green")
+    out.print(daily_messages.CHECKIN_SAVED, style="green")
     _after_checkin(craving["value"], out)
     return 0
 
@@ -345,9 +341,9 @@ def _after_checkin(craving: int | None, out: Console) -> None:
     plan = _plan_text()
     out.print()
     if plan is None:
-        out.print(messages.PLAN_HIGH_CRAVING_NO_PLAN)
+        out.print(daily_messages.PLAN_HIGH_CRAVING_NO_PLAN)
         return
-    out.print(messages.PLAN_HIGH_CRAVING)
+    out.print(daily_messages.PLAN_HIGH_CRAVING)
     out.print(plan)
 
 
@@ -365,7 +361,7 @@ def _plan_text() -> Panel | None:
     answers = guided.answers(session.id) if session is not None else {}
     body = Text()
     if network_lines:
-        body.append(messages.PLAN_NETWORK_HEADING + "\n", style="bold")
+        body.append(people_messages.PLAN_NETWORK_HEADING + "\n", style="bold")
         body.append(render.visible("\n".join(network_lines)) + "\n\n")
     for question in daily_questions("plan", values):
         answer = answers.get(question.key)
@@ -374,7 +370,7 @@ def _plan_text() -> Panel | None:
         body.append(render.visible(question.heading or question.text) + "\n", style="bold")
         body.append(render.visible(answer.text.strip()) + "\n\n")
     body.rstrip()
-    return Panel(body, title=messages.PLAN_TITLE, title_align="left", border_style="green")
+    return Panel(body, title=daily_messages.PLAN_TITLE, title_align="left", border_style="green")
 
 
 @commands.command(rich_help_panel=panels.DAILY)
@@ -399,8 +395,10 @@ def plan(
         if current is not None:
             out.print(current)
             return
-        out.print(messages.PLAN_NONE)
-        answer = guarded(lambda: 0 if ask_yes_no(messages.PLAN_WRITE_NOW) else 1, "stepwork plan")
+        out.print(daily_messages.PLAN_NONE)
+        answer = guarded(
+            lambda: 0 if ask_yes_no(daily_messages.PLAN_WRITE_NOW) else 1, "stepwork plan"
+        )
         if answer != 0:
             raise typer.Exit(0 if answer == 1 else answer)
     raise typer.Exit(guarded(_write_plan, "stepwork plan --edit"))
@@ -430,7 +428,7 @@ def _write_plan() -> int:
                 ],
             )
     questions, network_answer = _plan_with_network(questions, values)
-    out.print(messages.PLAN_INTRO, style="dim")
+    out.print(daily_messages.PLAN_INTRO, style="dim")
     typed = {"any": False}
 
     def on_answer(question: Question, text: str) -> None:
@@ -445,7 +443,7 @@ def _write_plan() -> int:
             out,
             values["editor"],
             on_answer=on_answer,
-            draft_intro=messages.PLAN_SAYS,
+            draft_intro=daily_messages.PLAN_SAYS,
             not_recorded=frozenset({PLAN_NETWORK_KEY}),
         )
     except (KeyboardInterrupt, EOFError):
@@ -455,9 +453,9 @@ def _write_plan() -> int:
         return interrupted("stepwork plan --edit", saved=False)
     out.print()
     if outcome is engine.Outcome.FINISHED:
-        out.print(messages.PLAN_SAVED, style="green")
+        out.print(daily_messages.PLAN_SAVED, style="green")
     else:
-        out.print(messages.paused("stepwork plan --edit"))
+        out.print(steps_messages.paused("stepwork plan --edit"))
     return 0
 
 
@@ -479,20 +477,20 @@ def _plan_with_network(
         return questions, None
     at = keys.index("people")
     if not labels:
-        tip = replace(questions[at], hint=messages.PLAN_PEOPLE_ADD_HINT)
+        tip = replace(questions[at], hint=people_messages.PLAN_PEOPLE_ADD_HINT)
         return (*questions[:at], tip, *questions[at + 1 :]), None
     marked = [label for label, pid in labels.items() if pid in _hard_moment_ids()]
-    hint = messages.PLAN_PEOPLE_HINT
+    hint = people_messages.PLAN_PEOPLE_HINT
     if marked:
-        hint += "\n" + messages.PLAN_PEOPLE_NOW + ", ".join(marked)
+        hint += "\n" + people_messages.PLAN_PEOPLE_NOW + ", ".join(marked)
     choose = Question(
         key=PLAN_NETWORK_KEY,
-        text=messages.PLAN_PEOPLE_QUESTION,
+        text=people_messages.PLAN_PEOPLE_QUESTION,
         hint=hint,
         kind=CHOICES,
         choices=tuple(labels),
     )
-    others = replace(questions[at], text=messages.PLAN_OTHERS_QUESTION)
+    others = replace(questions[at], text=people_messages.PLAN_OTHERS_QUESTION)
 
     def on_answer(question: Question, text: str) -> None:
         if question.key == PLAN_NETWORK_KEY and text.strip():
@@ -509,8 +507,12 @@ def _hard_moment_ids() -> set[int]:
 
 # --- the nightly review and the morning --------------------------------------------------
 
-REVIEW = GuideRun(today_only=True, command="stepwork review", done_message=messages.REVIEW_DONE)
-MORNING = GuideRun(today_only=True, command="stepwork morning", done_message=messages.MORNING_DONE)
+REVIEW = GuideRun(
+    today_only=True, command="stepwork review", done_message=daily_messages.REVIEW_DONE
+)
+MORNING = GuideRun(
+    today_only=True, command="stepwork morning", done_message=daily_messages.MORNING_DONE
+)
 STEP_FLOWS[10] = lambda new: run_step_guide(10, new, REVIEW)
 STEP_FLOWS[11] = lambda new: run_step_guide(11, new, MORNING)
 
@@ -549,16 +551,16 @@ def gratitude(
     if text is not None:
         clean = limits.text("gratitude", text)
         if not clean:
-            raise UsageError(messages.GRATITUDE_NEEDS_TEXT)
+            raise UsageError(daily_messages.GRATITUDE_NEEDS_TEXT)
         day = dates.parse_day(on, allow_future=False) if on is not None else dates.today()
         store.add_gratitude(clean, day)
-        out.print(messages.gratitude_saved(render.local_day(day)), style="green")
+        out.print(daily_messages.gratitude_saved(render.local_day(day)), style="green")
         return
     rows = store.recent_gratitude(numbers.count("-n", count, default=20))
     if not rows:
-        out.print(messages.GRATITUDE_EMPTY)
+        out.print(daily_messages.GRATITUDE_EMPTY)
         return
-    table = Table(title=messages.GRATITUDE_TITLE, title_justify="left", show_header=False)
+    table = Table(title=daily_messages.GRATITUDE_TITLE, title_justify="left", show_header=False)
     table.add_column(style="dim", no_wrap=True)
     table.add_column()
     for row in rows:
@@ -587,19 +589,19 @@ def service(
     if what is not None:
         clean = limits.text("service", what)
         if not clean:
-            raise UsageError(messages.SERVICE_NEEDS_WHAT)
+            raise UsageError(daily_messages.SERVICE_NEEDS_WHAT)
         store.add_service(clean, day, message, limits.text("note", note))
-        out.print(messages.service_saved(render.local_day(day)), style="green")
+        out.print(daily_messages.service_saved(render.local_day(day)), style="green")
         return
 
     def ask() -> int:
-        answer = read_line(messages.SERVICE_WHAT + " ").strip()
+        answer = read_line(daily_messages.SERVICE_WHAT + " ").strip()
         if not answer:
             return 0
-        carried = ask_yes_no(messages.SERVICE_MESSAGE, default=False)
-        remember = read_line(messages.SERVICE_NOTE + " ").strip()
+        carried = ask_yes_no(daily_messages.SERVICE_MESSAGE, default=False)
+        remember = read_line(daily_messages.SERVICE_NOTE + " ").strip()
         store.add_service(answer, day, carried, remember)
-        out.print(messages.service_saved(render.local_day(day)), style="green")
+        out.print(daily_messages.service_saved(render.local_day(day)), style="green")
         return 0
 
     raise typer.Exit(guarded(ask, "stepwork service"))
@@ -610,7 +612,7 @@ def _list_service(out: Console) -> None:
 
     rows = store.recent_service(30)
     if not rows:
-        out.print(messages.SERVICE_EMPTY)
+        out.print(daily_messages.SERVICE_EMPTY)
         return
     cols = [
         layout.Col("Day", wraps=False, style="dim"),
@@ -622,12 +624,12 @@ def _list_service(out: Console) -> None:
         [
             render.local_day(row.local_date),
             row.what,
-            messages.CARRIED if row.carried_message else "",
+            daily_messages.CARRIED if row.carried_message else "",
             row.note,
         ]
         for row in rows
     ]
-    out.print(layout.sentences(messages.SERVICE_TITLE, cols, cells, out.width))
+    out.print(layout.sentences(daily_messages.SERVICE_TITLE, cols, cells, out.width))
 
 
 # --- stats -------------------------------------------------------------------------------
@@ -645,7 +647,7 @@ def stats(
 
     days_back = numbers.whole("--days", days) or 0
     if not 1 <= days_back <= 3650:
-        raise UsageError(messages.bad_days(days_back))
+        raise UsageError(daily_messages.bad_days(days_back))
     today = dates.today()
     first = today - timedelta(days=days_back - 1)
     rows = store.checkins_between(first, today)
@@ -671,7 +673,7 @@ def stats(
 def _connection(
     rows: list["CheckinRow"], meetings: list[date], first: date, today: date
 ) -> tuple["Connection", bool]:
-    from stepwork import network
+    from stepwork.domain import network
     from stepwork.store import people
 
     contacts = people.contacts_between(first, today)
@@ -716,15 +718,15 @@ def _one(value: float | None) -> str:
 
 
 def _render_connection(c: "Connection", has_sponsor: bool, checkins: int, out: Console) -> None:
-    from stepwork import network
+    from stepwork.domain import network
 
     out.print()
-    out.print(messages.CONNECTION_TITLE, style="bold")
+    out.print(daily_messages.CONNECTION_TITLE, style="bold")
     weeks = "  ".join(f"{render.short_day(w)}: {n}" for w, n in c.contacts_per_week.items())
     out.print(render.safe(f"Contacts per week (from Monday): {weeks}"))
-    out.print(messages.sponsor_last(c.days_since_sponsor, has_sponsor))
+    out.print(daily_messages.sponsor_last(c.days_since_sponsor, has_sponsor))
     if c.compared:
-        line = messages.connection_compare(
+        line = daily_messages.connection_compare(
             c.days_with,
             c.days_without,
             _one(c.mood_with),
@@ -735,7 +737,8 @@ def _render_connection(c: "Connection", has_sponsor: bool, checkins: int, out: C
         out.print(line)
     else:
         out.print(
-            messages.connection_too_few(checkins, network.MIN_CHECKINS_TO_COMPARE), style="dim"
+            daily_messages.connection_too_few(checkins, network.MIN_CHECKINS_TO_COMPARE),
+            style="dim",
         )
 
 
@@ -762,12 +765,12 @@ def _average(values: dict[Any, float]) -> str:
 def _render_stats(s: daily.Stats, out: Console) -> None:
     out.print(
         render.safe(
-            messages.stats_title(render.local_day(s.first_day), render.local_day(s.last_day)),
+            daily_messages.stats_title(render.local_day(s.first_day), render.local_day(s.last_day)),
             style="bold",
         )
     )
     if not s.checkins:
-        out.print(messages.STATS_EMPTY)
+        out.print(daily_messages.STATS_EMPTY)
         return
     if render.is_plain(out):
         _plain_charts(s, out)
@@ -779,7 +782,9 @@ def _render_stats(s: daily.Stats, out: Console) -> None:
     ):
         values = daily.columns(series, s.first_day, s.last_day, width)
         rows = daily.bar_chart(values, *bounds)
-        out.print(render.safe(messages.chart_title(label, _average(series), *bounds), style="bold"))
+        out.print(
+            render.safe(daily_messages.chart_title(label, _average(series), *bounds), style="bold")
+        )
         for index, row in enumerate(rows):
             axis = (
                 str(bounds[1]) if index == 0 else (str(bounds[0]) if index == len(rows) - 1 else "")
@@ -791,7 +796,7 @@ def _render_stats(s: daily.Stats, out: Console) -> None:
         )
         gap = max(1, len(values) - len(first) - len(last))
         out.print(render.safe(f"    {first}{' ' * gap}{last}", style="dim"), soft_wrap=True)
-    out.print(render.safe(messages.CHART_KEY, style="dim"))
+    out.print(render.safe(daily_messages.CHART_KEY, style="dim"))
     _stats_lines(s, out)
 
 
@@ -801,15 +806,17 @@ def _plain_charts(s: daily.Stats, out: Console) -> None:
         ("mood", s.mood_by_day, daily.MOOD_RANGE),
         ("craving", s.craving_by_day, daily.CRAVING_RANGE),
     ):
-        out.print(render.safe(messages.chart_title(label, _average(series), *bounds)))
+        out.print(render.safe(daily_messages.chart_title(label, _average(series), *bounds)))
         days = ", ".join(f"{render.short_day(d.isoformat())} {v:g}" for d, v in series.items())
-        out.print(render.safe(messages.plain_series(days)))
+        out.print(render.safe(daily_messages.plain_series(days)))
     _stats_lines(s, out)
 
 
 def _stats_lines(s: daily.Stats, out: Console) -> None:
     out.print()
-    out.print(messages.streaks(s.current_streak, s.longest_streak, s.checkins, s.days_with_checkin))
+    out.print(
+        daily_messages.streaks(s.current_streak, s.longest_streak, s.checkins, s.days_with_checkin)
+    )
     halt = ", ".join(f"{word} {count}" for word, count in s.halt_counts.items())
     out.print(f"HALT: {halt}")
     weeks = "  ".join(f"{render.short_day(w)}: {n}" for w, n in s.meetings_per_week.items())

@@ -3,11 +3,13 @@
 import typer
 from rich.table import Table
 
-from stepwork import inventory, messages, render
+from stepwork import render
 from stepwork.cli import panels
 from stepwork.cli.inventory import item_label
 from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide
 from stepwork.content import Question
+from stepwork.domain import inventory
+from stepwork.messages import defects as defects_messages
 
 commands = typer.Typer(add_completion=False)
 
@@ -38,9 +40,9 @@ def defects_command(
         return
     out = render.console()
     if not found:
-        out.print(messages.DEFECTS_EMPTY)
+        out.print(defects_messages.DEFECTS_EMPTY)
         return
-    table = Table(title=messages.DEFECTS_TITLE, title_justify="left")
+    table = Table(title=defects_messages.DEFECTS_TITLE, title_justify="left")
     table.add_column("Defect", style="bold")
     table.add_column("Times", justify="right")
     table.add_column("Practise instead")
@@ -56,10 +58,10 @@ def _defect_questions(step_number: int) -> tuple[Question, ...]:
     questions = []
     for d in _defects():
         if step_number == 6:
-            text = messages.defect_ready_question(d.name, len(d.item_ids))
+            text = defects_messages.defect_ready_question(d.name, len(d.item_ids))
             questions.append(Question(key=f"ready-{d.name}", text=text, section=d.name))
         else:
-            text = messages.defect_practice_question(d.name, d.opposite)
+            text = defects_messages.defect_practice_question(d.name, d.opposite)
             questions.append(Question(key=f"practise-{d.name}", text=text, section=d.name))
     return tuple(questions)
 

@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 
-from stepwork import messages, render
-from stepwork.cli.base import guarded
+from stepwork import render
+from stepwork.cli.application import guarded
 from stepwork.errors import UsageError
-from stepwork.prompting import read_line
+from stepwork.flows.prompting import read_line
+from stepwork.messages import app as app_messages
+from stepwork.messages import journal as journal_messages
+from stepwork.messages import steps as steps_messages
 
 if TYPE_CHECKING:
     from stepwork.kinds.base import Field, Kind
@@ -22,22 +25,22 @@ def find_record(conn: sqlite3.Connection, label: str) -> "tuple[Kind, int]":
 
     found = kinds.resolve(conn, label)
     if found is None:
-        raise UsageError(messages.no_record(label))
+        raise UsageError(journal_messages.no_record(label))
     return found
 
 
 def edit_record(record_id: str, in_editor: bool) -> None:
-    from stepwork.store import journal
+    from stepwork.store import journal_file
 
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         kind, number = find_record(conn, record_id)
         fields = kind.fields(conn, number)
     if not fields:
-        raise UsageError(messages.nothing_to_edit(record_id))
+        raise UsageError(journal_messages.nothing_to_edit(record_id))
     label = kind.label_of(number)
 
     def save(changes: dict[str, str]) -> None:
-        with journal.writing() as conn:
+        with journal_file.writing() as conn:
             for key, value in changes.items():
                 kind.update(conn, number, key, value)
 
@@ -49,7 +52,7 @@ def edit_record(record_id: str, in_editor: bool) -> None:
             err = render.console(stderr=True)
             for problem in problems:
                 err.print(render.safe(problem))
-            err.print(render.safe(messages.editor_left_unsaved(changed)))
+            err.print(render.safe(journal_messages.editor_left_unsaved(changed)))
             raise typer.Exit(1)
     else:
         # At the prompt each field is saved as soon as it is accepted, so an interrupt keeps it.
@@ -66,9 +69,9 @@ def edit_record(record_id: str, in_editor: bool) -> None:
             raise typer.Exit(code)
         changed = bool(saved)
     if not changed:
-        render.console().print(messages.NOTHING_CHANGED)
+        render.console().print(app_messages.NOTHING_CHANGED)
         return
-    render.console().print(messages.item_updated(label), style="green")
+    render.console().print(journal_messages.item_updated(label), style="green")
 
 
 def _check(field: "Field", value: str) -> str:
@@ -77,24 +80,25 @@ def _check(field: "Field", value: str) -> str:
 
 def _edit_by_field(fields: Sequence["Field"], out: Console) -> Iterator[tuple[str, str]]:
     """Ask field by field; yield (key, new value) for each field changed, as it is changed."""
-    out.print(messages.EDIT_FIELDS_HOW, style="dim")
+    out.print(journal_messages.EDIT_FIELDS_HOW, style="dim")
     for field in fields:
         out.print()
         out.print(render.safe(field.label, style="bold"))
-        out.print(render.safe(field.value or messages.ANSWER_SKIPPED, style="dim"))
+        out.print(render.safe(field.value or steps_messages.ANSWER_SKIPPED, style="dim"))
         while True:
-            reply = read_line(messages.ANSWER_PROMPT)
+            reply = read_line(steps_messages.ANSWER_PROMPT)
             command = reply.strip()
             if not command:
                 break
             if command == "/edit":
-                from stepwork import editor, settings
+                from stepwork import settings
+                from stepwork.flows import editor
 
                 try:
                     command_line = editor.editor_command(settings.load()["editor"])
                     new_value = editor.edit(field.value, command_line)
                 except (editor.EditorUnavailable, editor.EditorFailed):
-                    out.print(messages.NO_EDITOR, style="yellow")
+                    out.print(steps_messages.NO_EDITOR, style="yellow")
                     continue
             else:
                 new_value = "" if command == "-" else reply.strip()
@@ -118,9 +122,10 @@ def _edit_in_editor(
     label: str, fields: Sequence["Field"], save: Callable[[dict[str, str]], None]
 ) -> tuple[bool, list[str]]:
     """(anything saved, the problems left when the person closed the editor without a change)."""
-    from stepwork import editor, settings
+    from stepwork import settings
+    from stepwork.flows import editor
 
-    lines = [messages.editor_document_header(label)]
+    lines = [journal_messages.editor_document_header(label)]
     for field in fields:
         lines += [f"{FIELD_MARK}{field.key} | {field.label}", field.value, ""]
     text = "\n".join(lines)
@@ -131,11 +136,11 @@ def _edit_in_editor(
             command_line = editor.editor_command(settings.load()["editor"])
             edited = _without_problems(editor.edit(text, command_line))
         except editor.EditorUnavailable:
-            raise UsageError(messages.NO_EDITOR_FOR_EDIT) from None
+            raise UsageError(journal_messages.NO_EDITOR_FOR_EDIT) from None
         except editor.EditorFailed as problem:
             if saved_any:
-                raise UsageError(messages.editor_failed_rest_saved(str(problem))) from None
-            raise UsageError(messages.editor_failed_nothing_saved(str(problem))) from None
+                raise UsageError(journal_messages.editor_failed_rest_saved(str(problem))) from None
+            raise UsageError(journal_messages.editor_failed_nothing_saved(str(problem))) from None
         changes, problems = _read_fields(edited, fields, current)
         if changes:
             save(changes)
@@ -143,13 +148,17 @@ def _edit_in_editor(
             saved_any = True
         if not problems or edited == _without_problems(text):
             return saved_any, problems
-        text = "\n".join([*(PROBLEM_MARK + p for p in problems), messages.EDITOR_FIX_HOW, edited])
+        text = "\n".join(
+            [*(PROBLEM_MARK + p for p in problems), journal_messages.EDITOR_FIX_HOW, edited]
+        )
 
 
 def _without_problems(text: str) -> str:
     """The text without the problem lines written at its top (the person's words untouched)."""
     lines = text.splitlines()
-    while lines and (lines[0].startswith(PROBLEM_MARK) or lines[0] == messages.EDITOR_FIX_HOW):
+    while lines and (
+        lines[0].startswith(PROBLEM_MARK) or lines[0] == journal_messages.EDITOR_FIX_HOW
+    ):
         lines.pop(0)
     return "\n".join(lines)
 
@@ -166,7 +175,7 @@ def _read_fields(
         if line.startswith(FIELD_MARK):
             key = line[len(FIELD_MARK) :].split("|", 1)[0].strip()
             if key not in by_key:
-                problems.append(messages.editor_unknown_field(key))
+                problems.append(journal_messages.editor_unknown_field(key))
                 key = None
                 continue
             values[key] = []

@@ -4,9 +4,10 @@ from collections.abc import Callable, Sequence
 
 from rich.console import Console
 
-from stepwork import engine, messages
-from stepwork.cli.base import StoppedNothingKept
+from stepwork.cli.application import StoppedNothingKept
 from stepwork.content import Question
+from stepwork.flows import engine
+from stepwork.messages import steps as steps_messages
 
 
 def run_session(
@@ -15,7 +16,7 @@ def run_session(
     out: Console,
     editor_setting: str,
     on_answer: Callable[[Question, str], None] | None = None,
-    draft_intro: str = messages.KEPT_DRAFT_INTRO,
+    draft_intro: str = steps_messages.KEPT_DRAFT_INTRO,
     not_recorded: frozenset[str] = frozenset(),
     fresh: bool = False,
     put_away: Callable[[Question], str] | None = None,

@@ -8,17 +8,26 @@ from rich.console import Console, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
-from stepwork import dates, engine, inventory, layout, limits, messages, records, render, settings
-from stepwork.choices import YES
+from stepwork import render, settings
 from stepwork.cli import completion, editing, paging, panels
-from stepwork.cli.base import guarded
+from stepwork.cli.application import guarded
 from stepwork.cli.guided import run_session
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
 from stepwork.content import Question
 from stepwork.content.inventory import SECTIONS, Section, section
+from stepwork.domain import inventory
+from stepwork.domain.states import AnswerState
 from stepwork.errors import UsageError
-from stepwork.prompting import ask_yes_no, read_line
-from stepwork.states import AnswerState
+from stepwork.flows import engine
+from stepwork.flows.prompting import ask_yes_no, read_line
+from stepwork.messages import inventory as inventory_messages
+from stepwork.messages import journal as journal_messages
+from stepwork.messages import parse as parse_messages
+from stepwork.messages import steps as steps_messages
+from stepwork.messages import transfer as transfer_messages
+from stepwork.parse import dates, limits, record_ids
+from stepwork.parse.choices import YES
+from stepwork.render import layout
 
 commands = typer.Typer(add_completion=False)
 
@@ -51,12 +60,12 @@ SECTION_NAMES = {
 def parse_section(value: str) -> str:
     key = SECTION_NAMES.get(value.strip().lower())
     if key is None:
-        raise UsageError(messages.bad_section(value, list(SECTIONS)))
+        raise UsageError(inventory_messages.bad_section(value, list(SECTIONS)))
     return key
 
 
 def item_label(item_id: int) -> str:
-    return records.label(records.INVENTORY, item_id)
+    return record_ids.label(record_ids.INVENTORY, item_id)
 
 
 def _require(item_id: int) -> "ItemView":
@@ -64,7 +73,7 @@ def _require(item_id: int) -> "ItemView":
 
     item = store.get(item_id)
     if item is None:
-        raise UsageError(messages.no_such("inventory item", item_label(item_id)))
+        raise UsageError(parse_messages.no_such("inventory item", item_label(item_id)))
     return item
 
 
@@ -93,12 +102,12 @@ def run_item(item: "ItemView", out: Console, offer_pause: bool = False) -> engin
         finished = store.get(item.id)
         if finished is not None and not any(v.strip() for v in finished.answers.values()):
             store.delete(item.id)
-            out.print(messages.NOTHING_WRITTEN, style="dim")
+            out.print(inventory_messages.NOTHING_WRITTEN, style="dim")
         else:
             amends.sync_from_inventory()
-            out.print(messages.item_saved(item_label(item.id)), style="green")
+            out.print(inventory_messages.item_saved(item_label(item.id)), style="green")
             harmed = offer_pause and finished is not None and finished.no_part
-            if harmed and ask_yes_no(messages.NO_PART_PAUSE, default=True):
+            if harmed and ask_yes_no(inventory_messages.NO_PART_PAUSE, default=True):
                 return engine.Outcome.PAUSED
     return outcome
 
@@ -113,7 +122,7 @@ def _add_items(section_key: str, out: Console, first: "ItemView | None" = None) 
         outcome = run_item(item, out, offer_pause=True)
         if outcome is not engine.Outcome.FINISHED:
             return outcome
-        if not ask_yes_no(messages.another(spec.singular)):
+        if not ask_yes_no(inventory_messages.another(spec.singular)):
             return outcome
         item = store.create(section_key, dates.today())
 
@@ -122,9 +131,11 @@ def _choose_section(out: Console, sections: list[Section]) -> str | None:
     out.print()
     for number, spec in enumerate(sections, start=1):
         out.print(Text.assemble((f"  {number} ", "bold"), spec.label, ("  " + spec.about, "dim")))
-    out.print(Text.assemble((f"  {len(sections) + 1} ", "bold"), messages.SECTION_REFLECT))
+    out.print(
+        Text.assemble((f"  {len(sections) + 1} ", "bold"), inventory_messages.SECTION_REFLECT)
+    )
     while True:
-        reply = read_line(messages.SECTION_PROMPT + " ").strip().lower()
+        reply = read_line(inventory_messages.SECTION_PROMPT + " ").strip().lower()
         if not reply:
             return None
         if reply.isdigit() and 1 <= int(reply) <= len(sections) + 1:
@@ -132,7 +143,7 @@ def _choose_section(out: Console, sections: list[Section]) -> str | None:
         key = SECTION_NAMES.get(reply)
         if key:
             return key
-        out.print(messages.bad_choice(reply, len(sections) + 1), style="yellow")
+        out.print(parse_messages.bad_choice(reply, len(sections) + 1), style="yellow")
 
 
 def _step4(new: bool) -> int:
@@ -142,7 +153,7 @@ def _step4(new: bool) -> int:
     out = render.console()
     values = settings.load()
     step_intro(4, out)
-    out.print(messages.HOW_TO_ANSWER, style="dim")
+    out.print(steps_messages.HOW_TO_ANSWER, style="dim")
     unfinished = store.latest_open()
     if unfinished is not None:
         spec = section(unfinished.section, values)
@@ -153,14 +164,14 @@ def _step4(new: bool) -> int:
         )
         out.print()
         out.print(
-            messages.resume_item(
+            inventory_messages.resume_item(
                 spec.singular,
                 unfinished.answers.get("who", ""),
                 answered,
                 len(spec.questions),
             )
         )
-        if not new and ask_yes_no(messages.RESUME_QUESTION):
+        if not new and ask_yes_no(steps_messages.RESUME_QUESTION):
             if _add_items(unfinished.section, out, unfinished) is not engine.Outcome.FINISHED:
                 return _not_finished()
         else:
@@ -169,7 +180,7 @@ def _step4(new: bool) -> int:
     while True:
         choice = _choose_section(out, sections)
         if choice is None:
-            out.print(messages.STEP4_DONE)
+            out.print(inventory_messages.STEP4_DONE)
             return 0
         if choice == "reflect":
             print_inventory(None, for_therapist=False, as_json=False)  # what is read back over
@@ -179,7 +190,7 @@ def _step4(new: bool) -> int:
 
 
 def _not_finished() -> int:
-    render.console().print(messages.step_paused(4))
+    render.console().print(steps_messages.step_paused(4))
     return 0
 
 
@@ -192,15 +203,15 @@ STEP_FLOWS[4] = lambda new: guarded(lambda: _step4(new), "stepwork step 4")
 def _marks(item: "ItemView") -> str:
     marks = []
     if item.for_therapist:
-        marks.append(messages.MARK_THERAPIST)
+        marks.append(inventory_messages.MARK_THERAPIST)
     if item.for_sponsor:
-        marks.append(messages.MARK_SPONSOR)
+        marks.append(inventory_messages.MARK_SPONSOR)
     if item.owes_amends:
-        marks.append(messages.MARK_AMENDS)
+        marks.append(inventory_messages.MARK_AMENDS)
     if item.shares:
-        marks.append(messages.shared_mark(item.shares[-1].shared_with))
+        marks.append(inventory_messages.shared_mark(item.shares[-1].shared_with))
     if not item.finished:
-        marks.append(messages.MARK_UNFINISHED)
+        marks.append(inventory_messages.MARK_UNFINISHED)
     return ", ".join(marks)
 
 
@@ -220,7 +231,7 @@ def table_of(items: "list[ItemView]", title: str) -> RenderableType:
 
 
 def item_json(item: "ItemView") -> dict:
-    from stepwork.choices import tags
+    from stepwork.parse.choices import tags
 
     a = item.answers
     return {
@@ -253,7 +264,7 @@ def print_inventory(section_key: str | None, for_therapist: bool, as_json: bool)
         return
     out = render.console()
     if not items:
-        out.print(messages.INVENTORY_EMPTY)
+        out.print(inventory_messages.INVENTORY_EMPTY)
         return
     values = settings.load()
     for key in SECTIONS:
@@ -285,7 +296,7 @@ def inventory_root(
     if ctx.invoked_subcommand is None:
         inventory_list(section_name, for_therapist, as_json, no_pager)
     elif listing:
-        raise UsageError(messages.LIST_OPTIONS_ONLY)
+        raise UsageError(transfer_messages.LIST_OPTIONS_ONLY)
 
 
 @inventory_app.command("list")
@@ -306,7 +317,7 @@ def inventory_show(
     item_id: str = typer.Argument(..., help="An item ID, like i3.", autocompletion=ITEM_IDS),
 ) -> None:
     """One item in full."""
-    item = _require(records.parse_id(item_id, records.INVENTORY, "an inventory"))
+    item = _require(record_ids.parse_id(item_id, record_ids.INVENTORY, "an inventory"))
     spec = section(item.section, settings.load())
     out = render.console()
     body = Text()
@@ -315,7 +326,7 @@ def inventory_show(
         if text:
             body.append(render.visible(text) + "\n\n")
         else:
-            body.append(messages.COLUMN_EMPTY + "\n\n", style="dim")
+            body.append(inventory_messages.COLUMN_EMPTY + "\n\n", style="dim")
     marks = _marks(item)
     if marks:
         body.append(render.visible(marks), style="dim")
@@ -334,10 +345,10 @@ def inventory_add(
         from stepwork.store import inventory as store
 
         out = render.console()
-        out.print(messages.HOW_TO_ANSWER, style="dim")
+        out.print(steps_messages.HOW_TO_ANSWER, style="dim")
         item = store.create(key, dates.today())
         if run_item(item, out) is engine.Outcome.PAUSED:
-            out.print(messages.item_paused())
+            out.print(inventory_messages.item_paused())
         return 0
 
     raise typer.Exit(guarded(body, "stepwork step 4"))
@@ -372,17 +383,17 @@ def inventory_edit(
     from stepwork.store import amends
     from stepwork.store import inventory as store
 
-    item = _require(records.parse_id(item_id, records.INVENTORY, "an inventory"))
+    item = _require(record_ids.parse_id(item_id, record_ids.INVENTORY, "an inventory"))
     spec = section(item.section, settings.load())
     out = render.console()
     if owes_amends is not None and not any(q.key == "amends" for q in spec.questions):
-        raise UsageError(messages.no_amends_column(spec.label))
+        raise UsageError(inventory_messages.no_amends_column(spec.label))
     if (for_therapist, for_sponsor, owes_amends) != (None, None, None):
         store.set_marks(item.id, for_therapist=for_therapist, for_sponsor=for_sponsor)
         if owes_amends is not None:
             _set_answer(item, spec, "amends", YES if owes_amends else "no")
             amends.sync_from_inventory()
-        out.print(messages.item_updated(item_label(item.id)))
+        out.print(journal_messages.item_updated(item_label(item.id)))
         return
     editing.edit_record(item_label(item.id), in_editor=False)
 
@@ -395,19 +406,19 @@ def inventory_delete(
     """Delete an item for good (asks first)."""
     from stepwork.store import inventory as store
 
-    item = _require(records.parse_id(item_id, records.INVENTORY, "an inventory"))
+    item = _require(record_ids.parse_id(item_id, record_ids.INVENTORY, "an inventory"))
     out = render.console()
     if not yes:
         out.print(table_of([item], section(item.section, settings.load()).label))
 
         def confirm() -> int:
-            return 0 if ask_yes_no(messages.DELETE_QUESTION, default=False) else 1
+            return 0 if ask_yes_no(journal_messages.DELETE_QUESTION, default=False) else 1
 
         if guarded(confirm, f"stepwork inventory delete {item_label(item.id)}") != 0:
-            out.print(messages.DELETE_KEPT)
+            out.print(journal_messages.DELETE_KEPT)
             return
     store.delete(item.id)
-    out.print(messages.item_deleted(item_label(item.id)))
+    out.print(journal_messages.item_deleted(item_label(item.id)))
 
 
 @inventory_app.command("share")
@@ -425,14 +436,16 @@ def inventory_share(
 
     whom = limits.text("name", with_whom)
     if not whom:
-        raise UsageError(messages.SHARE_NEEDS_WHOM)
+        raise UsageError(inventory_messages.SHARE_NEEDS_WHOM)
     day = dates.parse_day(on, allow_future=False)
-    ids = [records.parse_id(v, records.INVENTORY, "an inventory") for v in item_ids]
+    ids = [record_ids.parse_id(v, record_ids.INVENTORY, "an inventory") for v in item_ids]
     missing = sorted(set(ids) - store.existing_ids(ids))
     if missing:
-        raise UsageError(messages.no_such("inventory item", item_label(missing[0])))
+        raise UsageError(parse_messages.no_such("inventory item", item_label(missing[0])))
     store.share(ids, whom, day)
-    render.console().print(messages.shared_recorded(len(ids), whom, render.local_day(day)))
+    render.console().print(
+        inventory_messages.shared_recorded(len(ids), whom, render.local_day(day))
+    )
 
 
 STEP_SHOWS[4] = lambda: print_inventory(None, False, False)

@@ -8,10 +8,14 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from stepwork import dates, layout, messages, numbers, render
+from stepwork import render
 from stepwork.cli import completion, editing, paging, panels
-from stepwork.cli.base import confirm
+from stepwork.cli.application import confirm
 from stepwork.errors import UsageError
+from stepwork.messages import app as app_messages
+from stepwork.messages import journal as journal_messages
+from stepwork.parse import dates, numbers
+from stepwork.render import layout
 
 if TYPE_CHECKING:
     from stepwork.kinds.base import Entry, Filters, Record
@@ -34,15 +38,15 @@ def filters(
         for part in value.split(","):
             found = kind_named(part)
             if found is None:
-                raise UsageError(messages.bad_kind(part, sorted(KINDS)))
+                raise UsageError(journal_messages.bad_kind(part, sorted(KINDS)))
             names.add(found.name)
     step = numbers.whole("--step", step_text)
     if step is not None and not 1 <= step <= 12:
-        raise UsageError(messages.bad_step(str(step)))
+        raise UsageError(app_messages.bad_step(str(step)))
     first = dates.parse_day(since) if since else None
     last = dates.parse_day(until) if until else None
     if first and last and first > last:
-        raise UsageError(messages.since_after_until(first.isoformat(), last.isoformat()))
+        raise UsageError(journal_messages.since_after_until(first.isoformat(), last.isoformat()))
     return Filters(frozenset(names), step, first, last)
 
 
@@ -80,16 +84,16 @@ def log(
 ) -> None:
     """Everything you have written, newest first, with IDs for show, edit and delete."""
     from stepwork import kinds
-    from stepwork.store import journal
+    from stepwork.store import journal_file
 
     f = filters(kind, step, since, until)
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         entries = kinds.log(conn, f, limit(count))
     if as_json:
         typer.echo(render.json_text([entry_json(e) for e in entries], indent=2, ensure_ascii=False))
         return
     if not entries:
-        render.console().print(messages.LOG_EMPTY)
+        render.console().print(journal_messages.LOG_EMPTY)
         return
     cols = [
         layout.Col("ID", wraps=False, style="bold cyan"),
@@ -122,14 +126,14 @@ def search(
 ) -> None:
     """Search everything you have written, best matches first."""
     from stepwork.kinds.search import search as find
-    from stepwork.store import journal
+    from stepwork.store import journal_file
     from stepwork.store.search import MARK_END, MARK_START, query_of, words
 
     query = query_of(query_words)
     if not words(query):
-        raise UsageError(messages.SEARCH_NEEDS_WORDS)
+        raise UsageError(journal_messages.SEARCH_NEEDS_WORDS)
     f = filters(kind, step, since, until)
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         hits = find(conn, query, f, limit(count))
     if as_json:
         rows = [
@@ -140,7 +144,7 @@ def search(
         typer.echo(render.json_text(rows, indent=2, ensure_ascii=False))
         return
     if not hits:
-        render.console().print(messages.no_results(" ".join(query_words)))
+        render.console().print(journal_messages.no_results(" ".join(query_words)))
         return
     with paging.paged(no_pager) as out:
         _print_hits(hits, out, MARK_START, MARK_END)
@@ -205,13 +209,13 @@ def show(
     no_pager: bool = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP),
 ) -> None:
     """Show one record in full."""
-    from stepwork.store import journal
+    from stepwork.store import journal_file
 
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         kind, number = editing.find_record(conn, record_id)
         record = kind.record(conn, number)
     if record is None:
-        raise UsageError(messages.no_record(record_id))
+        raise UsageError(journal_messages.no_record(record_id))
     with paging.paged(no_pager) as out:
         render_record(record, out)
 
@@ -224,23 +228,23 @@ def delete(
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
 ) -> None:
     """Delete one record for good (asks first). Its words are removed from the search index."""
-    from stepwork.store import journal, search_index
+    from stepwork.store import journal_file, search_index
 
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         kind, number = editing.find_record(conn, record_id)
         record = kind.record(conn, number)
         question = kind.delete_question(conn, number)
     if record is None:
-        raise UsageError(messages.no_record(record_id))
+        raise UsageError(journal_messages.no_record(record_id))
     out = render.console()
     if not yes:
         render_record(record, out)
-        confirm(question, f"stepwork delete {record_id}", messages.DELETE_KEPT)
-    with journal.writing() as conn:
+        confirm(question, f"stepwork delete {record_id}", journal_messages.DELETE_KEPT)
+    with journal_file.writing() as conn:
         kind.delete(conn, number)
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         search_index.optimize(conn)
-    out.print(messages.item_deleted(record.entry.label))
+    out.print(journal_messages.item_deleted(record.entry.label))
 
 
 @commands.command(rich_help_panel=panels.WORDS)

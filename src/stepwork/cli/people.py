@@ -4,10 +4,15 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from stepwork import dates, layout, limits, messages, network, render, settings
+from stepwork import render, settings
 from stepwork.cli import panels
-from stepwork.cli.base import confirm
+from stepwork.cli.application import confirm
+from stepwork.domain import network
 from stepwork.errors import UsageError, UserError
+from stepwork.messages import journal as journal_messages
+from stepwork.messages import people as people_messages
+from stepwork.parse import dates, limits
+from stepwork.render import layout
 
 if TYPE_CHECKING:
     from stepwork.store.people import PersonRow
@@ -32,14 +37,14 @@ def _role(value: str | None, default: str = "other") -> str:
         return default
     role = network.role_of(value, role_names())
     if role is None:
-        raise UsageError(messages.bad_role(value, list(role_names().values())))
+        raise UsageError(people_messages.bad_role(value, list(role_names().values())))
     return role
 
 
 def _name(value: str) -> str:
     name = " ".join(limits.text("name", value).split())
     if not name:
-        raise UsageError(messages.PERSON_NEEDS_NAME)
+        raise UsageError(people_messages.PERSON_NEEDS_NAME)
     return name
 
 
@@ -51,10 +56,12 @@ def find_one(word: str) -> "PersonRow":
     names = role_names()
     found = network.find(word, [network.Someone(p.id, p.name, p.role) for p in everyone], names)
     if not found:
-        raise UserError(messages.no_person(word, bool(everyone)))
+        raise UserError(people_messages.no_person(word, bool(everyone)))
     if len(found) > 1:
         raise UserError(
-            messages.which_person(word, [f"{p.name} ({names[p.role]}, p{p.id})" for p in found])
+            people_messages.which_person(
+                word, [f"{p.name} ({names[p.role]}, p{p.id})" for p in found]
+            )
         )
     return next(p for p in everyone if p.id == found[0].id)
 
@@ -75,8 +82,8 @@ def person_json(p: "PersonRow") -> dict[str, Any]:
 
 def _last(p: "PersonRow") -> str:
     if p.last_reached is None:
-        return messages.NOT_YET
-    return messages.days_ago((dates.today() - p.last_reached).days)
+        return people_messages.NOT_YET
+    return people_messages.days_ago((dates.today() - p.last_reached).days)
 
 
 @people_app.callback()
@@ -95,7 +102,7 @@ def people_root(
         return
     out = render.console()
     if not everyone:
-        out.print(messages.PEOPLE_EMPTY)
+        out.print(people_messages.PEOPLE_EMPTY)
         return
     names = role_names()
     cols = [
@@ -115,9 +122,9 @@ def people_root(
         ]
         for p in everyone
     ]
-    out.print(layout.sentences(messages.PEOPLE_TITLE, cols, rows, out.width))
+    out.print(layout.sentences(people_messages.PEOPLE_TITLE, cols, rows, out.width))
     if any(p.hard_moments for p in everyone):
-        out.print(messages.PEOPLE_STAR_KEY, style="dim")
+        out.print(people_messages.PEOPLE_STAR_KEY, style="dim")
 
 
 @people_app.command("add")
@@ -141,7 +148,9 @@ def people_add(
         clean, key, limits.text("reach", reach), limits.text("note", note), hard_moments
     )
     render.console().print(
-        render.safe(messages.person_added(clean, role_names()[key], f"p{number}"), style="green")
+        render.safe(
+            people_messages.person_added(clean, role_names()[key], f"p{number}"), style="green"
+        )
     )
 
 
@@ -150,13 +159,13 @@ def people_show(who: str = typer.Argument(..., help=WHO_HELP)) -> None:
     """Everything about one person, and when you last reached them."""
     from stepwork.cli.journal import render_record
     from stepwork.kinds.people import PERSON
-    from stepwork.store import journal
+    from stepwork.store import journal_file
 
     person = find_one(who)
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         record = PERSON.record(conn, person.id)
     if record is None:
-        raise UsageError(messages.no_person(who, True))
+        raise UsageError(people_messages.no_person(who, True))
     render_record(record, render.console())
 
 
@@ -191,7 +200,7 @@ def people_edit(
         editing.edit_record(person.label, in_editor=False)
         return
     store.change(person.id, **changes)
-    render.console().print(messages.item_updated(person.label), style="green")
+    render.console().print(journal_messages.item_updated(person.label), style="green")
 
 
 @people_app.command("remove")
@@ -205,10 +214,10 @@ def people_remove(
     person = find_one(who)
     out = render.console()
     if not yes:
-        question = messages.remove_person_question(person.name, person.times_reached)
+        question = people_messages.remove_person_question(person.name, person.times_reached)
         confirm(question, f"stepwork people remove {person.label}")
     gone = store.remove(person.id)
-    out.print(render.safe(messages.person_removed(person.name, gone)))
+    out.print(render.safe(people_messages.person_removed(person.name, gone)))
 
 
 @commands.command(rich_help_panel=panels.DAILY)
@@ -227,11 +236,13 @@ def reached(
     if how is not None:
         way = how.strip().lower()
         if way not in network.HOWS:
-            raise UsageError(messages.bad_how(how))
+            raise UsageError(people_messages.bad_how(how))
     day = dates.parse_day(on, allow_future=False) if on is not None else dates.today()
     clean_note = limits.text("note", note)
     person = find_one(who)
     store.add_contact(person.id, day, way, clean_note)
     render.console().print(
-        render.safe(messages.reached_saved(person.name, render.local_day(day), way), style="green")
+        render.safe(
+            people_messages.reached_saved(person.name, render.local_day(day), way), style="green"
+        )
     )

@@ -4,9 +4,11 @@ import typer
 from rich.text import Text
 
 from stepwork import doctor as checks
-from stepwork import messages, render
+from stepwork import render
 from stepwork.cli import panels
 from stepwork.home import paths
+from stepwork.messages import privacy as privacy_messages
+from stepwork.messages import transfer as transfer_messages
 
 commands = typer.Typer(add_completion=False)
 
@@ -18,7 +20,7 @@ def doctor() -> None:
     """Check file permissions, the journal's integrity and version, search, encryption and disk."""
     findings = checks.examine(paths())
     out = render.console()
-    out.print(messages.DOCTOR_TITLE, style="bold")
+    out.print(privacy_messages.DOCTOR_TITLE, style="bold")
     for finding in findings:
         # One line each, never wrapped by us: a fix can be copied whole.
         out.print(
@@ -31,25 +33,25 @@ def doctor() -> None:
         )
     problems = sum(1 for f in findings if f.status == checks.PROBLEM)
     if problems:
-        out.print(messages.doctor_problems(problems), style="bold red")
+        out.print(privacy_messages.doctor_problems(problems), style="bold red")
         raise typer.Exit(1)
-    out.print(messages.DOCTOR_CLEAN, style="green")
+    out.print(privacy_messages.DOCTOR_CLEAN, style="green")
 
 
 @commands.command(rich_help_panel=panels.PRIVACY)
 def encrypt() -> None:
     """Encrypt your journal (and its backups) under a passphrase, asked twice and hidden."""
-    from stepwork.store import encrypting, encryption, journal
+    from stepwork.store import encrypting, encryption, journal_file
 
     encryption.require()
-    path = journal.ready()
+    path = journal_file.ready()
     out = render.console()
     if encryption.is_encrypted(path):
         done = encrypting.encrypt()
-        out.print(messages.backups_encrypted(done.files), style="green")
+        out.print(privacy_messages.backups_encrypted(done.files), style="green")
         return
-    done = encrypting.encrypt(before_asking=lambda: out.print(messages.ENCRYPT_WARNING))
-    out.print(messages.encrypted_done(done.files, paths().data_dir), style="green")
+    done = encrypting.encrypt(before_asking=lambda: out.print(privacy_messages.ENCRYPT_WARNING))
+    out.print(privacy_messages.encrypted_done(done.files, paths().data_dir), style="green")
 
 
 @commands.command(rich_help_panel=panels.PRIVACY)
@@ -67,25 +69,27 @@ def decrypt(
     """Turn your journal (and its backups) back into plain SQLite files."""
     from pathlib import Path
 
-    from stepwork.prompting import ask_yes_no
-    from stepwork.store import encrypting, encryption, journal
+    from stepwork.flows.prompting import ask_yes_no
+    from stepwork.store import encrypting, encryption, journal_file
 
     encryption.require()
     if output is not None:
-        from stepwork.store import plain
+        from stepwork.store import decrypted_copy
 
-        written = plain.plain_copy(Path(output), force)
-        render.console().print(Text(messages.plain_copy_written(written)), style="green")
+        written = decrypted_copy.plain_copy(Path(output), force)
+        render.console().print(Text(privacy_messages.plain_copy_written(written)), style="green")
         return
-    if not encryption.is_encrypted(journal.ready()):
+    if not encryption.is_encrypted(journal_file.ready()):
         from stepwork.errors import UserError
 
-        raise UserError(messages.NOT_ENCRYPTED)
-    if not yes and not ask_yes_no(messages.DECRYPT_QUESTION, default=False):
-        render.console().print(messages.RESTORE_KEPT)
+        raise UserError(privacy_messages.NOT_ENCRYPTED)
+    if not yes and not ask_yes_no(privacy_messages.DECRYPT_QUESTION, default=False):
+        render.console().print(transfer_messages.RESTORE_KEPT)
         return
     done = encrypting.decrypt()
-    render.console().print(messages.decrypted_done(done.files, done.left_alone), style="green")
+    render.console().print(
+        privacy_messages.decrypted_done(done.files, done.left_alone), style="green"
+    )
 
 
 @commands.command(rich_help_panel=panels.PRIVACY)
@@ -94,4 +98,4 @@ def passphrase() -> None:
     from stepwork.store import encrypting
 
     done = encrypting.change_passphrase()
-    render.console().print(messages.passphrase_changed(done.left_alone), style="green")
+    render.console().print(privacy_messages.passphrase_changed(done.left_alone), style="green")

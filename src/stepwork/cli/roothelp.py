@@ -26,8 +26,9 @@ def render() -> str:
     import typer
     from typer.core import TyperGroup
 
-    from stepwork import messages
-    from stepwork.cli.base import app
+    from stepwork.cli.application import app
+    from stepwork.messages import app as app_messages
+    from stepwork.messages import safety as safety_messages
 
     group = typer.main.get_command(app)
     assert isinstance(group, TyperGroup)
@@ -39,7 +40,7 @@ def render() -> str:
         panel = getattr(command, "rich_help_panel", None) or "Commands"
         panels.setdefault(panel, []).append((name, _short(command.help or "")))
     lines = ["Usage: stepwork [OPTIONS] COMMAND [ARGS]...", ""]
-    for paragraph in messages.APP_HELP.split("\n\n"):
+    for paragraph in app_messages.APP_HELP.split("\n\n"):
         lines += textwrap.wrap(paragraph, WIDTH, initial_indent="  ", subsequent_indent="  ")
         lines.append("")
     for panel, commands in panels.items():
@@ -62,9 +63,9 @@ def render() -> str:
         f"  {'':<{NAME_WIDTH}}Print that shell's completion script, to install it yourself.",
         f"  {'-h, --help':<{NAME_WIDTH}}Show this message and exit.",
         "",
-        messages.HELP_FOOTER,
+        app_messages.HELP_FOOTER,
         "",
-        *textwrap.wrap(messages.SAFETY_HELP, WIDTH),
+        *textwrap.wrap(safety_messages.SAFETY_HELP, WIDTH),
     ]
     return "\n".join(lines) + "\n"
 

@@ -7,11 +7,13 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
 
-from stepwork import messages, render, settings
+from stepwork import render, settings
 from stepwork.cli import panels
 from stepwork.content import wording
 from stepwork.errors import UsageError
 from stepwork.home import HOME_ENV, paths
+from stepwork.messages import daily as daily_messages
+from stepwork.messages import setup as setup_messages
 
 commands = typer.Typer(add_completion=False)
 
@@ -21,7 +23,7 @@ def show_paths() -> None:
     """Where your journal, settings and backups live on this machine."""
     where = paths()
     out = render.console()
-    out.print(messages.PATHS_TITLE, style="bold")
+    out.print(setup_messages.PATHS_TITLE, style="bold")
     for label, path in (
         ("journal", where.database),
         ("backups", where.backups_dir),
@@ -31,7 +33,7 @@ def show_paths() -> None:
         # Soft wrap keeps each path whole on one line, ready to copy.
         out.print(f"  {label:<14}{path}", soft_wrap=True, markup=False)
     if os.environ.get(HOME_ENV):
-        out.print(messages.PATHS_HOME_SET, style="dim")
+        out.print(setup_messages.PATHS_HOME_SET, style="dim")
 
 
 @commands.command("config", rich_help_panel=panels.SETUP)
@@ -53,22 +55,22 @@ def config(
     out = render.console()
     if key == QUESTIONS or put_away is not None or bring_back is not None:
         if key != QUESTIONS or value is not None:
-            raise UsageError(messages.QUESTIONS_OPTIONS_NEED_QUESTIONS)
+            raise UsageError(daily_messages.QUESTIONS_OPTIONS_NEED_QUESTIONS)
         _questions(out, put_away, bring_back)
         return
     if key is not None and unset:
         settings.unset(key)
-        out.print(messages.setting_reset(key, settings.SETTINGS[key].default))
+        out.print(setup_messages.setting_reset(key, settings.SETTINGS[key].default))
         return
     if key is not None and value is not None:
         stored = settings.set_value(key, value)
-        out.print(messages.setting_saved(key, stored))
+        out.print(setup_messages.setting_saved(key, stored))
         return
     values = settings.load()
     keys = [key] if key is not None else list(settings.SETTINGS)
     if key is not None and key not in settings.SETTINGS:
         settings.set_value(key, "")  # raises the one-line "no such setting"
-    table = Table(title=messages.SETTINGS_TITLE, title_justify="left")
+    table = Table(title=setup_messages.SETTINGS_TITLE, title_justify="left")
     table.add_column("Setting", style="bold")
     table.add_column("Value")
     table.add_column("What it does", style="dim")
@@ -77,14 +79,14 @@ def config(
             continue
         table.add_row(name, render.safe(values[name]), settings.SETTINGS[name].description)
     out.print(table)
-    out.print(messages.SETTINGS_HOW, style="dim")
+    out.print(setup_messages.SETTINGS_HOW, style="dim")
 
 
 QUESTIONS = "questions"
 
 
 def _questions(out: Console, put_away: str | None, bring_back: str | None) -> None:
-    from stepwork import putaway
+    from stepwork.domain import putaway
 
     if put_away is not None:
         out.print(render.safe(putaway.change(put_away, away=True)))
@@ -94,7 +96,7 @@ def _questions(out: Console, put_away: str | None, bring_back: str | None) -> No
         return
     values = settings.load()
     hidden = settings.put_away()
-    out.print(messages.QUESTIONS_TITLE, style="bold")
+    out.print(daily_messages.QUESTIONS_TITLE, style="bold")
     listed: set[str] = set()
     for flow, practice in putaway.DAILY.items():
         out.print()
@@ -102,14 +104,18 @@ def _questions(out: Console, put_away: str | None, bring_back: str | None) -> No
         for question in putaway.questions_of(flow, values):
             name = putaway.name(flow, question)
             listed.add(name)
-            state = messages.QUESTION_PUT_AWAY if name in hidden else messages.QUESTION_ASKED
+            state = (
+                daily_messages.QUESTION_PUT_AWAY
+                if name in hidden
+                else daily_messages.QUESTION_ASKED
+            )
             out.print(render.safe(f"  {name} · {state}"))
             out.print(Padding(render.safe(question.text, style="dim"), (0, 0, 0, 4)))
     for name in sorted(hidden - listed):
-        out.print(render.safe(f"  {name} · {messages.QUESTION_PUT_AWAY}"))
+        out.print(render.safe(f"  {name} · {daily_messages.QUESTION_PUT_AWAY}"))
     out.print()
-    out.print(messages.QUESTIONS_HOW, style="dim")
-    out.print(messages.QUESTIONS_STEP_NOTE, style="dim")
+    out.print(daily_messages.QUESTIONS_HOW, style="dim")
+    out.print(daily_messages.QUESTIONS_STEP_NOTE, style="dim")
 
 
 @commands.command("wording", rich_help_panel=panels.SETUP)
@@ -130,5 +136,5 @@ def show_wording(
     for n, text in active.statements.items():
         table.add_row(str(n), render.safe(text))
     out.print(table)
-    out.print(messages.wording_source(active.name, active.from_file), style="dim")
-    out.print(messages.wording_override_hint(paths().wording_file), style="dim")
+    out.print(setup_messages.wording_source(active.name, active.from_file), style="dim")
+    out.print(setup_messages.wording_override_hint(paths().wording_file), style="dim")

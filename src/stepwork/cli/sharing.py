@@ -1,19 +1,21 @@
 """`stepwork step 5`: going through the inventory items not yet shared, and recording with whom
 and when. Items marked for a therapist are held back unless it is a therapist you share with."""
 
-from stepwork import messages, render, settings
-from stepwork.cli.base import guarded
+from stepwork import render, settings
+from stepwork.cli.application import guarded
 from stepwork.cli.inventory import table_of
 from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide, step_intro
 from stepwork.content.inventory import section
-from stepwork.prompting import ask_day, ask_yes_no, read_line
+from stepwork.flows.prompting import ask_day, ask_yes_no, read_line
+from stepwork.messages import people as people_messages
+from stepwork.messages import sharing as sharing_messages
 
 THERAPIST_WORDS = ("therapist", "my therapist", "counsellor", "counselor")
 
 
 def _offered() -> list[tuple[str, tuple[str, str]]]:
     """The sponsor and the therapist from the network, offered as "with whom"."""
-    from stepwork import network
+    from stepwork.domain import network
     from stepwork.store import people
 
     names = network.role_names(settings.load()["role_names"])
@@ -31,36 +33,36 @@ def _step5(new: bool) -> int:
     step_intro(5, out)
     waiting = [i for i in store.list_items(unshared=True) if i.finished]
     if not waiting:
-        out.print(messages.SHARE_NOTHING)
+        out.print(sharing_messages.SHARE_NOTHING)
         return 0
     offered = _offered()
     if offered:
         menu = "   ".join(f"{i} {label}" for i, (label, _) in enumerate(offered, start=1))
-        out.print(render.safe(messages.SHARE_FROM_PEOPLE + menu, style="cyan"))
-        out.print(messages.share_pick_hint(len(offered)), style="dim")
-    whom = read_line(messages.SHARE_WHO + " ").strip()
+        out.print(render.safe(people_messages.SHARE_FROM_PEOPLE + menu, style="cyan"))
+        out.print(people_messages.share_pick_hint(len(offered)), style="dim")
+    whom = read_line(sharing_messages.SHARE_WHO + " ").strip()
     if not whom:
         return 0
     role = None
     if whom.isdigit() and 1 <= int(whom) <= len(offered):
         whom, role = offered[int(whom) - 1][1]
     role = role or next((r for _, (n, r) in offered if n.lower() == whom.lower()), None)
-    day = ask_day(messages.SHARE_WHEN, allow_future=False, default="today")
+    day = ask_day(sharing_messages.SHARE_WHEN, allow_future=False, default="today")
     assert day is not None
     with_therapist = role == "therapist" or whom.lower() in THERAPIST_WORDS
     if not with_therapist:
         held = [i for i in waiting if i.for_therapist]
         if held:
-            out.print(messages.share_leaving_out(len(held)), style="dim")
+            out.print(sharing_messages.share_leaving_out(len(held)), style="dim")
         waiting = [i for i in waiting if not i.for_therapist]
     count = 0
     for item in waiting:
         out.print(table_of([item], section(item.section, settings.load()).label))
-        if ask_yes_no(messages.SHARE_THIS, default=True):
+        if ask_yes_no(sharing_messages.SHARE_THIS, default=True):
             store.share([item.id], whom, day)
             count += 1
-    out.print(messages.share_done(count, whom), style="green")
-    if ask_yes_no(messages.SHARE_REFLECT, default=False):
+    out.print(sharing_messages.share_done(count, whom), style="green")
+    if ask_yes_no(sharing_messages.SHARE_REFLECT, default=False):
         # Once the sharing is recorded, "who will you share it with" is behind the person.
         ready = GETTING_READY if count else frozenset()
         return run_step_guide(5, new, GuideRun(intro=False, leave_out=ready))

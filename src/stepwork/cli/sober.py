@@ -12,10 +12,13 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from stepwork import dates, limits, messages, render, settings, sobriety
+from stepwork import render, settings
 from stepwork.cli import panels
-from stepwork.cli.base import confirm
+from stepwork.cli.application import confirm
+from stepwork.domain import sobriety
 from stepwork.errors import UsageError, UserError
+from stepwork.messages import sober as sober_messages
+from stepwork.parse import dates, limits
 
 if TYPE_CHECKING:
     from stepwork.store.counters import Counter
@@ -34,7 +37,7 @@ YES_HELP = "Do not ask first (for scripts)."
 def _name(value: str) -> str:
     name = limits.text("name", value)
     if not name:
-        raise UsageError(messages.EMPTY_NAME)
+        raise UsageError(sober_messages.EMPTY_NAME)
     return name
 
 
@@ -43,7 +46,7 @@ def _require(name: str, include_deleted: bool = False) -> "Counter":
 
     counter = counters.find(name, include_deleted=include_deleted)
     if counter is None:
-        raise UsageError(messages.no_counter(name))
+        raise UsageError(sober_messages.no_counter(name))
     return counter
 
 
@@ -56,7 +59,7 @@ def counter_line(name: str, started_on: date, today: date, word: str) -> Text:
     return Text.assemble(
         (render.visible(name), "bold cyan"),
         "  ",
-        messages.counter_span(span.days, span.years, span.months, span.rest_days, word),
+        sober_messages.counter_span(span.days, span.years, span.months, span.rest_days, word),
         (f"  since {render.local_day(started_on)}", "dim"),
     )
 
@@ -67,24 +70,26 @@ def show_counters() -> None:
     rows = counters.all_counters()
     out = render.console()
     if not rows:
-        out.print(messages.SOBER_EMPTY)
+        out.print(sober_messages.SOBER_EMPTY)
         return
     word = settings.load()["time_word"]
     today = dates.today()
-    out.print(Text(messages.time_title(word), style="bold"))
+    out.print(Text(sober_messages.time_title(word), style="bold"))
     celebrations = []
     for counter in rows:
         upcoming = sobriety.next_milestone(counter.started_on, today)
         out.print(counter_line(counter.name, counter.started_on, today, word))
         days_to_go = (upcoming.on - today).days
-        line = messages.next_milestone(upcoming.label, render.local_day(upcoming.on), days_to_go)
+        line = sober_messages.next_milestone(
+            upcoming.label, render.local_day(upcoming.on), days_to_go
+        )
         out.print(render.safe("  " + line, style="dim"))
         if sobriety.starts_ahead(counter.started_on, today):
-            ahead = messages.counter_starts_ahead(render.local_day(counter.started_on))
+            ahead = sober_messages.counter_starts_ahead(render.local_day(counter.started_on))
             out.print(render.safe("  " + ahead, style="dim"))
         reached = sobriety.reached_today(counter.started_on, today)
         if reached is not None:
-            celebrations.append(messages.milestone_today(counter.name, reached.label))
+            celebrations.append(sober_messages.milestone_today(counter.name, reached.label))
     for line in celebrations:
         out.print(Text(line, style="bold green"))
 
@@ -108,10 +113,10 @@ def sober_start(
     existing = counters.find(clean, include_deleted=True)
     if existing is not None:
         if existing.deleted:
-            raise UsageError(messages.deleted_counter_exists(existing.name))
-        raise UsageError(messages.counter_exists(clean))
+            raise UsageError(sober_messages.deleted_counter_exists(existing.name))
+        raise UsageError(sober_messages.counter_exists(clean))
     counters.start(clean, day)
-    _say(messages.counter_started(clean, render.local_day(day)), "green")
+    _say(sober_messages.counter_started(clean, render.local_day(day)), "green")
     show_counters()
 
 
@@ -137,7 +142,7 @@ def sober_reset(
     day = dates.parse_day(on, allow_future=False)
     if day < counter.started_on:
         raise UsageError(
-            messages.reset_before_start(
+            sober_messages.reset_before_start(
                 counter.name, day.isoformat(), counter.started_on.isoformat()
             )
         )
@@ -146,11 +151,11 @@ def sober_reset(
     if not yes:
         word = settings.load()["time_word"]
         render.console().print(counter_line(counter.name, counter.started_on, dates.today(), word))
-        question = messages.reset_question(counter.name, render.local_day(day), kept_days)
+        question = sober_messages.reset_question(counter.name, render.local_day(day), kept_days)
         confirm(question, f"stepwork sober reset {counter.name}")
     copy = _backup_before("reset")
     counters.reset(counter.id, day, kept_note)
-    _say(messages.counter_reset(counter.name, render.local_day(day), kept_days, copy))
+    _say(sober_messages.counter_reset(counter.name, render.local_day(day), kept_days, copy))
 
 
 @sober_app.command("undo")
@@ -161,9 +166,9 @@ def sober_undo(name: str = typer.Argument(..., help="The counter.")) -> None:
     counter = _require(_name(name), include_deleted=True)
     change = counters.undo(counter.id)
     if change is None:
-        raise UserError(messages.nothing_to_undo(counter.name))
-    what = messages.CHANGE_WORDS[change.kind]
-    _say(messages.undone(change.previous_name, what, render.local_day(change.previous_start)))
+        raise UserError(sober_messages.nothing_to_undo(counter.name))
+    what = sober_messages.CHANGE_WORDS[change.kind]
+    _say(sober_messages.undone(change.previous_name, what, render.local_day(change.previous_start)))
     show_counters()
 
 
@@ -178,7 +183,7 @@ def sober_set(
     counter = _require(_name(name))
     day = dates.parse_day(on, allow_future=False)
     counters.set_start(counter.id, day)
-    _say(messages.counter_set(counter.name, render.local_day(day)), "green")
+    _say(sober_messages.counter_set(counter.name, render.local_day(day)), "green")
 
 
 @sober_app.command("rename")
@@ -194,12 +199,12 @@ def sober_rename(
     other = counters.find(clean, include_deleted=True)
     if other is not None and other.id != counter.id:
         raise UsageError(
-            messages.deleted_counter_exists(other.name)
+            sober_messages.deleted_counter_exists(other.name)
             if other.deleted
-            else messages.counter_exists(other.name)
+            else sober_messages.counter_exists(other.name)
         )
     counters.rename(counter.id, clean)
-    _say(messages.counter_renamed(counter.name, clean), "green")
+    _say(sober_messages.counter_renamed(counter.name, clean), "green")
 
 
 @sober_app.command("delete")
@@ -213,10 +218,11 @@ def sober_delete(
     counter = _require(_name(name))
     if not yes:
         confirm(
-            messages.delete_counter_question(counter.name), f"stepwork sober delete {counter.name}"
+            sober_messages.delete_counter_question(counter.name),
+            f"stepwork sober delete {counter.name}",
         )
     counters.delete(counter.id)
-    _say(messages.counter_deleted(counter.name))
+    _say(sober_messages.counter_deleted(counter.name))
 
 
 @sober_app.command("history")
@@ -228,13 +234,13 @@ def sober_history(name: str = typer.Argument(..., help="The counter.")) -> None:
     runs = counters.history(counter.id)
     changes = counters.changes(counter.id)
     out = render.console()
-    title = f"{messages.HISTORY_TITLE}: {counter.name}"
+    title = f"{sober_messages.HISTORY_TITLE}: {counter.name}"
     if counter.deleted:
-        title += f" {messages.DELETED_MARK}"
+        title += f" {sober_messages.DELETED_MARK}"
     if not runs:
         if counter.deleted:
             out.print(Text(title, style="bold"))
-        out.print(messages.HISTORY_EMPTY)
+        out.print(sober_messages.HISTORY_EMPTY)
     else:
         table = Table(title=Text(title), title_justify="left")
         table.add_column("From")
@@ -252,9 +258,9 @@ def sober_history(name: str = typer.Argument(..., help="The counter.")) -> None:
         table.add_row(render.local_day(counter.started_on), "now", str(current_days), "")
         out.print(table)
     if changes:
-        out.print(Text(messages.CHANGES_TITLE, style="bold"))
+        out.print(Text(sober_messages.CHANGES_TITLE, style="bold"))
         for change in changes:
-            line = messages.change_line(
+            line = sober_messages.change_line(
                 render.local_day(change.made_on),
                 change.kind,
                 change.previous_start.isoformat(),

@@ -17,13 +17,18 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from stepwork import dates, engine, messages, render, settings, stepguide
+from stepwork import render, settings
 from stepwork.cli import paging, panels
-from stepwork.cli.base import guarded
+from stepwork.cli.application import guarded
 from stepwork.cli.guided import run_session
 from stepwork.content import Question, load_step, step_titles
-from stepwork.prompting import ask_yes_no
-from stepwork.states import AnswerState, SessionStatus
+from stepwork.domain import stepguide
+from stepwork.domain.states import AnswerState, SessionStatus
+from stepwork.flows import engine
+from stepwork.flows.prompting import ask_yes_no
+from stepwork.messages import daily as daily_messages
+from stepwork.messages import steps as steps_messages
+from stepwork.parse import dates
 
 if TYPE_CHECKING:
     from stepwork.store.guided import SessionRow
@@ -88,7 +93,7 @@ def run_step_guide(n: int, new: bool, run: GuideRun = GuideRun()) -> int:
 
 
 def _guide(n: int, new: bool, run: GuideRun) -> int:
-    from stepwork import putaway
+    from stepwork.domain import putaway
     from stepwork.store import guided
 
     values = settings.load()
@@ -110,12 +115,12 @@ def _guide(n: int, new: bool, run: GuideRun) -> int:
     elif full_intro:
         out.print(Rule(render.safe(f"Step {n} · {guide.title}"), style="cyan"))
     if full_intro:
-        out.print(Padding(messages.HOW_TO_ANSWER, (1, 0, 0, 0)), style="dim")
+        out.print(Padding(steps_messages.HOW_TO_ANSWER, (1, 0, 0, 0)), style="dim")
         if daily:
-            out.print(messages.NEVER_HOW, style="dim")
+            out.print(daily_messages.NEVER_HOW, style="dim")
     else:
         practice = putaway.DAILY[flow]
-        out.print(render.safe(messages.daily_line(practice, render.local_day(dates.today()))))
+        out.print(render.safe(daily_messages.daily_line(practice, render.local_day(dates.today()))))
     outcome = run_session(
         questions,
         session.id,
@@ -126,9 +131,9 @@ def _guide(n: int, new: bool, run: GuideRun) -> int:
     )
     out.print()
     if outcome is engine.Outcome.FINISHED:
-        out.print(run.done_message or messages.step_finished(n), style="green")
+        out.print(run.done_message or steps_messages.step_finished(n), style="green")
     else:
-        out.print(messages.paused(run.command or f"stepwork step {n}"))
+        out.print(steps_messages.paused(run.command or f"stepwork step {n}"))
     return 0
 
 
@@ -171,11 +176,11 @@ def _choose_session(
         )
         started = render.local_day(current.started_at)
         label = run.label or f"step {n}"
-        render.console().print(messages.resume_offer(label, started, done, len(questions)))
-        if ask_yes_no(messages.RESUME_QUESTION):
+        render.console().print(steps_messages.resume_offer(label, started, done, len(questions)))
+        if ask_yes_no(steps_messages.RESUME_QUESTION):
             return current
     guided.finish(current.id)
-    render.console().print(messages.resumed_old_set_aside(n), style="dim")
+    render.console().print(steps_messages.resumed_old_set_aside(n), style="dim")
     return None
 
 
@@ -186,7 +191,7 @@ def _show(n: int, quiet_if_empty: bool = False) -> None:
     out = render.console()
     if not sessions:
         if not quiet_if_empty:
-            out.print(messages.step_never_worked(n))
+            out.print(steps_messages.step_never_worked(n))
         return
     title = step_titles()[n]
     # Printed as one group: a print per line costs more than the text itself when a step was
@@ -194,9 +199,9 @@ def _show(n: int, quiet_if_empty: bool = False) -> None:
     shown: list[RenderableType] = []
     for index, (session, answers) in enumerate(sessions, start=1):
         state = (
-            messages.SESSION_OPEN
+            steps_messages.SESSION_OPEN
             if session.status == SessionStatus.OPEN
-            else messages.SESSION_FINISHED
+            else steps_messages.SESSION_FINISHED
         )
         heading = (
             f"Step {n} · {title} · session {index} of {len(sessions)} · "
@@ -206,11 +211,11 @@ def _show(n: int, quiet_if_empty: bool = False) -> None:
         for answer in answers:
             shown.append(render.safe(answer.question_text, style="bold"))
             if answer.state == AnswerState.SKIPPED:
-                shown.append(render.safe(messages.ANSWER_SKIPPED, style="dim"))
+                shown.append(render.safe(steps_messages.ANSWER_SKIPPED, style="dim"))
             else:
                 shown.append(Padding(render.safe(answer.text), (0, 0, 0, 2), expand=False))
                 if answer.state == AnswerState.DRAFT:
-                    shown.append(render.safe("  " + messages.ANSWER_UNFINISHED, style="dim"))
+                    shown.append(render.safe("  " + steps_messages.ANSWER_UNFINISHED, style="dim"))
             shown.append(Text())
     out.print(Group(*shown))
 
@@ -221,7 +226,7 @@ def steps_table() -> None:
     from stepwork.store import progress
 
     summaries = progress.step_summaries()
-    table = Table(title=messages.STEPS_TITLE, title_justify="left")
+    table = Table(title=steps_messages.STEPS_TITLE, title_justify="left")
     table.add_column("#", justify="right")
     table.add_column("Step")
     table.add_column("Status")
@@ -230,13 +235,13 @@ def steps_table() -> None:
     for n, title in step_titles().items():
         summary = summaries.get(n)
         if summary is None:
-            table.add_row(str(n), title, messages.STATUS_NOT_STARTED, "", "")
+            table.add_row(str(n), title, steps_messages.STATUS_NOT_STARTED, "", "")
             continue
         status = stepguide.status(summary.open_sessions, int(summary.worked))
         if summary.listed and not summary.worked and not summary.open_sessions:
-            status = messages.STATUS_LIST_READY
+            status = steps_messages.STATUS_LIST_READY
         last = render.local_day(summary.last_worked) if summary.last_worked else ""
-        work = messages.step_work(
+        work = steps_messages.step_work(
             n, summary.sessions, summary.records, summary.items, summary.listed
         )
         table.add_row(str(n), title, status, work, last)

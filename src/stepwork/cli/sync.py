@@ -7,9 +7,10 @@ from pathlib import Path
 
 import typer
 
-from stepwork import messages, render
+from stepwork import render
 from stepwork.cli import panels
 from stepwork.errors import UsageError
+from stepwork.messages import sync as sync_messages
 
 commands = typer.Typer(add_completion=False)
 
@@ -26,7 +27,7 @@ def _progress(total: int) -> Iterator[Callable[[int], None]]:
     from rich.progress import Progress
 
     with Progress(console=render.console(), transient=True) as bar:
-        task = bar.add_task(messages.SYNC_PROGRESS, total=total)
+        task = bar.add_task(sync_messages.SYNC_PROGRESS, total=total)
         yield lambda n: bar.advance(task, n)
 
 
@@ -53,23 +54,25 @@ def sync(
     if dir_text is None:
         dir_text = settings.load()["sync_dir"] or None
     if dir_text is None or not dir_text.strip():
-        raise UsageError(messages.SYNC_NEEDS_FOLDER)
+        raise UsageError(sync_messages.SYNC_NEEDS_FOLDER)
     report = run.sync(Path(dir_text).expanduser(), compact=compact, progress=_progress)
     err = render.console(stderr=True)
     for line in (*report.notes, *report.skipped):
         err.print(render.safe(line))
     out = render.console()
     if report.sent_name is None and not report.files_in:
-        out.print(render.safe(messages.SYNC_NOTHING_NEW))
+        out.print(render.safe(sync_messages.SYNC_NOTHING_NEW))
     else:
         if report.sent_name is not None:
             out.print(
-                render.safe(messages.sync_sent(report.sent, report.sent_name, report.encrypted))
+                render.safe(
+                    sync_messages.sync_sent(report.sent, report.sent_name, report.encrypted)
+                )
             )
         else:
-            out.print(render.safe(messages.SYNC_NOTHING_SENT))
+            out.print(render.safe(sync_messages.SYNC_NOTHING_SENT))
         if report.files_in:
-            line = messages.sync_received(
+            line = sync_messages.sync_received(
                 report.files_in,
                 len(report.devices_in),
                 report.added,
@@ -78,6 +81,8 @@ def sync(
             )
             out.print(render.safe(line))
         else:
-            out.print(render.safe(messages.SYNC_NOTHING_RECEIVED))
+            out.print(render.safe(sync_messages.SYNC_NOTHING_RECEIVED))
     if report.compacted is not None:
-        out.print(render.safe(messages.sync_compacted(report.compacted, report.compacted_name)))
+        out.print(
+            render.safe(sync_messages.sync_compacted(report.compacted, report.compacted_name))
+        )

@@ -8,11 +8,14 @@ from pathlib import Path
 
 import typer
 
-from stepwork import messages, render, settings
+from stepwork import render, settings
 from stepwork.cli import panels
-from stepwork.cli.base import EXIT_INTERRUPTED, confirm
+from stepwork.cli.application import EXIT_INTERRUPTED, confirm
 from stepwork.cli.journal import KIND_HELP, filters
 from stepwork.errors import UsageError, UserError
+from stepwork.messages import daily as daily_messages
+from stepwork.messages import inventory as inventory_messages
+from stepwork.messages import transfer as transfer_messages
 
 commands = typer.Typer(add_completion=False)
 
@@ -69,34 +72,34 @@ def export(
     from stepwork import outputs
     from stepwork.export import html, jsonfile, markdown
     from stepwork.export import vault as vault_files
-    from stepwork.store import journal
+    from stepwork.store import journal_file
 
     if output_text == outputs.STDOUT:
         if vault:
-            raise UsageError(messages.VAULT_NEEDS_DIR)
+            raise UsageError(transfer_messages.VAULT_NEEDS_DIR)
         output_text = None
     output = Path(output_text) if output_text is not None else None
     chosen = fmt.strip().lower()
     if chosen not in FORMATS:
-        raise UsageError(messages.unknown_format(fmt))
+        raise UsageError(transfer_messages.unknown_format(fmt))
     f = replace(filters(kind, step, since, until), people=with_people)
     filtered = bool(f.kinds or f.step or f.since or f.until or for_whom)
     if chosen == "json" and (filtered or vault):
-        raise UsageError(messages.EXPORT_JSON_NO_FILTERS)
+        raise UsageError(transfer_messages.EXPORT_JSON_NO_FILTERS)
     if vault and chosen == "html":
-        raise UsageError(messages.VAULT_IS_MARKDOWN)
+        raise UsageError(transfer_messages.VAULT_IS_MARKDOWN)
     if vault and output is None:
-        raise UsageError(messages.VAULT_NEEDS_DIR)
+        raise UsageError(transfer_messages.VAULT_NEEDS_DIR)
     if for_whom is not None and not for_whom.strip():
-        raise UsageError(messages.SHARE_NEEDS_WHOM)
+        raise UsageError(inventory_messages.SHARE_NEEDS_WHOM)
     if with_trends and (for_whom is None or vault or chosen == "json"):
-        raise UsageError(messages.TRENDS_NEED_FOR)
+        raise UsageError(transfer_messages.TRENDS_NEED_FOR)
     # Checked before anything is read, so a refused target costs nothing.
     folder = outputs.Folder(output) if vault and output is not None else None
     chosen_target = outputs.target(output, force) if output is not None and not vault else None
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         if for_whom is not None and markdown.packet_is_empty(conn, for_whom, with_trends):
-            raise UserError(messages.nothing_for(for_whom.strip()))
+            raise UserError(transfer_messages.nothing_for(for_whom.strip()))
         if folder is not None:
             try:
                 with folder, progress("Writing files", markdown.count(conn, f), True) as tick:
@@ -105,20 +108,22 @@ def export(
                 # Some of the vault's files may be written already: "Nothing was changed"
                 # would not be true.
                 render.console(stderr=True).print()
-                render.console(stderr=True).print(render.safe(messages.vault_stopped(folder.path)))
+                render.console(stderr=True).print(
+                    render.safe(transfer_messages.vault_stopped(folder.path))
+                )
                 raise typer.Exit(EXIT_INTERRUPTED) from None
             from rich.text import Text
 
             err = render.console(stderr=True)
             for path, why in done.left_alone.items():
-                err.print(Text(messages.left_alone(path, why)))
+                err.print(Text(transfer_messages.left_alone(path, why)))
             left = len(done.left_alone)
-            written = messages.vault_written(
+            written = transfer_messages.vault_written(
                 done.total, done.written, done.removed, left, folder.path
             )
             err.print(Text(written))
             if left:
-                err.print(Text(messages.VAULT_TAKE_BACK))
+                err.print(Text(transfer_messages.VAULT_TAKE_BACK))
             return
         if output is None:
             if chosen == "json":
@@ -143,7 +148,7 @@ def export(
                 html.write(conn, handle, f, for_whom, tick, with_trends)
             else:
                 markdown.write(conn, handle, f, for_whom, tick, with_trends)
-    render.console(stderr=True).print(messages.exported_to(output))
+    render.console(stderr=True).print(transfer_messages.exported_to(output))
 
 
 @commands.command("import", rich_help_panel=panels.WORDS)
@@ -163,12 +168,12 @@ def import_command(
 ) -> None:
     """Bring in a stepwork JSON export (merged by id; the newer edit wins) or a jrnl journal."""
     from stepwork.export import jrnl, jrnl_text, jsonfile
-    from stepwork.store import journal
+    from stepwork.store import journal_file
 
     path = Path(path_text)
     origin = source.strip().lower()
     if origin not in ("stepwork", "jrnl"):
-        raise UsageError(messages.unknown_source(source))
+        raise UsageError(transfer_messages.unknown_source(source))
     legacy: dict[str, str] = {}
     put_away: set[str] = set()
     if origin == "jrnl":
@@ -185,7 +190,7 @@ def import_command(
         )
     else:
         if jrnl_text.looks_like_journal(path):
-            raise UserError(messages.import_looks_like_jrnl(path))
+            raise UserError(transfer_messages.import_looks_like_jrnl(path))
         document = jsonfile.read_document(path)
         tables = jsonfile.validate(document, path)
         put_away = jsonfile.carried_put_away(document, path)
@@ -196,13 +201,13 @@ def import_command(
 
     counts = None
     with progress("Importing", total, True) as tick:
-        if dry_run and not journal.exists():
+        if dry_run and not journal_file.exists():
             # Nothing to compare with: merged into a scratch journal in memory, nothing written.
-            with journal.scratch() as conn:
+            with journal_file.scratch() as conn:
                 counts = jsonfile.merge(conn, tables, path, tick)
         else:
             try:
-                with journal.writing() as conn:
+                with journal_file.writing() as conn:
                     jrnl.adopt_earlier_imports(conn, legacy)
                     counts = jsonfile.merge(conn, tables, path, tick)
                     if dry_run:
@@ -216,10 +221,10 @@ def import_command(
     if counts.changes and not dry_run:
         from stepwork.store import search_index
 
-        with journal.writing() as conn:
+        with journal_file.writing() as conn:
             search_index.optimize(conn)
     render.console().print(
-        messages.import_summary(
+        transfer_messages.import_summary(
             sum(counts.added.values()),
             sum(counts.updated.values()),
             sum(counts.unchanged.values()),
@@ -228,7 +233,7 @@ def import_command(
         )
     )
     if newly_put_away:
-        render.console().print(messages.imported_put_away(len(newly_put_away), dry_run))
+        render.console().print(daily_messages.imported_put_away(len(newly_put_away), dry_run))
 
 
 @commands.command(rich_help_panel=panels.WORDS)
@@ -243,16 +248,16 @@ def backup(
     from stepwork.store import encryption
 
     if path_text == "-":
-        raise UsageError(messages.BACKUP_NOT_STDOUT)
+        raise UsageError(transfer_messages.BACKUP_NOT_STDOUT)
     if path_text and path_text.endswith("/"):
         from stepwork.home import ensure_private_dir
 
         ensure_private_dir(Path(path_text))  # a folder to put it in, as the slash says
     target = backups.backup(Path(path_text) if path_text else backups.default_target(), force)
     out = render.console()
-    out.print(messages.backup_written(target))
+    out.print(transfer_messages.backup_written(target))
     if encryption.sidecar(target).exists():
-        out.print(messages.backup_key_beside(encryption.sidecar(target)))
+        out.print(transfer_messages.backup_key_beside(encryption.sidecar(target)))
 
 
 @commands.command(rich_help_panel=panels.WORDS)
@@ -266,9 +271,13 @@ def restore(
     path = Path(path_text)
     candidate = backups.check(path)
     if not yes:
-        confirm(messages.RESTORE_QUESTION, f"stepwork restore {path}", messages.RESTORE_KEPT)
+        confirm(
+            transfer_messages.RESTORE_QUESTION,
+            f"stepwork restore {path}",
+            transfer_messages.RESTORE_KEPT,
+        )
     done = backups.restore(candidate)
     out = render.console()
-    out.print(messages.restore_done(path, done.kept))
+    out.print(transfer_messages.restore_done(path, done.kept))
     if done.passphrase_changed:
-        out.print(messages.RESTORED_WITH_BACKUP_PASSPHRASE)
+        out.print(transfer_messages.RESTORED_WITH_BACKUP_PASSPHRASE)

@@ -13,9 +13,9 @@ import sqlite3
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING
 
-from stepwork import messages
 from stepwork.export import markdown
 from stepwork.kinds import Filters
+from stepwork.messages import transfer as transfer_messages
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -98,7 +98,7 @@ def render(document: str, title: str) -> str:
             "<main>",
             body,
             "</main>",
-            f"<footer><p>{html.escape(messages.PACKET_FOOT)}</p></footer>",
+            f"<footer><p>{html.escape(transfer_messages.PACKET_FOOT)}</p></footer>",
             "</body>",
             "</html>",
             "",

@@ -14,9 +14,9 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from stepwork import messages
 from stepwork.errors import UserError
 from stepwork.export.jsonfile import DAY_FORM, DAY_SLACK, LATEST_YEAR, latest_now, stamp
+from stepwork.messages import transfer as transfer_messages
 from stepwork.store.values import now_stamp
 
 
@@ -31,7 +31,7 @@ class JrnlNote:
 
 
 def _bad(path: Path, where: str, detail: str) -> UserError:
-    return UserError(messages.import_bad_file(path, f"{where}: {detail}"))
+    return UserError(transfer_messages.import_bad_file(path, f"{where}: {detail}"))
 
 
 def _describe(entry: dict[str, Any], number: int) -> str:
@@ -46,7 +46,7 @@ def _describe(entry: dict[str, Any], number: int) -> str:
 def read(document: Any, path: Path) -> list[JrnlNote]:
     entries = document.get("entries") if isinstance(document, dict) else None
     if not isinstance(entries, list):
-        raise UserError(messages.import_not_jrnl(path))
+        raise UserError(transfer_messages.import_not_jrnl(path))
     notes = []
     seen_at: dict[str, int] = {}
     now = now_stamp()

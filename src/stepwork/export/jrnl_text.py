@@ -19,8 +19,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from stepwork import messages
 from stepwork.errors import UserError
+from stepwork.messages import transfer as transfer_messages
 
 KNOWN_FORMATS = (
     "%Y-%m-%d %H:%M",
@@ -56,9 +56,9 @@ def refuse_if_encrypted(raw: bytes, path: Path) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise UserError(messages.jrnl_encrypted(path)) from None
+        raise UserError(transfer_messages.jrnl_encrypted(path)) from None
     if text.strip().startswith(_FERNET) and " " not in text.strip():
-        raise UserError(messages.jrnl_encrypted(path))
+        raise UserError(transfer_messages.jrnl_encrypted(path))
     return text
 
 
@@ -113,9 +113,9 @@ def parse(text: str, path: Path, timeformat: str | None = None) -> dict[str, Any
         if (when := _when(match.group(1), formats)) is not None
     ]
     if not openings:
-        raise UserError(messages.jrnl_no_entries(path))
+        raise UserError(transfer_messages.jrnl_no_entries(path))
     if text[: openings[0][0].start()].strip():
-        raise UserError(messages.jrnl_text_before_first_entry(path))
+        raise UserError(transfer_messages.jrnl_text_before_first_entry(path))
     entries = []
     for index, (match, when) in enumerate(openings):
         end = openings[index + 1][0].start() if index + 1 < len(openings) else len(text)
@@ -141,7 +141,9 @@ def read(path: Path, timeformat: str | None = None) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise UserError(messages.import_unreadable(path, exc.strerror or str(exc))) from exc
+        raise UserError(
+            transfer_messages.import_unreadable(path, exc.strerror or str(exc))
+        ) from exc
     text = refuse_if_encrypted(raw, path)
     if looks_like_json(text):
         from stepwork.export import jsonfile

@@ -16,8 +16,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import IO, Any, TypeGuard
 
-from stepwork import __version__, messages
-from stepwork.dates import EARLIEST_DAY
+from stepwork import __version__
 from stepwork.errors import UserError
 from stepwork.export.tables import (
     BOOL,
@@ -30,7 +29,9 @@ from stepwork.export.tables import (
     Column,
     Table,
 )
-from stepwork.limits import MAX_IMPORTED_TEXT
+from stepwork.messages import transfer as transfer_messages
+from stepwork.parse.dates import EARLIEST_DAY
+from stepwork.parse.limits import MAX_IMPORTED_TEXT
 from stepwork.store import uid_rows
 
 FORMAT = "stepwork"
@@ -124,7 +125,9 @@ def read_document(path: Path) -> Any:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise UserError(messages.import_unreadable(path, exc.strerror or str(exc))) from exc
+        raise UserError(
+            transfer_messages.import_unreadable(path, exc.strerror or str(exc))
+        ) from exc
     return parse_document(raw, path)
 
 
@@ -133,33 +136,37 @@ def parse_document(raw: bytes, path: Path) -> Any:
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark some editors add is not content
     except UnicodeDecodeError:
-        raise UserError(messages.import_not_utf8(path)) from None
+        raise UserError(transfer_messages.import_not_utf8(path)) from None
     if _depth(raw) > MAX_DEPTH:
-        raise UserError(messages.import_bad_file(path, f"it nests deeper than {MAX_DEPTH} levels"))
+        raise UserError(
+            transfer_messages.import_bad_file(path, f"it nests deeper than {MAX_DEPTH} levels")
+        )
 
     def number(literal: str) -> Any:
         if len(literal) > MAX_NUMBER_CHARS:
             raise UserError(
-                messages.import_bad_file(
+                transfer_messages.import_bad_file(
                     path, f"it holds a number {len(literal):,} characters long"
                 )
             )
         return float(literal) if any(c in literal for c in ".eE") else int(literal)
 
     def constant(name: str) -> Any:
-        raise UserError(messages.import_bad_file(path, f"{name} is not a JSON number"))
+        raise UserError(transfer_messages.import_bad_file(path, f"{name} is not a JSON number"))
 
     try:
         document = json.loads(text, parse_int=number, parse_float=number, parse_constant=constant)
     except json.JSONDecodeError as exc:
-        raise UserError(messages.import_not_json(path, exc.lineno, exc.colno, exc.msg)) from None
+        raise UserError(
+            transfer_messages.import_not_json(path, exc.lineno, exc.colno, exc.msg)
+        ) from None
     except RecursionError:  # the depth check makes this unreachable; kept as a last guard
-        raise UserError(messages.import_bad_file(path, "it nests too deep")) from None
+        raise UserError(transfer_messages.import_bad_file(path, "it nests too deep")) from None
     return document
 
 
 def _bad(path: Path, where: str, detail: str) -> UserError:
-    return UserError(messages.import_bad_file(path, f"{where}: {detail}"))
+    return UserError(transfer_messages.import_bad_file(path, f"{where}: {detail}"))
 
 
 def _shown(value: Any) -> str:
@@ -239,7 +246,7 @@ def _check_value(path: Path, where: str, column: Column, value: Any) -> Any:
 def latest_now() -> datetime:
     """Now, by the machine's clock or the person's (whichever is later): nothing imported may
     lie beyond it, give or take a clock running a little ahead."""
-    from stepwork import dates
+    from stepwork.parse import dates
 
     return max(datetime.now(UTC), dates.now_local().astimezone(UTC))
 
@@ -289,12 +296,12 @@ def validate(
     uid (or by `labels[uid]`, how the person's own file names it)."""
     labels = labels or {}
     if not isinstance(document, dict):
-        raise UserError(messages.import_bad_file(path, "it is not a JSON object"))
+        raise UserError(transfer_messages.import_bad_file(path, "it is not a JSON object"))
     if document.get("format") != FORMAT:
-        raise UserError(messages.import_not_stepwork(path))
+        raise UserError(transfer_messages.import_not_stepwork(path))
     version = document.get("format_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-        raise UserError(messages.import_too_new(path, version, FORMAT_VERSION))
+        raise UserError(transfer_messages.import_too_new(path, version, FORMAT_VERSION))
     if type(version) is not int or version not in SUPPORTED_VERSIONS:  # 2.0 and True are not
         supported = " or ".join(str(v) for v in SUPPORTED_VERSIONS)
         raise _bad(path, "format_version", f"should be {supported}, not {_shown(version)}")

@@ -10,14 +10,17 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import IO
 
-from stepwork import dates, messages, network
 from stepwork.content import step_titles
 from stepwork.content.inventory import SECTIONS, columns
 from stepwork.content.inventory import label as section_label
 from stepwork.controls import visible
-from stepwork.inventory import column_values
+from stepwork.domain import network
+from stepwork.domain.inventory import column_values
 from stepwork.kinds import KINDS, Filters
-from stepwork.messages import plural
+from stepwork.messages import app as app_messages
+from stepwork.messages import sober as sober_messages
+from stepwork.messages.common import plural
+from stepwork.parse import dates
 from stepwork.store import exports, records
 
 STATUS_WORDS = {
@@ -118,7 +121,7 @@ class Writer:
                 current = session_id
                 title = heading
                 if kind == "step":  # a step number from before imports were checked is shown
-                    title = f"Step {step} · {titles.get(step, messages.UNKNOWN_STEP)}"
+                    title = f"Step {step} · {titles.get(step, app_messages.UNKNOWN_STEP)}"
                 state = " (in progress)" if status == "open" else ""
                 day = dates.local_day(date.fromisoformat(local_date))
                 write(f"### {title}: {day}{state}\n\n")
@@ -251,7 +254,8 @@ class Writer:
         """The network and reaching out: only when asked for with --with-people."""
         if not self.f.people:
             return
-        from stepwork import network, settings
+        from stepwork import settings
+        from stepwork.domain import network
 
         names = network.role_names(settings.load()["role_names"])
         rows = exports.people_hard_moments_first(self.conn)
@@ -288,12 +292,12 @@ class Writer:
         counters = exports.counters_with_deleted(self.conn)
         if not counters:
             return
-        from stepwork import messages, settings
+        from stepwork import settings
 
         word = settings.load()["time_word"]
-        self.line(f"## {messages.time_title(word)}\n")
+        self.line(f"## {sober_messages.time_title(word)}\n")
         for c in counters:
-            deleted = f" {messages.DELETED_MARK}" if c["deleted"] else ""
+            deleted = f" {sober_messages.DELETED_MARK}" if c["deleted"] else ""
             self.line(f"- **{inline(c['name'])}**{deleted}: {word} since {c['started_on']}")
             for run in exports.earlier_runs(self.conn, c["id"]):
                 note = f": {cell(run['note'])}" if run["note"] else ""

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from stepwork.export.markdown import block_lines, inline
 from stepwork.kinds import KINDS, Filters, Kind, Record
-from stepwork.messages import LEFT_CHANGED, LEFT_NOT_A_FILE, LEFT_NOT_OURS
+from stepwork.messages.transfer import LEFT_CHANGED, LEFT_NOT_A_FILE, LEFT_NOT_OURS
 from stepwork.outputs import Folder
 from stepwork.store import exports
 
@@ -204,7 +204,7 @@ def _index_document(title: str, kind: str, notes: list[Note], intro: str = "") -
 
 
 def _counter_documents(conn: sqlite3.Connection, today: date) -> Iterator[tuple[str, str]]:
-    from stepwork import sobriety
+    from stepwork.domain import sobriety
 
     for counter in exports.counters(conn):
         started = date.fromisoformat(counter["started_on"])
@@ -256,7 +256,7 @@ def build(conn: sqlite3.Connection, f: Filters, tick: Callable[[], None]) -> dic
         title = f"Step {step} · {titles[step]}"
         files[f"{STEPS}/{step_stem(step)}.md"] = _index_document(title, "step", notes)
     if not (f.kinds or f.step or f.since or f.until):
-        from stepwork.dates import today
+        from stepwork.parse.dates import today
 
         files.update(_counter_documents(conn, today()))
     return files

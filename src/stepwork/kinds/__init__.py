@@ -8,7 +8,7 @@ import sqlite3
 
 from stepwork.kinds import amends, checkins, inventory, people, sessions, small  # noqa: F401
 from stepwork.kinds.base import BY_PREFIX, KINDS, Entry, Filters, Kind, Record
-from stepwork.numbers import natural
+from stepwork.parse.numbers import natural
 
 
 def resolve(conn: sqlite3.Connection, label: str) -> tuple[Kind, int] | None:

@@ -2,9 +2,9 @@
 
 import sqlite3
 
+from stepwork.domain.states import amends_kind, amends_status
 from stepwork.errors import UserError
 from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register
-from stepwork.states import amends_kind, amends_status
 from stepwork.store import records
 
 

@@ -2,7 +2,7 @@
 
 A kind of record joins the journal-wide commands by subclassing `Kind` in a module of this
 package and registering an instance with `register`. All queries here are plain SQL through
-`stepwork.store.journal`, so these commands start without SQLAlchemy.
+`stepwork.store.journal_file`, so these commands start without SQLAlchemy.
 """
 
 import sqlite3
@@ -123,9 +123,9 @@ class Kind:
 
     def delete_question(self, conn: sqlite3.Connection, record_id: int) -> str:
         """What `stepwork delete` asks first: it names whatever goes with the record."""
-        from stepwork import messages
+        from stepwork.messages import journal as journal_messages
 
-        return messages.DELETE_QUESTION
+        return journal_messages.DELETE_QUESTION
 
     def fields(self, conn: sqlite3.Connection, record_id: int) -> list[Field]:
         return []

@@ -4,7 +4,7 @@ import sqlite3
 from collections.abc import Callable
 
 from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register
-from stepwork.numbers import is_digits
+from stepwork.parse.numbers import is_digits
 from stepwork.store import records
 
 
@@ -32,7 +32,7 @@ def _rating(low: int, high: int) -> Callable[[str], str]:
 
 
 def _halt(text: str) -> str:
-    from stepwork import daily
+    from stepwork.domain import daily
     from stepwork.errors import UserError
 
     try:
@@ -72,7 +72,7 @@ def _one_per_line(text: str) -> str:
 
 def _items(what: str) -> Callable[[str], str]:
     def parse(text: str) -> str:
-        from stepwork import daily
+        from stepwork.domain import daily
         from stepwork.errors import UserError
 
         lines = _one_per_line(text).splitlines()
@@ -85,7 +85,7 @@ def _items(what: str) -> Callable[[str], str]:
 
 
 def _triggers(text: str) -> str:
-    from stepwork import daily
+    from stepwork.domain import daily
 
     return "\n".join(f"{t.kind}: {t.text}" for t in daily.trigger_lines(_one_per_line(text)))
 
@@ -156,7 +156,7 @@ class CheckinKind(TableKind):
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
         assert key in ("mood", "craving", "halt", "note", *_LISTS)
         if key in _LISTS:
-            from stepwork import daily
+            from stepwork.domain import daily
             from stepwork.store import daily as store
 
             row = self.row(conn, record_id)

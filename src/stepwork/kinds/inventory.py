@@ -3,7 +3,7 @@
 import sqlite3
 from collections.abc import Iterator
 
-from stepwork.inventory import column_values, marks_for_therapist
+from stepwork.domain.inventory import column_values, marks_for_therapist
 from stepwork.kinds.base import (
     Entry,
     Field,
@@ -81,9 +81,10 @@ class InventoryKind(Kind):
         records.delete_item(conn, record_id)
 
     def fields(self, conn: sqlite3.Connection, record_id: int) -> list[Field]:
-        from stepwork import choices, settings
+        from stepwork import settings
         from stepwork.content import CHOICES, YESNO
         from stepwork.content.inventory import section
+        from stepwork.parse import choices
 
         row = records.item_row(conn, record_id)
         if row is None:

@@ -7,8 +7,9 @@ asked with --with-people. The JSON export always carries them.
 import sqlite3
 from collections.abc import Iterator
 
-from stepwork import messages, network
+from stepwork.domain import network
 from stepwork.kinds.base import Entry, Field, Filters, TableKind, day_of, first_line, register
+from stepwork.messages import people as people_messages
 from stepwork.store import records
 
 
@@ -21,14 +22,14 @@ def role_names() -> dict[str, str]:
 def _role(text: str) -> str:
     role = network.role_of(text, role_names())
     if role is None:
-        from stepwork import messages
+        from stepwork.messages import people as people_messages
 
-        raise ValueError(messages.bad_role(text, list(role_names().values())))
+        raise ValueError(people_messages.bad_role(text, list(role_names().values())))
     return role
 
 
 def _yes_no(text: str) -> str:
-    from stepwork import choices
+    from stepwork.parse import choices
 
     return "1" if choices.parse_yes_no(text) == choices.YES else "0"
 
@@ -75,7 +76,7 @@ class PersonKind(TableKind):
     def delete_question(self, conn: sqlite3.Connection, record_id: int) -> str:
         row = self.row(conn, record_id)
         contacts = records.times_reached(conn, record_id)[1]
-        return messages.remove_person_question(row["name"] if row else "", contacts)
+        return people_messages.remove_person_question(row["name"] if row else "", contacts)
 
     def tags(self, row: sqlite3.Row) -> list[str]:
         return ["person", row["role"]]
@@ -110,9 +111,9 @@ class PersonKind(TableKind):
 
 def _name(text: str) -> str:
     if not text.strip():
-        from stepwork import messages
+        from stepwork.messages import people as people_messages
 
-        raise ValueError(messages.PERSON_NEEDS_NAME)
+        raise ValueError(people_messages.PERSON_NEEDS_NAME)
     return " ".join(text.split())
 
 

@@ -3,7 +3,7 @@
 import sqlite3
 from collections.abc import Iterator
 
-from stepwork import network
+from stepwork.domain import network
 from stepwork.kinds.base import (
     Entry,
     Field,
@@ -25,11 +25,11 @@ class SessionKind(Kind):
 
     def title(self, step: int | None) -> str:
         if self.name == "step" and step is not None:
-            from stepwork import messages
             from stepwork.content import step_titles
+            from stepwork.messages import app as app_messages
 
             # A journal may hold a step number from before imports were checked.
-            return f"Step {step} · {step_titles().get(step, messages.UNKNOWN_STEP)}"
+            return f"Step {step} · {step_titles().get(step, app_messages.UNKNOWN_STEP)}"
         return self.label
 
     def where(self, f: Filters) -> tuple[str, list[object]]:

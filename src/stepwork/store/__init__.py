@@ -37,7 +37,7 @@ def start_afresh() -> None:
     """Forget keys and open journals, as a new process would (each command starts this way)."""
     _activity["wrote"] = False
     for name, forget in (
-        ("stepwork.store.journal", "forget"),
+        ("stepwork.store.journal_file", "forget"),
         ("stepwork.store.encryption", "forget_keys"),
         ("stepwork.store.lock", "release_all"),
     ):

@@ -5,9 +5,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from stepwork.choices import YES
-from stepwork.states import AmendsStatus
-from stepwork.store import journal
+from stepwork.domain.states import AmendsStatus
+from stepwork.parse.choices import YES
+from stepwork.store import journal_file
 from stepwork.store.values import new_uid, now_stamp, read_day, read_stamp
 
 
@@ -67,7 +67,7 @@ def _harm(section: str, fields: dict[str, str]) -> str:
 
 def sync_from_inventory() -> int:
     """Add everyone the inventory says is owed amends and who is not on the list yet."""
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         owed = conn.execute(
             "SELECT i.id, i.section, i.session_id FROM inventory_item i "
             "JOIN answer a ON a.session_id = i.session_id "
@@ -100,13 +100,13 @@ def _insert(
 
 
 def add(person: str, harm: str = "", kind: str | None = None) -> AmendsRow:
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         amends_id = _insert(conn, person, harm, kind, None)
         return _get(conn, amends_id)
 
 
 def list_amends(status: str | None = None) -> list[AmendsRow]:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         if status is None:
             rows = conn.execute("SELECT * FROM amends ORDER BY id").fetchall()
         else:
@@ -121,13 +121,13 @@ def _get(conn: sqlite3.Connection, amends_id: int) -> AmendsRow:
 
 
 def get(amends_id: int) -> AmendsRow | None:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         row = conn.execute("SELECT * FROM amends WHERE id = ?", (amends_id,)).fetchone()
     return None if row is None else _row(row)
 
 
 def update(amends_id: int, change: Change) -> AmendsRow | None:
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         found = conn.execute("SELECT * FROM amends WHERE id = ?", (amends_id,)).fetchone()
         if found is None:
             return None

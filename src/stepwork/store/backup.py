@@ -11,10 +11,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from stepwork import messages, outputs
+from stepwork import outputs
 from stepwork.errors import UserError
 from stepwork.home import ensure_private_dir, paths
-from stepwork.store import encryption, journal, lock, swap
+from stepwork.messages import app as app_messages
+from stepwork.messages import outputs as outputs_messages
+from stepwork.messages import privacy as privacy_messages
+from stepwork.messages import transfer as transfer_messages
+from stepwork.store import encryption, journal_file, lock, swap
 from stepwork.store.connection import connect_file, db_errors
 from stepwork.store.migrations import LATEST_VERSION
 
@@ -71,8 +75,8 @@ def backup(target: Path, force: bool = False) -> Path:
         target = target / default_target().name
     chosen = outputs.target(target, force, allowed=paths().backups_dir)
     if chosen.stream:
-        raise UserError(messages.output_not_regular(target))
-    source = journal.ready()
+        raise UserError(outputs_messages.output_not_regular(target))
+    source = journal_file.ready()
     return write_copy(source, encryption.key_for(source), chosen)
 
 
@@ -89,7 +93,7 @@ def _open_candidate(candidate: Path) -> Candidate:
     if encryption.looks_plain(candidate):
         return Candidate(candidate, None, None)
     if not encryption.looks_encrypted(candidate):
-        raise UserError(messages.restore_not_journal(candidate))
+        raise UserError(transfer_messages.restore_not_journal(candidate))
     encryption.require()
     live = paths().database
     live_key = encryption.key_for(live) if encryption.is_encrypted(live) else None
@@ -98,13 +102,16 @@ def _open_candidate(candidate: Path) -> Candidate:
         return Candidate(candidate, live_key, keyfile)
     own = encryption.sidecar(candidate)
     if not own.exists():
-        raise UserError(messages.restore_needs_keyfile(candidate, own))
+        raise UserError(transfer_messages.restore_needs_keyfile(candidate, own))
     keyfile = encryption.read_keyfile(own)
     env = encryption.BACKUP_PASSPHRASE_ENV
     if os.environ.get(env) is None:
         env = encryption.PASSPHRASE_ENV
     key = encryption.unlock(
-        keyfile, messages.BACKUP_PASSPHRASE_PROMPT, env, wrong=messages.WRONG_BACKUP_PASSPHRASE
+        keyfile,
+        privacy_messages.BACKUP_PASSPHRASE_PROMPT,
+        env,
+        wrong=privacy_messages.WRONG_BACKUP_PASSPHRASE,
     )
     return Candidate(candidate, key, keyfile)
 
@@ -124,9 +131,9 @@ def _readable(path: Path, key: bytes | None) -> bool:
 def check(path: Path) -> Candidate:
     """Refuse anything that is not a readable, intact stepwork journal this version can use."""
     if not os.path.lexists(path):
-        raise UserError(messages.restore_not_found(path))
+        raise UserError(transfer_messages.restore_not_found(path))
     if not path.is_file() or path.stat().st_size == 0:
-        raise UserError(messages.restore_not_journal(path))
+        raise UserError(transfer_messages.restore_not_journal(path))
     candidate = _open_candidate(path)
     try:
         conn = connect_file(path, candidate.key, read_only=True)
@@ -139,11 +146,11 @@ def check(path: Path) -> Candidate:
         finally:
             conn.close()
     except db_errors():
-        raise UserError(messages.restore_not_journal(path)) from None
+        raise UserError(transfer_messages.restore_not_journal(path)) from None
     if version > LATEST_VERSION:
-        raise UserError(messages.database_too_new(path, version, LATEST_VERSION))
+        raise UserError(app_messages.database_too_new(path, version, LATEST_VERSION))
     if not (intact and has_tables and version >= 1):
-        raise UserError(messages.restore_not_journal(path))
+        raise UserError(transfer_messages.restore_not_journal(path))
     return candidate
 
 
@@ -160,10 +167,10 @@ def restore(candidate: Candidate) -> Restored:
 
     The restored journal stays encrypted if either was: a backup in the clear restored into an
     encrypted journal is encrypted with the journal's key; an encrypted backup keeps its own."""
-    path = journal.ready()
+    path = journal_file.ready()
     live_key = encryption.key_for(path)
     with lock.exclusive(path):
-        journal.recover_locked(path)
+        journal_file.recover_locked(path)
         if candidate.key is not None:
             key, keyfile = candidate.key, candidate.keyfile
         elif live_key is not None:
@@ -177,7 +184,7 @@ def restore(candidate: Candidate) -> Restored:
         swap.quiesce(path, live_key)
         swap.copy_verified(candidate.path, candidate.key, swap.new_of(path), key)
         swap.switch(path, keyfile)
-        journal.forget()
+        journal_file.forget()
         encryption.remember(path, key)
-        journal.ready()  # an older backup is brought up to the current schema here
+        journal_file.ready()  # an older backup is brought up to the current schema here
     return Restored(kept, key is not None, key is not None and key != live_key)

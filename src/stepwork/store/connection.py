@@ -10,9 +10,10 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from stepwork import messages
 from stepwork.errors import UserError
 from stepwork.home import PRIVATE_FILE_MODE, ensure_private_dir
+from stepwork.messages import app as app_messages
+from stepwork.messages import privacy as privacy_messages
 from stepwork.store import encryption
 from stepwork.store.values import edit_stamp
 
@@ -49,11 +50,11 @@ def check_journal_path(path: Path) -> None:
     """Refuse a journal path that is a folder, or a link to nothing (SQLite would create the
     link's target with whatever mode the umask gives)."""
     if path.is_dir():
-        raise UserError(messages.journal_is_folder(path))
+        raise UserError(app_messages.journal_is_folder(path))
     if path.is_symlink() and not path.exists():
-        raise UserError(messages.journal_dangling_link(path))
+        raise UserError(app_messages.journal_dangling_link(path))
     if path.exists() and not path.is_file():
-        raise UserError(messages.journal_not_a_file(path))
+        raise UserError(app_messages.journal_not_a_file(path))
 
 
 def ensure_database_file(path: Path) -> None:
@@ -65,7 +66,7 @@ def ensure_database_file(path: Path) -> None:
     except FileExistsError:
         return
     except OSError as exc:
-        raise UserError(messages.database_unwritable(path, exc.strerror or str(exc))) from exc
+        raise UserError(app_messages.database_unwritable(path, exc.strerror or str(exc))) from exc
     os.close(fd)
 
 
@@ -100,14 +101,14 @@ def open_connection(path: Path, wal: bool = True) -> sqlite3.Connection:
     try:
         conn = connect_file(path, key)
     except db_errors() as exc:
-        raise UserError(messages.database_unreadable(path, str(exc))) from exc
+        raise UserError(app_messages.database_unreadable(path, str(exc))) from exc
     try:
         for pragma in PRAGMAS + (("PRAGMA journal_mode = WAL",) if wal else ()):
             conn.execute(pragma)
     except db_errors() as exc:
         conn.close()
         if key is not None and "not a database" in str(exc):
-            raise UserError(messages.journal_tampered(path)) from exc
+            raise UserError(privacy_messages.journal_tampered(path)) from exc
         raise translate(exc, path) from exc
     return conn
 
@@ -117,20 +118,20 @@ def translate(exc: Exception, path: Path) -> UserError:
     text = str(exc).lower()
     if "not a database" in text or "malformed" in text or "encrypted" in text:
         if encryption.is_encrypted(path):
-            return UserError(messages.journal_tampered(path))
+            return UserError(privacy_messages.journal_tampered(path))
         if encryption.looks_encrypted(path):
-            return UserError(messages.journal_key_missing(path, encryption.sidecar(path)))
-        return UserError(messages.database_not_ours(path))
+            return UserError(privacy_messages.journal_key_missing(path, encryption.sidecar(path)))
+        return UserError(app_messages.database_not_ours(path))
     if "locked" in text or "busy" in text:
-        return UserError(messages.DATABASE_BUSY)
+        return UserError(app_messages.DATABASE_BUSY)
     if "readonly" in text or "read-only" in text:
-        return UserError(messages.database_read_only(path))
+        return UserError(app_messages.database_read_only(path))
     if "unable to open" in text and not os.access(path.parent, os.W_OK):
         # SQLite keeps its -wal and -shm files beside the journal, even to read it.
-        return UserError(messages.folder_read_only(path.parent))
+        return UserError(app_messages.folder_read_only(path.parent))
     if "disk is full" in text or "disk i/o" in text or "unable to open" in text:
-        return UserError(messages.database_unwritable(path, str(exc)))
-    return UserError(messages.database_unreadable(path, str(exc)))
+        return UserError(app_messages.database_unwritable(path, str(exc)))
+    return UserError(app_messages.database_unreadable(path, str(exc)))
 
 
 def integrity_check(conn: sqlite3.Connection) -> list[str]:

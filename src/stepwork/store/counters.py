@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-from stepwork.store import journal
+from stepwork.store import journal_file
 from stepwork.store.values import new_uid, now_stamp, read_day, read_stamp
 
 RESET, SET, RENAME, DELETE = "reset", "set", "rename", "delete"
@@ -49,7 +49,7 @@ def _counter(row: sqlite3.Row) -> Counter:
 
 def find(name: str, include_deleted: bool = False) -> Counter | None:
     """A counter by name, any case; a deleted one only when asked for."""
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         row = conn.execute(
             f"SELECT *, {_DELETED} AS deleted FROM sobriety_counter WHERE lower(name) = lower(?)",
             (name,),
@@ -60,14 +60,14 @@ def find(name: str, include_deleted: bool = False) -> Counter | None:
 
 
 def all_counters(include_deleted: bool = False) -> list[Counter]:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         rows = conn.execute(f"SELECT *, {_DELETED} AS deleted FROM sobriety_counter ORDER BY id")
         return [_counter(r) for r in rows if include_deleted or not r["deleted"]]
 
 
 def start(name: str, day: date) -> None:
     now = now_stamp()
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         conn.execute(
             "INSERT INTO sobriety_counter (uid, name, started_on, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?)",
@@ -89,7 +89,7 @@ def _keep_change(conn: sqlite3.Connection, counter_id: int, kind: str, run_id: i
 def reset(counter_id: int, day: date, note: str) -> None:
     """Keep the current run in the history and count again from `day`, in one transaction."""
     now = now_stamp()
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         row = conn.execute(
             "SELECT started_on FROM sobriety_counter WHERE id = ?", (counter_id,)
         ).fetchone()
@@ -108,7 +108,7 @@ def reset(counter_id: int, day: date, note: str) -> None:
 
 def set_start(counter_id: int, day: date) -> None:
     """Correct the first day (earlier or later); the earlier date is kept for undo."""
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         _keep_change(conn, counter_id, SET, None)
         conn.execute(
             "UPDATE sobriety_counter SET started_on = ?, updated_at = edit_stamp(updated_at) "
@@ -118,7 +118,7 @@ def set_start(counter_id: int, day: date) -> None:
 
 
 def rename(counter_id: int, name: str) -> None:
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         _keep_change(conn, counter_id, RENAME, None)
         conn.execute(
             "UPDATE sobriety_counter SET name = ?, updated_at = edit_stamp(updated_at) "
@@ -129,7 +129,7 @@ def rename(counter_id: int, name: str) -> None:
 
 def delete(counter_id: int) -> None:
     """Leave the counter out of the lists; it stays in the journal with its history."""
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         _keep_change(conn, counter_id, DELETE, None)
         conn.execute(
             "UPDATE sobriety_counter SET updated_at = edit_stamp(updated_at) WHERE id = ?",
@@ -139,7 +139,7 @@ def delete(counter_id: int) -> None:
 
 def undo(counter_id: int) -> Change | None:
     """Put the counter back as it was before its last change; None if it never changed."""
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         row = conn.execute(
             "SELECT * FROM sobriety_change WHERE counter_id = ? ORDER BY id DESC LIMIT 1",
             (counter_id,),
@@ -163,7 +163,7 @@ def _change(row: sqlite3.Row) -> Change:
 
 
 def changes(counter_id: int) -> list[Change]:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         rows = conn.execute(
             "SELECT * FROM sobriety_change WHERE counter_id = ? ORDER BY id", (counter_id,)
         )
@@ -171,7 +171,7 @@ def changes(counter_id: int) -> list[Change]:
 
 
 def history(counter_id: int) -> list[Run]:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         rows = conn.execute(
             "SELECT * FROM sobriety_run WHERE counter_id = ? ORDER BY started_on", (counter_id,)
         )

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from stepwork.store import journal
+from stepwork.store import journal_file
 from stepwork.store.values import new_uid, now_stamp, read_day
 
 GRATITUDE, MEETING, TRIGGER = "gratitude", "meeting", "trigger"
@@ -95,13 +95,13 @@ def _insert_entries(
 
 def add_checkin(new: NewCheckin) -> int:
     """Save a whole check-in (and its meetings, gratitude and triggers) in one transaction."""
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         return _insert_checkin(conn, new)
 
 
 def start_checkin(day: date) -> int:
     """An empty check-in that a guided check-in fills answer by answer."""
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         return _insert_checkin(conn, NewCheckin(local_date=day))
 
 
@@ -111,7 +111,7 @@ CHECKIN_COLUMNS = ("mood", "craving", "halt", "note")
 def update_checkin(checkin_id: int, **values: object) -> None:
     assert set(values) <= set(CHECKIN_COLUMNS)
     assignments = ", ".join(f"{key} = ?" for key in values)
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         conn.execute(
             f"UPDATE checkin SET {assignments}, updated_at = edit_stamp(updated_at) WHERE id = ?",
             (*values.values(), checkin_id),
@@ -120,7 +120,7 @@ def update_checkin(checkin_id: int, **values: object) -> None:
 
 def replace_entries(checkin_id: int, kind: str, items: list[tuple[str | None, str]]) -> None:
     """Set a check-in's meetings, gratitude or triggers (as answered so far)."""
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         row = conn.execute("SELECT local_date FROM checkin WHERE id = ?", (checkin_id,)).fetchone()
         if row is None:
             return
@@ -140,7 +140,7 @@ def replace_entries_in(
 
 
 def is_checkin_on(checkin_id: int, day: date) -> bool:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         row = conn.execute(
             "SELECT 1 FROM checkin WHERE id = ? AND local_date = ?", (checkin_id, day.isoformat())
         ).fetchone()
@@ -148,14 +148,14 @@ def is_checkin_on(checkin_id: int, day: date) -> bool:
 
 
 def checkin(checkin_id: int) -> CheckinRow:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         return _checkin(
             conn.execute("SELECT * FROM checkin WHERE id = ?", (checkin_id,)).fetchone()
         )
 
 
 def delete_checkin_if_empty(checkin_id: int) -> bool:
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         cursor = conn.execute(
             "DELETE FROM checkin WHERE id = ? AND mood IS NULL AND craving IS NULL "
             "AND halt = '' AND note = '' "
@@ -184,7 +184,7 @@ def _entry(row: sqlite3.Row) -> EntryRow:
 
 
 def checkins_between(first: date, last: date) -> list[CheckinRow]:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         rows = conn.execute(
             "SELECT * FROM checkin WHERE local_date BETWEEN ? AND ? ORDER BY local_date, id",
             (first.isoformat(), last.isoformat()),
@@ -193,17 +193,17 @@ def checkins_between(first: date, last: date) -> list[CheckinRow]:
 
 
 def checkin_days() -> set[date]:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         return {read_day(r[0]) for r in conn.execute("SELECT DISTINCT local_date FROM checkin")}
 
 
 def has_checkins() -> bool:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         return conn.execute("SELECT 1 FROM checkin LIMIT 1").fetchone() is not None
 
 
 def has_checkin_on(day: date) -> bool:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         row = conn.execute(
             "SELECT 1 FROM checkin WHERE local_date = ? LIMIT 1", (day.isoformat(),)
         ).fetchone()
@@ -211,7 +211,7 @@ def has_checkin_on(day: date) -> bool:
 
 
 def entries_between(kind: str, first: date, last: date) -> list[EntryRow]:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         rows = conn.execute(
             "SELECT * FROM daily_entry WHERE kind = ? AND local_date BETWEEN ? AND ? "
             "ORDER BY local_date, id",
@@ -221,12 +221,12 @@ def entries_between(kind: str, first: date, last: date) -> list[EntryRow]:
 
 
 def add_gratitude(text: str, day: date) -> None:
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         _insert_entries(conn, None, day, [(GRATITUDE, None, text)])
 
 
 def recent_gratitude(limit: int) -> list[EntryRow]:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         rows = conn.execute(
             "SELECT * FROM daily_entry WHERE kind = 'gratitude' "
             "ORDER BY local_date DESC, id DESC LIMIT ?",
@@ -236,7 +236,7 @@ def recent_gratitude(limit: int) -> list[EntryRow]:
 
 
 def add_service(what: str, day: date, carried_message: bool, note: str) -> None:
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         conn.execute(
             "INSERT INTO service (uid, local_date, what, carried_message, note, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -245,7 +245,7 @@ def add_service(what: str, day: date, carried_message: bool, note: str) -> None:
 
 
 def recent_service(limit: int) -> list[ServiceRow]:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         rows = conn.execute(
             "SELECT * FROM service ORDER BY local_date DESC, id DESC LIMIT ?", (limit,)
         )

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from stepwork import messages
 from stepwork.errors import UserError
 from stepwork.home import paths
-from stepwork.store import encryption, journal, lock, swap
+from stepwork.messages import app as app_messages
+from stepwork.messages import privacy as privacy_messages
+from stepwork.store import encryption, journal_file, lock, swap
 from stepwork.store.connection import connect_file, db_errors
 
 
@@ -32,9 +33,9 @@ def backups() -> list[Path]:
 
 
 def _forget_open_connections() -> None:
-    from stepwork.store import journal
+    from stepwork.store import journal_file
 
-    journal.forget()
+    journal_file.forget()
 
 
 def _opens_with(path: Path, key: bytes | None) -> bool:
@@ -71,7 +72,7 @@ def _journal_file(path: Path) -> Path:
     """Conversions replace the journal's file; one reached through a link is refused, since
     the link would be replaced and the file it points to left as it was."""
     if path.is_symlink():
-        raise UserError(messages.journal_is_link(path, Path(os.path.realpath(path))))
+        raise UserError(app_messages.journal_is_link(path, Path(os.path.realpath(path))))
     return path
 
 
@@ -79,9 +80,9 @@ def encrypt(before_asking: Callable[[], None] = lambda: None) -> Converted:
     """Encrypt every backup in the clear, then the journal: a stop in between never leaves
     text in the clear beside an encrypted journal."""
     encryption.require()
-    path = _journal_file(journal.ready())
+    path = _journal_file(journal_file.ready())
     with lock.exclusive(path):
-        journal.recover_locked(path)
+        journal_file.recover_locked(path)
         swap.tidy(paths().backups_dir)
         if encryption.is_encrypted(path):
             key = encryption.key_for(path)
@@ -89,7 +90,7 @@ def encrypt(before_asking: Callable[[], None] = lambda: None) -> Converted:
             keyfile = encryption.read_keyfile(encryption.sidecar(path))
             count = _encrypt_backups(key, keyfile)
             if not count:
-                raise UserError(messages.ALREADY_ENCRYPTED)
+                raise UserError(privacy_messages.ALREADY_ENCRYPTED)
             return Converted(count)
         before_asking()
         passphrase = encryption.ask_new_passphrase(encryption.PASSPHRASE_ENV)
@@ -120,13 +121,13 @@ def decrypt() -> Converted:
     """The journal first, then its backups: a stop in between leaves backups encrypted, each
     with its own key file, never text in the clear beside an encrypted journal."""
     encryption.require()
-    path = _journal_file(journal.ready())
+    path = _journal_file(journal_file.ready())
     if not encryption.is_encrypted(path):
-        raise UserError(messages.NOT_ENCRYPTED)
+        raise UserError(privacy_messages.NOT_ENCRYPTED)
     key = encryption.key_for(path)
     assert key is not None
     with lock.exclusive(path):
-        journal.recover_locked(path)
+        journal_file.recover_locked(path)
         swap.tidy(paths().backups_dir)
         keyfile = encryption.read_keyfile(encryption.sidecar(path))
         _adopt_legacy_backups(keyfile)
@@ -159,14 +160,14 @@ def change_passphrase() -> Converted:
     between leaves each backup openable with its own key file and the old passphrase."""
     encryption.require()
     if encryption.is_encrypted(paths().database):  # asked first, so the prompt says which
-        encryption.key_for(paths().database, messages.CURRENT_PASSPHRASE_PROMPT)
-    path = _journal_file(journal.ready())
+        encryption.key_for(paths().database, privacy_messages.CURRENT_PASSPHRASE_PROMPT)
+    path = _journal_file(journal_file.ready())
     if not encryption.is_encrypted(path):
-        raise UserError(messages.NOT_ENCRYPTED_PASSPHRASE)
+        raise UserError(privacy_messages.NOT_ENCRYPTED_PASSPHRASE)
     old_key = encryption.key_for(path)
     assert old_key is not None
     with lock.exclusive(path):
-        journal.recover_locked(path)
+        journal_file.recover_locked(path)
         swap.tidy(paths().backups_dir)
         _adopt_legacy_backups(encryption.read_keyfile(encryption.sidecar(path)))
         passphrase = encryption.ask_new_passphrase(encryption.NEW_PASSPHRASE_ENV)

@@ -22,9 +22,9 @@ import unicodedata
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from stepwork import messages
 from stepwork.errors import UserError
 from stepwork.home import write_private_file
+from stepwork.messages import privacy as privacy_messages
 
 PASSPHRASE_ENV = "STEPWORK_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "STEPWORK_NEW_PASSPHRASE"
@@ -72,7 +72,7 @@ def available() -> bool:
 
 def require() -> None:
     if not available():
-        raise UserError(messages.ENCRYPTION_NOT_INSTALLED)
+        raise UserError(privacy_messages.ENCRYPTION_NOT_INSTALLED)
 
 
 def looks_plain(db_path: Path) -> bool:
@@ -129,7 +129,7 @@ def normalised(passphrase: str) -> str:
     try:
         passphrase.encode("utf-8")
     except UnicodeEncodeError:
-        raise UserError(messages.PASSPHRASE_NOT_TEXT) from None
+        raise UserError(privacy_messages.PASSPHRASE_NOT_TEXT) from None
     return unicodedata.normalize("NFC", passphrase)
 
 
@@ -190,7 +190,7 @@ def unwrap(keyfile: KeyFile, passphrase: str) -> bytes:
         # Key files written before passphrases were normalised took them as typed.
         data_key = _try_unwrap(keyfile, passphrase)
     if data_key is None:
-        raise UserError(messages.WRONG_PASSPHRASE)
+        raise UserError(privacy_messages.WRONG_PASSPHRASE)
     return data_key
 
 
@@ -228,7 +228,7 @@ def read_keyfile(path: Path) -> KeyFile:
             raise ValueError
         return keyfile
     except (OSError, ValueError, TypeError, binascii.Error, UnicodeDecodeError):
-        raise UserError(messages.keyfile_damaged(path)) from None
+        raise UserError(privacy_messages.keyfile_damaged(path)) from None
 
 
 def write_keyfile(path: Path, keyfile: KeyFile) -> None:
@@ -242,7 +242,7 @@ def _typed(prompt: str) -> str:
     try:
         return getpass.getpass(prompt)
     except UnicodeDecodeError:
-        raise UserError(messages.PASSPHRASE_NOT_TEXT) from None
+        raise UserError(privacy_messages.PASSPHRASE_NOT_TEXT) from None
 
 
 def _from_env(env: str) -> str | None:
@@ -250,7 +250,7 @@ def _from_env(env: str) -> str | None:
     if value is None:
         return None
     if not value:
-        raise UserError(messages.EMPTY_PASSPHRASE)
+        raise UserError(privacy_messages.EMPTY_PASSPHRASE)
     return normalised(value)
 
 
@@ -260,10 +260,10 @@ def ask_passphrase(prompt: str, env: str = PASSPHRASE_ENV) -> str:
     if from_env is not None:
         return from_env
     if not sys.stdin.isatty():
-        raise UserError(messages.PASSPHRASE_NEEDS_TERMINAL)
+        raise UserError(privacy_messages.PASSPHRASE_NEEDS_TERMINAL)
     typed = _typed(prompt)
     if not typed:
-        raise UserError(messages.EMPTY_PASSPHRASE)
+        raise UserError(privacy_messages.EMPTY_PASSPHRASE)
     return normalised(typed)
 
 
@@ -272,35 +272,35 @@ def ask_new_passphrase(env: str = NEW_PASSPHRASE_ENV) -> str:
     warning for a short one."""
     from_env = _from_env(env)
     if from_env is not None and not from_env.strip():
-        raise UserError(messages.EMPTY_PASSPHRASE)
+        raise UserError(privacy_messages.EMPTY_PASSPHRASE)
     if from_env is not None:
         if len(from_env) < SHORT_PASSPHRASE:
-            print(messages.SHORT_PASSPHRASE_NOTE, file=sys.stderr)
+            print(privacy_messages.SHORT_PASSPHRASE_NOTE, file=sys.stderr)
         return from_env
     if not sys.stdin.isatty():
-        raise UserError(messages.PASSPHRASE_NEEDS_TERMINAL)
-    from stepwork.prompting import ask_yes_no
+        raise UserError(privacy_messages.PASSPHRASE_NEEDS_TERMINAL)
+    from stepwork.flows.prompting import ask_yes_no
 
     for _ in range(TRIES):
-        first = normalised(_typed(messages.NEW_PASSPHRASE_PROMPT))
+        first = normalised(_typed(privacy_messages.NEW_PASSPHRASE_PROMPT))
         if not first.strip():
-            print(messages.EMPTY_PASSPHRASE, file=sys.stderr)
+            print(privacy_messages.EMPTY_PASSPHRASE, file=sys.stderr)
             continue
         if len(first) < SHORT_PASSPHRASE:
-            print(messages.SHORT_PASSPHRASE_NOTE, file=sys.stderr)
-            if not ask_yes_no(messages.SHORT_PASSPHRASE_QUESTION, default=False):
+            print(privacy_messages.SHORT_PASSPHRASE_NOTE, file=sys.stderr)
+            if not ask_yes_no(privacy_messages.SHORT_PASSPHRASE_QUESTION, default=False):
                 continue
-        if normalised(_typed(messages.PASSPHRASE_AGAIN)) == first:
+        if normalised(_typed(privacy_messages.PASSPHRASE_AGAIN)) == first:
             return first
-        print(messages.PASSPHRASES_DIFFER_AGAIN, file=sys.stderr)
-    raise UserError(messages.PASSPHRASE_NOT_SET)
+        print(privacy_messages.PASSPHRASES_DIFFER_AGAIN, file=sys.stderr)
+    raise UserError(privacy_messages.PASSPHRASE_NOT_SET)
 
 
 def unlock(
     keyfile: KeyFile,
     prompt: str,
     env: str = PASSPHRASE_ENV,
-    wrong: str = messages.WRONG_PASSPHRASE,
+    wrong: str = privacy_messages.WRONG_PASSPHRASE,
 ) -> bytes:
     """The data key a key file wraps: three tries on a terminal, one from the environment;
     `wrong` is what is said when none of them opens it."""
@@ -309,18 +309,18 @@ def unlock(
         try:
             return unwrap(keyfile, ask_passphrase(prompt, env))
         except UserError as problem:
-            if problem.message != messages.WRONG_PASSPHRASE:
+            if problem.message != privacy_messages.WRONG_PASSPHRASE:
                 raise
             if attempt == tries - 1:
                 raise UserError(wrong) from None
-            print(messages.WRONG_PASSPHRASE_AGAIN, file=sys.stderr)
+            print(privacy_messages.WRONG_PASSPHRASE_AGAIN, file=sys.stderr)
     raise AssertionError("unreachable")
 
 
 _keys: dict[Path, bytes] = {}
 
 
-def key_for(db_path: Path, prompt: str = messages.PASSPHRASE_PROMPT) -> bytes | None:
+def key_for(db_path: Path, prompt: str = privacy_messages.PASSPHRASE_PROMPT) -> bytes | None:
     """The data key for an encrypted journal (asked for once per process); None if in the clear."""
     if db_path in _keys:
         return _keys[db_path]

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from stepwork.states import AnswerState, SessionStatus
-from stepwork.store import journal
+from stepwork.domain.states import AnswerState, SessionStatus
+from stepwork.store import journal_file
 from stepwork.store.values import new_uid, now_stamp, read_day, read_stamp
 
 
@@ -77,14 +77,14 @@ def insert_session(conn: sqlite3.Connection, flow: str, step: int | None, local_
 
 
 def start(flow: str, step: int | None, local_day: date) -> SessionRow:
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         session_id = insert_session(conn, flow, step, local_day)
         row = conn.execute("SELECT * FROM guided_session WHERE id = ?", (session_id,)).fetchone()
         return session_of(row)
 
 
 def latest_open(flow: str) -> SessionRow | None:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         row = conn.execute(
             "SELECT * FROM guided_session WHERE flow = ? AND status = ? "
             "ORDER BY updated_at DESC, id DESC LIMIT 1",
@@ -94,14 +94,14 @@ def latest_open(flow: str) -> SessionRow | None:
 
 
 def answers(session_id: int) -> dict[str, AnswerRow]:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         rows = conn.execute("SELECT * FROM answer WHERE session_id = ?", (session_id,)).fetchall()
     return {row["question_key"]: answer_of(row) for row in rows}
 
 
 def has_session(flow: str) -> bool:
     """Whether the flow was ever begun (a daily flow introduces itself in full only before)."""
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         row = conn.execute(
             "SELECT 1 FROM guided_session WHERE flow = ? LIMIT 1", (flow,)
         ).fetchone()
@@ -111,7 +111,7 @@ def has_session(flow: str) -> bool:
 def record(session_id: int, position: int, key: str, question: str, text: str, state: str) -> None:
     """Save (or replace) the answer to one question, and mark the session as touched."""
     now = now_stamp()
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         updated = conn.execute(
             "UPDATE answer SET text = ?, state = ?, question_text = ?, "
             "updated_at = edit_stamp(updated_at) WHERE session_id = ? AND question_key = ?",
@@ -134,7 +134,7 @@ def touch_session(conn: sqlite3.Connection, session_id: int) -> None:
 
 
 def finish(session_id: int) -> None:
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         conn.execute(
             "UPDATE guided_session SET status = ?, finished_at = ?, "
             "updated_at = edit_stamp(updated_at) WHERE id = ? AND status = ?",
@@ -144,7 +144,7 @@ def finish(session_id: int) -> None:
 
 def delete(session_id: int) -> None:
     """The session and its answers (they go with it: ON DELETE CASCADE)."""
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         delete_session(conn, session_id)
 
 
@@ -155,7 +155,7 @@ def delete_session(conn: sqlite3.Connection, session_id: int) -> None:
 
 def step_sessions(step: int, flow: str) -> list[tuple[SessionRow, Sequence[AnswerRow]]]:
     """Every session of one step's guide, oldest first, each with its answers in order."""
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         sessions = conn.execute(
             "SELECT * FROM guided_session WHERE step = ? AND flow = ? ORDER BY started_at, id",
             (step, flow),
@@ -172,7 +172,7 @@ def step_sessions(step: int, flow: str) -> list[tuple[SessionRow, Sequence[Answe
 
 def latest_with_answers(flow: str) -> SessionRow | None:
     """The newest session of a flow that holds at least one written answer."""
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         row = conn.execute(
             "SELECT * FROM guided_session s WHERE flow = ? AND EXISTS (SELECT 1 FROM answer a "
             "WHERE a.session_id = s.id AND a.state != ?) ORDER BY id DESC LIMIT 1",
@@ -184,7 +184,7 @@ def latest_with_answers(flow: str) -> SessionRow | None:
 def seed_drafts(session_id: int, drafts: list[tuple[int, str, str, str]]) -> None:
     """Start a session with earlier text as drafts: (position, key, question, text)."""
     now = now_stamp()
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         conn.executemany(
             "INSERT INTO answer (uid, session_id, position, question_key, question_text, text, "
             "state, answered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -197,7 +197,7 @@ def seed_drafts(session_id: int, drafts: list[tuple[int, str, str, str]]) -> Non
 
 def latest_plan_people() -> str:
     """What the newest coping plan says under "people you can call" ("" if nothing)."""
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         row = conn.execute(
             "SELECT a.text FROM answer a JOIN guided_session s ON s.id = a.session_id "
             "WHERE s.flow = 'plan' AND a.question_key = 'people' AND a.state != 'skipped' "

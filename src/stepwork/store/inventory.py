@@ -6,9 +6,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from stepwork.choices import YES
-from stepwork.states import AnswerState, SessionStatus
-from stepwork.store import journal
+from stepwork.domain.states import AnswerState, SessionStatus
+from stepwork.parse.choices import YES
+from stepwork.store import journal_file
 from stepwork.store.guided import insert_session
 from stepwork.store.values import new_uid, now_stamp, read_day, read_stamp
 
@@ -51,7 +51,7 @@ class ItemView:
 
 
 def create(section: str, local_day: date) -> ItemView:
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         session_id = insert_session(conn, flow_name(section), INVENTORY_STEP, local_day)
         now = now_stamp()
         cursor = conn.execute(
@@ -64,7 +64,7 @@ def create(section: str, local_day: date) -> ItemView:
 
 def latest_open() -> ItemView | None:
     """The inventory item left unfinished most recently, if any."""
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         row = conn.execute(
             "SELECT i.id FROM inventory_item i JOIN guided_session s ON s.id = i.session_id "
             "WHERE s.status = ? ORDER BY s.updated_at DESC LIMIT 1",
@@ -94,7 +94,7 @@ def list_items(
         wanted = list(ids)
         conditions.append(f"i.id IN ({', '.join('?' * len(wanted))})")
         params.extend(wanted)
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         views = _views(conn, " AND ".join(conditions), params)
     return [v for v in views if not (unshared and v.shares)]
 
@@ -151,7 +151,7 @@ def _view(item: sqlite3.Row, answers: list[sqlite3.Row], shares: list[Share]) ->
 def set_marks(
     item_id: int, for_therapist: bool | None = None, for_sponsor: bool | None = None
 ) -> None:
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         conn.execute(
             "UPDATE inventory_item SET for_therapist = coalesce(?, for_therapist), "
             "for_sponsor = coalesce(?, for_sponsor), updated_at = edit_stamp(updated_at) "
@@ -166,7 +166,7 @@ def touch(item_id: int) -> None:
 
 def delete(item_id: int) -> bool:
     """Remove an item with its answers and shares (an amends entry made from it stays)."""
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         row = conn.execute(
             "SELECT session_id FROM inventory_item WHERE id = ?", (item_id,)
         ).fetchone()
@@ -180,7 +180,7 @@ def delete(item_id: int) -> bool:
 def share(item_ids: Iterable[int], shared_with: str, shared_on: date) -> None:
     """Record that these items were shared with someone on a day, all in one transaction."""
     now = now_stamp()
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         conn.executemany(
             "INSERT INTO inventory_share (uid, item_id, shared_with, shared_on, created_at) "
             "VALUES (?, ?, ?, ?, ?)",
@@ -192,7 +192,7 @@ def existing_ids(item_ids: Iterable[int]) -> set[int]:
     wanted = list(item_ids)
     if not wanted:
         return set()
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         rows = conn.execute(
             f"SELECT id FROM inventory_item WHERE id IN ({', '.join('?' * len(wanted))})", wanted
         ).fetchall()

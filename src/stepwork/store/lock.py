@@ -17,9 +17,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from stepwork import messages
 from stepwork.errors import UserError
 from stepwork.home import ensure_private_dir
+from stepwork.messages import outputs as outputs_messages
+from stepwork.messages import privacy as privacy_messages
 
 # How long to wait for another process before giving up (seconds); tests shorten it.
 WAIT_ENV = "STEPWORK_LOCK_WAIT"
@@ -51,7 +52,9 @@ def _fd(db_path: Path) -> int:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError as exc:
-        raise UserError(messages.cannot_create_folder(path, exc.strerror or str(exc))) from exc
+        raise UserError(
+            outputs_messages.cannot_create_folder(path, exc.strerror or str(exc))
+        ) from exc
     _held[path] = fd
     return fd
 
@@ -77,7 +80,7 @@ def shared(db_path: Path) -> None:
     if not _take(fd, fcntl.LOCK_SH, _wait(SHARED_WAIT)):
         os.close(fd)
         del _held[path]
-        raise UserError(messages.JOURNAL_CONVERTING)
+        raise UserError(privacy_messages.JOURNAL_CONVERTING)
 
 
 @contextmanager
@@ -116,7 +119,7 @@ def exclusive(db_path: Path) -> Iterator[None]:
         # Back to shared: flock may have dropped the shared lock while trying to upgrade.
         if not _take(fd, fcntl.LOCK_SH, _wait(SHARED_WAIT)):
             release_all()
-        raise UserError(messages.JOURNAL_IN_USE)
+        raise UserError(privacy_messages.JOURNAL_IN_USE)
     with _alone(path, fd):
         yield
 

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from stepwork import messages
 from stepwork.errors import UserError
+from stepwork.messages import app as app_messages
 
 # Every table whose rows travel in the JSON export by uid: deleting a row leaves a tombstone.
 TOMBSTONED_TABLES = (
@@ -324,7 +324,7 @@ MIGRATIONS: tuple[Migration, ...] = (
 LATEST_VERSION = MIGRATIONS[-1].version
 
 # --- migration 8: the coping plan's people join the network --------------------------------
-# Written out here, not taken from messages.py or network.py: a migration must do the same
+# Written out here, not taken from messages/ or domain/network.py: a migration must do the same
 # thing whenever it runs, whatever later versions say.
 _PHONE = re.compile(r"\+?\(?\d[\d ()./-]{5,}\d")
 _ROLE_WORDS = (
@@ -422,9 +422,9 @@ def migrate(
     if version == latest:
         return
     if version > latest:
-        raise UserError(messages.database_too_new(db_path, version, latest))
+        raise UserError(app_messages.database_too_new(db_path, version, latest))
     if version == 0 and _has_tables(conn):
-        raise UserError(messages.database_not_ours(db_path))
+        raise UserError(app_messages.database_not_ours(db_path))
     reason = f"v{version}-before-upgrade"
     from stepwork.store.backup import keep_copy
 
@@ -447,5 +447,5 @@ def migrate(
         except db_errors() as exc:
             conn.execute("ROLLBACK")
             raise UserError(
-                messages.migration_failed(db_path, migration.version, str(exc), kept)
+                app_messages.migration_failed(db_path, migration.version, str(exc), kept)
             ) from exc

@@ -16,9 +16,9 @@ from sqlalchemy import CheckConstraint, Index, Text, UniqueConstraint
 from sqlalchemy import text as sql
 from sqlmodel import AutoString, Field, SQLModel
 
-from stepwork.daily import CRAVING_RANGE, HALT, MOOD_RANGE, TRIGGER_KINDS
-from stepwork.network import HOWS, ROLES
-from stepwork.states import AmendsKind, AmendsStatus, AnswerState, SessionStatus
+from stepwork.domain.daily import CRAVING_RANGE, HALT, MOOD_RANGE, TRIGGER_KINDS
+from stepwork.domain.network import HOWS, ROLES
+from stepwork.domain.states import AmendsKind, AmendsStatus, AnswerState, SessionStatus
 from stepwork.store.values import new_uid, utc_now
 
 __all__ = ["new_uid", "utc_now"]

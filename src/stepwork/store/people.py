@@ -4,7 +4,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-from stepwork.store import journal
+from stepwork.store import journal_file
 from stepwork.store.values import new_uid, now_stamp, read_day
 
 EDITABLE = ("name", "role", "reach", "note", "hard_moments")
@@ -59,7 +59,7 @@ def _person(row: sqlite3.Row) -> PersonRow:
 def all_people(conn: sqlite3.Connection | None = None) -> list[PersonRow]:
     """Everyone, hard-moments people first, then by role order and name."""
     if conn is None:
-        with journal.reading() as own:
+        with journal_file.reading() as own:
             return all_people(own)
     order = (
         "ORDER BY p.hard_moments DESC, CASE p.role WHEN 'sponsor' THEN 0 WHEN 'therapist' "
@@ -70,14 +70,14 @@ def all_people(conn: sqlite3.Connection | None = None) -> list[PersonRow]:
 
 
 def get(person_id: int) -> PersonRow | None:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         row = conn.execute(f"{_PERSON_SELECT} WHERE p.id = ?", (person_id,)).fetchone()
         return None if row is None else _person(row)
 
 
 def add(name: str, role: str, reach: str, note: str, hard_moments: bool) -> int:
     now = now_stamp()
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         cursor = conn.execute(
             "INSERT INTO person (uid, name, role, reach, note, hard_moments, created_at, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -96,13 +96,13 @@ def update(conn: sqlite3.Connection, person_id: int, **values: object) -> None:
 
 
 def change(person_id: int, **values: object) -> None:
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         update(conn, person_id, **values)
 
 
 def set_hard_moments(person_ids: set[int]) -> None:
     """Exactly these people are the ones to call in a hard moment (the coping plan's choice)."""
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         for row in conn.execute("SELECT id, hard_moments FROM person").fetchall():
             wanted = row["id"] in person_ids
             if bool(row["hard_moments"]) != wanted:
@@ -111,7 +111,7 @@ def set_hard_moments(person_ids: set[int]) -> None:
 
 def remove(person_id: int) -> int:
     """Remove someone and the contacts logged with them; returns how many contacts went."""
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         count = conn.execute(
             "SELECT count(*) FROM contact WHERE person_id = ?", (person_id,)
         ).fetchone()[0]
@@ -136,13 +136,13 @@ def _insert_contact(
 
 
 def add_contact(person_id: int, day: date, how: str | None, note: str) -> int:
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         return _insert_contact(conn, person_id, day, how, note)
 
 
 def replace_checkin_contacts(checkin_id: int, person_ids: list[int]) -> None:
     """Set whom a check-in says the person connected with (as answered so far)."""
-    with journal.writing() as conn:
+    with journal_file.writing() as conn:
         row = conn.execute("SELECT local_date FROM checkin WHERE id = ?", (checkin_id,)).fetchone()
         if row is None:
             return
@@ -152,7 +152,7 @@ def replace_checkin_contacts(checkin_id: int, person_ids: list[int]) -> None:
 
 
 def contacts_between(first: date, last: date) -> list[ContactRow]:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         rows = conn.execute(
             "SELECT c.*, p.name, p.role FROM contact c JOIN person p ON p.id = c.person_id "
             "WHERE c.local_date BETWEEN ? AND ? ORDER BY c.local_date, c.id",
@@ -173,7 +173,7 @@ def contacts_between(first: date, last: date) -> list[ContactRow]:
 
 
 def last_reached_role(role: str) -> date | None:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         row = conn.execute(
             "SELECT max(c.local_date) FROM contact c JOIN person p ON p.id = c.person_id "
             "WHERE p.role = ?",
@@ -198,7 +198,7 @@ class Reaching:
 
 
 def reaching() -> Reaching:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         row = conn.execute(
             "SELECT (SELECT count(*) FROM person), (SELECT max(local_date) FROM contact), "
             "(SELECT max(local_date) FROM daily_entry WHERE kind = 'meeting'), "

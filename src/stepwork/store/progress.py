@@ -7,7 +7,7 @@ the inventory (step 5) and the amends list (steps 8 and 9). Those count too.
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from stepwork.store import journal
+from stepwork.store import journal_file
 from stepwork.store.values import read_stamp
 
 WORK_ELSEWHERE = {
@@ -44,7 +44,7 @@ class StepSummary:
 
 
 def step_summaries() -> dict[int, StepSummary]:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         rows = conn.execute(
             "SELECT step, COUNT(*) AS sessions, SUM(status = 'open') AS open, "
             "SUM(flow LIKE 'inventory-%') AS items, "
@@ -78,7 +78,7 @@ def step_summaries() -> dict[int, StepSummary]:
 
 
 def finished_on(flow: str, day: date) -> bool:
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         row = conn.execute(
             "SELECT 1 FROM guided_session WHERE flow = ? AND local_date = ? "
             "AND status = 'finished' LIMIT 1",

@@ -17,9 +17,10 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from stepwork import messages
 from stepwork.errors import UserError
 from stepwork.home import PRIVATE_FILE_MODE
+from stepwork.messages import outputs as outputs_messages
+from stepwork.messages import privacy as privacy_messages
 from stepwork.outputs import sync_folder
 from stepwork.store import encryption, note_write
 from stepwork.store.connection import connect_file, db_errors
@@ -205,7 +206,7 @@ def _look(path: Path, key: bytes | None) -> Copied:
     conn = connect_file(path, key)
     try:
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise UserError(messages.conversion_failed(path))
+            raise UserError(privacy_messages.conversion_failed(path))
         return Copied(int(conn.execute("PRAGMA user_version").fetchone()[0]), _counts(conn))
     finally:
         conn.close()
@@ -232,7 +233,7 @@ def copy_verified(
         checkpoint("copied")
         after = _look(target, key)
         if before is not None and after != before:
-            raise UserError(messages.conversion_failed(source))
+            raise UserError(privacy_messages.conversion_failed(source))
         os.chmod(target, PRIVATE_FILE_MODE)
         fsync_file(target)
         return after
@@ -241,8 +242,8 @@ def copy_verified(
             discard(leftover)
         if isinstance(exc, (*db_errors(), OSError)):
             if _full(exc):
-                raise UserError(messages.disk_full(target.parent)) from exc
-            raise UserError(messages.conversion_failed(source) + f" ({exc})") from exc
+                raise UserError(outputs_messages.disk_full(target.parent)) from exc
+            raise UserError(privacy_messages.conversion_failed(source) + f" ({exc})") from exc
         raise
 
 
@@ -336,18 +337,18 @@ def recover(path: Path, promote: bool = True) -> list[str]:
             if os.path.lexists(legacy_key) and not os.path.lexists(new_key_of(path)):
                 os.replace(legacy_key, new_key_of(path))
             os.replace(candidate, path)
-            done.append(messages.RECOVERED_NEW)
+            done.append(privacy_messages.RECOVERED_NEW)
             whole = True
         else:
             discard(candidate)
-            done.append(messages.RECOVERED_KEPT_OLD)
+            done.append(privacy_messages.RECOVERED_KEPT_OLD)
     if os.path.lexists(old_of(path)) and not os.path.lexists(path):
         os.replace(old_of(path), path)
-        done.append(messages.RECOVERED_KEPT_OLD)
+        done.append(privacy_messages.RECOVERED_KEPT_OLD)
     for companion in _new_companions(path):
         discard(companion)
     if os.path.lexists(path):
         _settle_key(path)
         _drop_old(path)
     sync_folder(path.parent)
-    return list(dict.fromkeys(done)) or [messages.RECOVERED_TIDIED]
+    return list(dict.fromkeys(done)) or [privacy_messages.RECOVERED_TIDIED]

@@ -19,7 +19,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from stepwork import messages
+from stepwork.messages import sync as sync_messages
 from stepwork.sync import keys
 
 FORMAT = "stepwork-sync"
@@ -132,7 +132,7 @@ def open_file(raw: bytes, device: str, seq: int, passphrase: str | None) -> Open
     passphrase (an encrypted journal), only files sealed under it are opened."""
     line, newline, rest = raw.partition(b"\n")
     if not newline:
-        raise Unreadable(messages.SYNC_FILE_INCOMPLETE)
+        raise Unreadable(sync_messages.SYNC_FILE_INCOMPLETE)
     try:
         if len(line) > MAX_HEADER:
             raise ValueError
@@ -140,43 +140,43 @@ def open_file(raw: bytes, device: str, seq: int, passphrase: str | None) -> Open
         if not isinstance(header, dict) or header.get("format") != FORMAT:
             raise ValueError
     except (ValueError, UnicodeDecodeError):
-        raise Unreadable(messages.SYNC_FILE_DAMAGED) from None
+        raise Unreadable(sync_messages.SYNC_FILE_DAMAGED) from None
     version = header.get("version")
     if type(version) is int and version > VERSION:
-        raise Unreadable(messages.SYNC_FILE_TOO_NEW, final=True)
+        raise Unreadable(sync_messages.SYNC_FILE_TOO_NEW, final=True)
     kind = header.get("kind")
     if version != VERSION or kind not in (CHANGES, SNAPSHOT):
-        raise Unreadable(messages.SYNC_FILE_DAMAGED)
+        raise Unreadable(sync_messages.SYNC_FILE_DAMAGED)
     if header.get("device") != device or header.get("seq") != seq:
-        raise Unreadable(messages.SYNC_FILE_MISNAMED)
+        raise Unreadable(sync_messages.SYNC_FILE_MISNAMED)
     cipher = header.get("cipher")
     if cipher == PLAIN:
         size, digest = header.get("size"), header.get("sha256")
         if type(size) is not int or not isinstance(digest, str):
-            raise Unreadable(messages.SYNC_FILE_DAMAGED)
+            raise Unreadable(sync_messages.SYNC_FILE_DAMAGED)
         if len(rest) < size:
-            raise Unreadable(messages.SYNC_FILE_INCOMPLETE)
+            raise Unreadable(sync_messages.SYNC_FILE_INCOMPLETE)
         if len(rest) > size or hashlib.sha256(rest).hexdigest() != digest:
-            raise Unreadable(messages.SYNC_FILE_DAMAGED)
+            raise Unreadable(sync_messages.SYNC_FILE_DAMAGED)
         if passphrase is not None:
-            raise Unreadable(messages.SYNC_FILE_PLAIN_HERE_ENCRYPTED, passed=True)
+            raise Unreadable(sync_messages.SYNC_FILE_PLAIN_HERE_ENCRYPTED, passed=True)
         return Opened(kind, rest, encrypted=False)
     if cipher != CIPHER:
-        raise Unreadable(messages.SYNC_FILE_DAMAGED)
+        raise Unreadable(sync_messages.SYNC_FILE_DAMAGED)
     if passphrase is None:
-        raise Unreadable(messages.SYNC_FILE_ENCRYPTED_HERE_PLAIN, final=True)
+        raise Unreadable(sync_messages.SYNC_FILE_ENCRYPTED_HERE_PLAIN, final=True)
     kdf = keys.kdf_from_header(header.get("kdf"))
     try:
         nonce = base64.b64decode(str(header.get("nonce")), validate=True)
     except binascii.Error:
         nonce = b""
     if kdf is None or len(nonce) != NONCE_BYTES:
-        raise Unreadable(messages.SYNC_FILE_DAMAGED)
+        raise Unreadable(sync_messages.SYNC_FILE_DAMAGED)
     if not rest.endswith(b"\n"):
-        raise Unreadable(messages.SYNC_FILE_INCOMPLETE)
+        raise Unreadable(sync_messages.SYNC_FILE_INCOMPLETE)
     key = keys.derive(passphrase, kdf)
     if not keys.matches(key, header.get("check")):
-        raise Unreadable(messages.SYNC_FILE_OTHER_PASSPHRASE, final=True)
+        raise Unreadable(sync_messages.SYNC_FILE_OTHER_PASSPHRASE, final=True)
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -184,7 +184,7 @@ def open_file(raw: bytes, device: str, seq: int, passphrase: str | None) -> Open
         sealed = base64.b64decode(rest.strip(), validate=True)
         body = AESGCM(key).decrypt(nonce, sealed, line)
     except (binascii.Error, ValueError, InvalidTag):
-        raise Unreadable(messages.SYNC_FILE_DAMAGED) from None
+        raise Unreadable(sync_messages.SYNC_FILE_DAMAGED) from None
     return Opened(kind, body, encrypted=True)
 
 

@@ -19,10 +19,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from stepwork import messages
 from stepwork.errors import UserError
 from stepwork.export import jsonfile
 from stepwork.export.tables import TABLES, Table
+from stepwork.messages import outputs as outputs_messages
+from stepwork.messages import privacy as privacy_messages
+from stepwork.messages import sync as sync_messages
 from stepwork.store import uid_rows
 from stepwork.sync import files, keys
 from stepwork.sync import state as states
@@ -67,7 +69,7 @@ def _sync_lock(data_dir: Path) -> Iterator[None]:
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
     except OSError as exc:
-        raise UserError(messages.cannot_write_file(path, exc.strerror or str(exc))) from exc
+        raise UserError(outputs_messages.cannot_write_file(path, exc.strerror or str(exc))) from exc
     try:
         deadline = time.monotonic() + _wait(EXCLUSIVE_WAIT)
         while True:
@@ -76,7 +78,7 @@ def _sync_lock(data_dir: Path) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise UserError(messages.SYNC_BUSY) from None
+                    raise UserError(sync_messages.SYNC_BUSY) from None
                 time.sleep(POLL)
         yield
     finally:
@@ -94,19 +96,19 @@ def _passphrase(db_path: Path) -> str | None:
     try:
         import cryptography  # noqa: F401
     except ImportError:
-        raise UserError(messages.ENCRYPTION_NOT_INSTALLED) from None
+        raise UserError(privacy_messages.ENCRYPTION_NOT_INSTALLED) from None
     keyfile = encryption.read_keyfile(encryption.sidecar(db_path))
     typed = os.environ.get(encryption.PASSPHRASE_ENV) is None and sys.stdin.isatty()
     tries = encryption.TRIES if typed else 1
     for attempt in range(tries):
-        passphrase = encryption.ask_passphrase(messages.PASSPHRASE_PROMPT)
+        passphrase = encryption.ask_passphrase(privacy_messages.PASSPHRASE_PROMPT)
         try:
             encryption.remember(db_path, encryption.unwrap(keyfile, passphrase))
             return passphrase
         except UserError:
             if attempt == tries - 1:
                 raise
-            print(messages.WRONG_PASSPHRASE_AGAIN, file=sys.stderr)
+            print(privacy_messages.WRONG_PASSPHRASE_AGAIN, file=sys.stderr)
     raise AssertionError("unreachable")
 
 
@@ -258,8 +260,8 @@ class _Merger:
                 return merged_any
             if seq != done + 1 and opened.kind != files.SNAPSHOT:
                 missing = files.data_name(device, done + 1)
-                self.problems[name] = messages.sync_skipped(
-                    name, messages.sync_waiting_for(missing)
+                self.problems[name] = sync_messages.sync_skipped(
+                    name, sync_messages.sync_waiting_for(missing)
                 )
                 return merged_any
             if not self._merge(name, opened):
@@ -274,7 +276,7 @@ class _Merger:
     def _open(self, device: str, seq: int, name: str) -> files.Opened | None:
         raw = _read(self.folder, name)
         if raw is None:
-            self.problems[name] = messages.sync_skipped(name, messages.SYNC_FILE_GONE)
+            self.problems[name] = sync_messages.sync_skipped(name, sync_messages.SYNC_FILE_GONE)
             return None
         try:
             return files.open_file(raw, device, seq, self.passphrase)
@@ -283,14 +285,14 @@ class _Merger:
                 self.passed_over = True
                 if device != self.state.device and device not in self.told_plain:
                     self.told_plain.add(device)
-                    self.report.skipped.append(messages.sync_device_plain(device, problem.why))
+                    self.report.skipped.append(sync_messages.sync_device_plain(device, problem.why))
             elif problem.final and device == self.state.device:
                 self.refused_devices.add(device)  # its own files from before: nothing to say
             elif problem.final:
                 self.refused_devices.add(device)
-                self.report.skipped.append(messages.sync_device_refused(device, problem.why))
+                self.report.skipped.append(sync_messages.sync_device_refused(device, problem.why))
             else:
-                self.problems[name] = messages.sync_skipped(name, problem.why)
+                self.problems[name] = sync_messages.sync_skipped(name, problem.why)
             return None
 
     def _merge(self, name: str, opened: files.Opened) -> bool:
@@ -300,7 +302,7 @@ class _Merger:
                 tables = jsonfile.validate(jsonfile.parse_document(opened.body, path), path)
                 counts = jsonfile.merge(self.conn, tables, path)
         except UserError as problem:
-            self.problems[name] = messages.sync_retried(problem.message)
+            self.problems[name] = sync_messages.sync_retried(problem.message)
             return False
         self.report.added += sum(counts.added.values())
         self.report.updated += sum(counts.updated.values())
@@ -315,13 +317,13 @@ def _write(
 
     with outputs.Folder(folder) as place:
         if os.path.lexists(folder / name) or not place.write("", name, text):
-            raise UserError(messages.output_exists(folder / name))
+            raise UserError(outputs_messages.output_exists(folder / name))
 
 
 def sync(folder: Path, compact: bool = False, progress: Progress = _no_progress) -> Report:
     from stepwork import outputs
     from stepwork.home import paths
-    from stepwork.store import journal, search_index
+    from stepwork.store import journal_file, search_index
     from stepwork.store.values import now_stamp
 
     outputs.Folder(folder).close()  # refuses the journal's own folder, links to it, a file
@@ -329,18 +331,18 @@ def sync(folder: Path, compact: bool = False, progress: Progress = _no_progress)
     where = paths()
     report = Report(folder)
     passphrase = _passphrase(where.database)
-    db_path = journal.ready()
+    db_path = journal_file.ready()
     with _sync_lock(where.data_dir):
         state, made = states.load()
         identity = states.journal_identity(db_path)
         if not made and state.journal != identity:
-            report.notes.append(messages.SYNC_JOURNAL_CHANGED)
+            report.notes.append(sync_messages.SYNC_JOURNAL_CHANGED)
         elif not made and state.folder != str(folder):
-            report.notes.append(messages.sync_new_folder(folder))
+            report.notes.append(sync_messages.sync_new_folder(folder))
         if made or state.journal != identity or state.folder != str(folder):
             state.mark, state.ids, state.merged = None, {}, {}
         if passphrase is None and not state.warned_plain:
-            report.notes.append(messages.sync_plain_warning(folder))
+            report.notes.append(sync_messages.sync_plain_warning(folder))
             state.warned_plain = True
         sealer = files.Sealer(
             passphrase, keys.Kdf(keys.b64decode(state.salt)) if passphrase else None
@@ -348,12 +350,14 @@ def sync(folder: Path, compact: bool = False, progress: Progress = _no_progress)
         report.encrypted = passphrase is not None
         seen = _scan(folder)
         for name in seen.copies:
-            report.skipped.append(messages.sync_left_alone(name, messages.SYNC_FILE_COPY))
+            report.skipped.append(sync_messages.sync_left_alone(name, sync_messages.SYNC_FILE_COPY))
         for name in sorted(seen.not_files):
-            report.skipped.append(messages.sync_left_alone(name, messages.SYNC_NOT_A_FILE))
+            report.skipped.append(
+                sync_messages.sync_left_alone(name, sync_messages.SYNC_NOT_A_FILE)
+            )
         own = seen.data.get(state.device, {})
         state.seq = max([state.seq, *own])
-        with journal.writing() as conn:
+        with journal_file.writing() as conn:
             started = now_stamp()
             buffer = io.StringIO()
             count = jsonfile.write(conn, buffer, where=_changed_since(conn, state))
@@ -402,18 +406,18 @@ def _compact(
 ) -> int | None:
     """Replace this device's files with one snapshot, once every other device has merged them."""
     from stepwork import outputs
-    from stepwork.store import journal
+    from stepwork.store import journal_file
 
     own = sorted(seen.data.get(state.device, {}))
     if len(own) < 2:
-        report.notes.append(messages.SYNC_NOTHING_TO_COMPACT)
+        report.notes.append(sync_messages.SYNC_NOTHING_TO_COMPACT)
         return None
     others = (set(seen.data) | set(seen.receipts)) - {state.device}
     behind = sorted(d for d in others if seen.receipts.get(d, {}).get(state.device, 0) < own[-1])
     if behind:
-        report.notes.append(messages.sync_not_compacted(behind))
+        report.notes.append(sync_messages.sync_not_compacted(behind))
         return None
-    with journal.reading() as conn:
+    with journal_file.reading() as conn:
         buffer = io.StringIO()
         jsonfile.write(conn, buffer)
     seq = state.seq + 1

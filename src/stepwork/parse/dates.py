@@ -2,8 +2,8 @@
 
 from datetime import date, datetime, timedelta
 
-from stepwork import messages
 from stepwork.errors import UsageError
+from stepwork.messages import parse as parse_messages
 
 EARLIEST_DAY = date(1900, 1, 1)
 """No day in a person's recovery comes before this; earlier ones are typing slips (0001-01-01)."""
@@ -35,11 +35,11 @@ def parse_day(value: str, allow_future: bool = True) -> date:
         try:
             day = date.fromisoformat(text)
         except ValueError:
-            raise UsageError(messages.bad_date(value)) from None
+            raise UsageError(parse_messages.bad_date(value)) from None
         if len(text) != 10:  # fromisoformat also takes 20261127; people mean YYYY-MM-DD
-            raise UsageError(messages.bad_date(value))
+            raise UsageError(parse_messages.bad_date(value))
     if day < EARLIEST_DAY:
-        raise UsageError(messages.too_early_date(value.strip(), EARLIEST_DAY.isoformat()))
+        raise UsageError(parse_messages.too_early_date(value.strip(), EARLIEST_DAY.isoformat()))
     if not allow_future and day > today():
-        raise UsageError(messages.future_date(day.isoformat()))
+        raise UsageError(parse_messages.future_date(day.isoformat()))
     return day

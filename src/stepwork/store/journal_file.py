@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-from stepwork import messages
 from stepwork.home import paths
+from stepwork.messages import privacy as privacy_messages
 from stepwork.store import encryption, lock, new_journal_made, note_write, search_index, swap
 from stepwork.store.connection import (
     check_journal_path,
@@ -79,7 +79,7 @@ def _notice_plain_backups(path: Path, backups_dir: Path) -> None:
         return
     plain = [b for b in backups_dir.glob("*.db") if not encryption.looks_encrypted(b)]
     if plain:
-        notices.append(messages.plain_backups_notice(len(plain)))
+        notices.append(privacy_messages.plain_backups_notice(len(plain)))
 
 
 def forget() -> None:

@@ -14,11 +14,16 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.rule import Rule
 
-from stepwork import choices, editor, interrupts, limits, messages, render
-from stepwork.choices import YES
+from stepwork import render
 from stepwork.content import CHOICES, NUMBER, YESNO, Question
-from stepwork.prompting import read_line
-from stepwork.states import AnswerState
+from stepwork.domain.states import AnswerState
+from stepwork.flows import editor, interrupts
+from stepwork.flows.prompting import read_line
+from stepwork.messages import daily as daily_messages
+from stepwork.messages import outputs as outputs_messages
+from stepwork.messages import steps as steps_messages
+from stepwork.parse import choices, limits
+from stepwork.parse.choices import YES
 
 
 class Outcome(Enum):
@@ -48,7 +53,7 @@ class Engine:
     save: Save
     console: Console
     editor_setting: str = ""
-    draft_intro: str = messages.KEPT_DRAFT_INTRO
+    draft_intro: str = steps_messages.KEPT_DRAFT_INTRO
     after_short: Callable[[Question, str], None] | None = None
     """Called once a short answer (a number, yes/no, choices) is saved; it may ask more."""
     put_away: Callable[[Question], str] | None = None
@@ -93,7 +98,9 @@ class Engine:
 
     def _ask(self, position: int, question: Question, draft: str) -> None:
         self.console.print()
-        self.console.print(messages.question_counter(position, len(self.questions)), style="dim")
+        self.console.print(
+            steps_messages.question_counter(position, len(self.questions)), style="dim"
+        )
         self.console.print(render.safe(question.text, style="bold"))
         if question.hint:
             self.console.print(render.safe(question.hint, style="dim italic"))
@@ -105,12 +112,12 @@ class Engine:
         if draft:
             self.console.print(self.draft_intro, style="dim")
             self.console.print(Panel(render.safe(draft), border_style="dim"))
-            self.console.print(messages.KEPT_DRAFT_HOW, style="dim")
+            self.console.print(steps_messages.KEPT_DRAFT_HOW, style="dim")
         lines = [draft] if draft else []
-        prompt = messages.ANSWER_PROMPT
+        prompt = steps_messages.ANSWER_PROMPT
         while True:
             line = read_line(prompt)
-            prompt = messages.CONTINUE_PROMPT
+            prompt = steps_messages.CONTINUE_PROMPT
             command = line.strip().lower()
             text = "\n".join(lines)
             if command in ("", "/skip", "/next"):
@@ -125,9 +132,9 @@ class Engine:
             if command == "/pause":
                 raise _Pause
             if command in ("/help", "/?"):
-                self.console.print(messages.HOW_TO_ANSWER, style="dim")
+                self.console.print(steps_messages.HOW_TO_ANSWER, style="dim")
                 if self.put_away is not None:
-                    self.console.print(messages.NEVER_HOW, style="dim")
+                    self.console.print(daily_messages.NEVER_HOW, style="dim")
                 continue
             if command == "/edit":
                 edited = self._edit(position, question, text)
@@ -137,7 +144,7 @@ class Engine:
                     lines = edited.splitlines()  # the lines that check out, kept as a draft
                 continue
             if len(text) + len(line) > limits.MAX_TEXT:
-                self.console.print(messages.LINE_TOO_LONG, style="yellow")
+                self.console.print(outputs_messages.LINE_TOO_LONG, style="yellow")
                 continue
             problem = self.check_line(question, line) if self.check_line else None
             if problem is not None:
@@ -148,7 +155,7 @@ class Engine:
 
     def _ask_short(self, position: int, question: Question) -> None:
         """A yes/no or choices answer: parsed, and asked again with an explanation if unclear."""
-        prompt = messages.ANSWER_PROMPT
+        prompt = steps_messages.ANSWER_PROMPT
         if question.kind == YESNO:
             prompt += "[y/n] "
         elif question.kind == NUMBER:
@@ -165,9 +172,9 @@ class Engine:
             if command == "/pause":
                 raise _Pause
             if command in ("/help", "/?", "/edit"):
-                self.console.print(messages.SINGLE_ANSWER_HOW, style="dim")
+                self.console.print(steps_messages.SINGLE_ANSWER_HOW, style="dim")
                 if self.put_away is not None:
-                    self.console.print(messages.NEVER_HOW, style="dim")
+                    self.console.print(daily_messages.NEVER_HOW, style="dim")
                 continue
             try:
                 if question.kind == YESNO:
@@ -188,7 +195,7 @@ class Engine:
 
     def _skipped(self, position: int, question: Question) -> None:
         self._store(position, question, "", AnswerState.SKIPPED)
-        said = messages.SKIPPED if not self.skips_said else messages.SKIPPED_QUIETLY
+        said = steps_messages.SKIPPED if not self.skips_said else steps_messages.SKIPPED_QUIETLY
         self.console.print(said, style="dim")
         self.skips_said += 1
 
@@ -223,18 +230,18 @@ class Engine:
                     self.save(position, question, edited, AnswerState.ANSWERED)
                     self.saved[question.key] = Saved(AnswerState.ANSWERED, edited)
         except editor.EditorUnavailable:
-            self.console.print(messages.NO_EDITOR, style="yellow")
+            self.console.print(steps_messages.NO_EDITOR, style="yellow")
             return False
         except editor.EditorFailed as exc:
-            self.console.print(messages.editor_failed(str(exc)), style="yellow")
+            self.console.print(steps_messages.editor_failed(str(exc)), style="yellow")
             return False
         if problems:
             for problem in problems:
                 self.console.print(render.safe(problem), style="yellow")
-            self.console.print(messages.EDITOR_LINES_LEFT_OUT, style="dim")
+            self.console.print(steps_messages.EDITOR_LINES_LEFT_OUT, style="dim")
             return kept
         if not edited.strip():
-            self.console.print(messages.EDITOR_EMPTY, style="dim")
+            self.console.print(steps_messages.EDITOR_EMPTY, style="dim")
             return False
-        self.console.print(messages.EDITOR_SAVED, style="dim")
+        self.console.print(steps_messages.EDITOR_SAVED, style="dim")
         return True

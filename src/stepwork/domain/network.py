@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from stepwork import messages
+from stepwork.messages import people as people_messages
 
 ROLES = ("sponsor", "sponsee", "therapist", "home-group", "friend", "family", "other")
 """Stored role keys. The names people see come from `role_names` (below), so renaming a role
@@ -36,7 +36,7 @@ def parse_role_names(value: str) -> dict[str, str]:
         key, sep, name = part.partition("=")
         key, name = key.strip().lower(), " ".join(name.split())
         if not sep or key not in ROLES or not name:
-            raise ValueError(messages.ROLE_NAMES_HOW + ", ".join(ROLES))
+            raise ValueError(people_messages.ROLE_NAMES_HOW + ", ".join(ROLES))
         names[key] = name
     return names
 

@@ -3,10 +3,11 @@ journal itself stays encrypted. For reading the journal with other SQLite tools.
 
 from pathlib import Path
 
-from stepwork import messages, outputs
+from stepwork import outputs
 from stepwork.errors import UserError
 from stepwork.home import ensure_private_dir
-from stepwork.store import encryption, journal, swap
+from stepwork.messages import outputs as outputs_messages
+from stepwork.store import encryption, journal_file, swap
 
 
 def plain_copy(target: Path, force: bool = False) -> Path:
@@ -14,8 +15,8 @@ def plain_copy(target: Path, force: bool = False) -> Path:
     all, never over the journal or stepwork's own files."""
     chosen = outputs.target(target, force)
     if chosen.stream:
-        raise UserError(messages.output_not_regular(target))
-    source = journal.ready()
+        raise UserError(outputs_messages.output_not_regular(target))
+    source = journal_file.ready()
     key = encryption.key_for(source)
     ensure_private_dir(chosen.path.parent)
     new = swap.new_of(chosen.path)

@@ -1,8 +1,8 @@
 """Record IDs as people see them: a letter for the kind and a number, like i3 or a12."""
 
-from stepwork import messages
 from stepwork.errors import UsageError
-from stepwork.numbers import natural
+from stepwork.messages import parse as parse_messages
+from stepwork.parse.numbers import natural
 
 INVENTORY = "i"
 AMENDS = "a"
@@ -19,5 +19,5 @@ def parse_id(value: str, prefix: str, what: str) -> int:
         text = text[len(prefix) :]
     number = natural(text)
     if number is None:
-        raise UsageError(messages.bad_id(value, what, label(prefix, 3)))
+        raise UsageError(parse_messages.bad_id(value, what, label(prefix, 3)))
     return number

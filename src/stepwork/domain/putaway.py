@@ -6,13 +6,14 @@ travel with the settings file and the JSON export.
 
 from collections.abc import Callable
 
-from stepwork import messages, settings
+from stepwork import settings
 from stepwork.content import Question
+from stepwork.messages import daily as daily_messages
 
 DAILY = {
-    "checkin": messages.CHECKIN_NAME,
-    "review": messages.REVIEW_NAME,
-    "morning": messages.MORNING_NAME,
+    "checkin": daily_messages.CHECKIN_NAME,
+    "review": daily_messages.REVIEW_NAME,
+    "morning": daily_messages.MORNING_NAME,
 }
 """The daily flows whose questions can be put away, with the names people know them by."""
 
@@ -40,7 +41,7 @@ def putter(flow: str) -> Callable[[Question], str]:
 
     def put_away(question: Question) -> str:
         settings.set_put_away(settings.put_away() | {name(flow, question)})
-        return messages.put_away_done(name(flow, question))
+        return daily_messages.put_away_done(name(flow, question))
 
     return put_away
 
@@ -57,16 +58,16 @@ def change(wanted: str, away: bool) -> str:
     wanted = wanted.strip().lower()
     if not away and wanted == "all":
         settings.set_put_away(set())
-        return messages.QUESTIONS_ALL_BACK
+        return daily_messages.QUESTIONS_ALL_BACK
     known = all_names(settings.load())
     if wanted not in known and (away or wanted not in hidden):
         if wanted.partition(":")[0].startswith("step"):
-            raise UsageError(messages.question_not_optional(wanted))
-        raise UsageError(messages.unknown_question(wanted))
+            raise UsageError(daily_messages.question_not_optional(wanted))
+        raise UsageError(daily_messages.unknown_question(wanted))
     if away:
         settings.set_put_away(hidden | {wanted})
-        return messages.question_put_away(wanted)
+        return daily_messages.question_put_away(wanted)
     if wanted not in hidden:
-        return messages.question_not_put_away(wanted)
+        return daily_messages.question_not_put_away(wanted)
     settings.set_put_away(hidden - {wanted})
-    return messages.question_brought_back(wanted)
+    return daily_messages.question_brought_back(wanted)

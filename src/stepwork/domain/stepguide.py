@@ -1,14 +1,15 @@
 """Step work as the person sees it: which step, where they are, and what to do next."""
 
-from stepwork import messages
 from stepwork.content import STEP_NUMBERS
 from stepwork.errors import UsageError
+from stepwork.messages import app as app_messages
+from stepwork.messages import steps as steps_messages
 
 
 def parse_step_number(value: str) -> int:
     text = value.strip()
     if not text.isdigit() or int(text) not in STEP_NUMBERS:
-        raise UsageError(messages.bad_step(value))
+        raise UsageError(app_messages.bad_step(value))
     return int(text)
 
 
@@ -22,17 +23,17 @@ def flow_name(step: int) -> str:
 
 def status(open_sessions: int, finished_sessions: int) -> str:
     if open_sessions:
-        return messages.STATUS_IN_PROGRESS
+        return steps_messages.STATUS_IN_PROGRESS
     if finished_sessions:
-        return messages.STATUS_WORKED
-    return messages.STATUS_NOT_STARTED
+        return steps_messages.STATUS_WORKED
+    return steps_messages.STATUS_NOT_STARTED
 
 
 def suggest_next(open_steps: list[int], worked_steps: set[int]) -> str:
     """One next action: resume what is open, else the first step not yet worked."""
     if open_steps:
-        return messages.next_resume(open_steps[0])
+        return steps_messages.next_resume(open_steps[0])
     for step in STEP_NUMBERS:
         if step not in worked_steps:
-            return messages.next_begin(step)
-    return messages.NEXT_ALL_WORKED
+            return steps_messages.next_begin(step)
+    return steps_messages.NEXT_ALL_WORKED

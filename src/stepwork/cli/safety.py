@@ -6,7 +6,7 @@ everywhere: a check-in at a very low mood or a strong craving, the top of `stepw
 
 from typing import TYPE_CHECKING
 
-from stepwork import messages
+from stepwork.messages import safety as safety_messages
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -40,7 +40,8 @@ def plan_contacts() -> list[str]:
 
 def hard_moment_people() -> list[str]:
     """The people marked for hard moments, with how to reach them: "Sam (sponsor): 555 0134"."""
-    from stepwork import network, settings
+    from stepwork import settings
+    from stepwork.domain import network
     from stepwork.store import people
 
     names = network.role_names(settings.load()["role_names"])
@@ -63,8 +64,8 @@ def show(out: "Console", crisis_line: str) -> None:
     _state["shown"] = True
     body = Text()
     for heading, people in (
-        (messages.SAFETY_PEOPLE, hard_moment_people()),
-        (messages.SAFETY_CONTACTS, plan_contacts()),
+        (safety_messages.SAFETY_PEOPLE, hard_moment_people()),
+        (safety_messages.SAFETY_CONTACTS, plan_contacts()),
     ):
         if people:
             body.append(heading + "\n", style="bold")
@@ -72,9 +73,11 @@ def show(out: "Console", crisis_line: str) -> None:
                 body.append("  " + render.visible(person) + "\n")
             body.append("\n")
     if crisis_line:
-        body.append(messages.safety_own_line(crisis_line) + "\n\n", style="bold")
-    body.append(messages.SAFETY_NOW)
+        body.append(safety_messages.safety_own_line(crisis_line) + "\n\n", style="bold")
+    body.append(safety_messages.SAFETY_NOW)
     if not crisis_line:
-        body.append("\n\n" + messages.SAFETY_NO_LINE, style="dim")
+        body.append("\n\n" + safety_messages.SAFETY_NO_LINE, style="dim")
     out.print()
-    out.print(Panel(body, title=messages.SAFETY_TITLE, title_align="left", border_style="magenta"))
+    out.print(
+        Panel(body, title=safety_messages.SAFETY_TITLE, title_align="left", border_style="magenta")
+    )

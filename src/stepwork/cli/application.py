@@ -12,8 +12,11 @@ from typing import TYPE_CHECKING, Any
 import typer
 from typer.core import TyperGroup
 
-from stepwork import __version__, messages, textin
+from stepwork import __version__
 from stepwork.errors import UserError
+from stepwork.flows import textin
+from stepwork.messages import app as app_messages
+from stepwork.messages import safety as safety_messages
 from stepwork.store import on_new_journal, start_afresh
 
 if TYPE_CHECKING:
@@ -42,7 +45,7 @@ def _first_run() -> None:
         from stepwork import render
 
         with contextlib.suppress(OSError):
-            render.console().print(Text("\n".join(messages.FIRST_RUN), style="dim"))
+            render.console().print(Text("\n".join(safety_messages.FIRST_RUN), style="dim"))
 
 
 on_new_journal(_first_run)
@@ -108,7 +111,7 @@ def plain_metavars(command: Command, ctx: Context) -> None:
 
 
 def _forget_safety_line() -> None:
-    safety = sys.modules.get("stepwork.safety")
+    safety = sys.modules.get("stepwork.cli.safety")
     if safety is not None:
         safety.reset()
 
@@ -163,7 +166,7 @@ class StepworkGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         """A stop (Ctrl-C, end of input) that no guided flow caught: say truthfully what became
         of the command (Typer then ends it with 130)."""
-        from stepwork import prompting
+        from stepwork.flows import prompting
 
         prompting.start_reading()
         try:
@@ -175,11 +178,15 @@ class StepworkGroup(TyperGroup):
                 command = f"stepwork {ctx.invoked_subcommand or ''}".strip()
                 with contextlib.suppress(OSError):
                     typer.echo("")  # ends the line the unanswered prompt is on
-                _say(messages.needs_a_person(command))
+                _say(app_messages.needs_a_person(command))
                 raise typer.Exit(EXIT_NO_PERSON) from None
             with contextlib.suppress(OSError):
                 typer.echo("", err=True)
-            _say(messages.STOPPED_KEPT if wrote_something() else messages.STOPPED_NOTHING_CHANGED)
+            _say(
+                app_messages.STOPPED_KEPT
+                if wrote_something()
+                else app_messages.STOPPED_NOTHING_CHANGED
+            )
             raise
 
     def _run(self, argv: list[str], *a: Any, **kw: Any) -> Any:
@@ -188,7 +195,7 @@ class StepworkGroup(TyperGroup):
                 return super().main(argv, "stepwork", *a, **kw)
             finally:
                 if textin.any_replaced():
-                    _say(messages.UNREADABLE_CHARACTERS)
+                    _say(app_messages.UNREADABLE_CHARACTERS)
         except UserError as exc:
             _say(exc.message)
             sys.exit(exc.exit_code)
@@ -199,7 +206,7 @@ class StepworkGroup(TyperGroup):
             if click_exception is None:
                 if "--debug" in argv:
                     traceback.print_exc()
-                _say(messages.BUG)
+                _say(app_messages.BUG)
                 sys.exit(EXIT_BUG)
             _say(click_exception[0])
             sys.exit(click_exception[1])
@@ -207,7 +214,7 @@ class StepworkGroup(TyperGroup):
 
 def finish_process() -> None:
     """Say what the journal had to settle, and let go of its lock, as a process ending would."""
-    journal = sys.modules.get("stepwork.store.journal")
+    journal = sys.modules.get("stepwork.store.journal_file")
     if journal is not None:
         for notice in journal.notices:
             _say(notice)
@@ -224,14 +231,14 @@ def _as_click_error(exc: Exception) -> tuple[str, int] | None:
     if not isinstance(exc, ClickException):
         return None
     if isinstance(exc, UsageError) and exc.ctx is not None:
-        return messages.usage_problem(exc.format_message(), exc.ctx.command_path), exc.exit_code
+        return app_messages.usage_problem(exc.format_message(), exc.ctx.command_path), exc.exit_code
     return exc.format_message(), exc.exit_code
 
 
 app = typer.Typer(
     cls=StepworkGroup,
-    help=messages.APP_HELP,
-    epilog=messages.SAFETY_HELP,
+    help=app_messages.APP_HELP,
+    epilog=safety_messages.SAFETY_HELP,
     add_completion=True,
     no_args_is_help=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -274,7 +281,7 @@ def guarded(
 
     `kept` replaces the usual "pick up where you left off" where a rerun does not resume.
     """
-    from stepwork import interrupts, prompting
+    from stepwork.flows import interrupts, prompting
 
     prompting.start_reading()
     with interrupts.catching():
@@ -286,10 +293,10 @@ def guarded(
             return interrupted(resume_command, kept, instead=instead)
 
 
-def confirm(question: str, resume_command: str, kept: str = messages.NOTHING_CHANGED) -> None:
+def confirm(question: str, resume_command: str, kept: str = app_messages.NOTHING_CHANGED) -> None:
     """Ask before a change. A no says `kept` and ends the command (0); a stop ends it as a stop
     does. Only a yes goes on."""
-    from stepwork.prompting import ask_yes_no, no_person
+    from stepwork.flows.prompting import ask_yes_no, no_person
     from stepwork.render import console
 
     answer = guarded(
@@ -313,7 +320,7 @@ def interrupted(
     `saved` is given by a flow that knows better than "something was written" (one that took
     back an empty start, or whose rerun would not offer to pick up).
     """
-    from stepwork.prompting import no_person
+    from stepwork.flows.prompting import no_person
     from stepwork.render import visible
     from stepwork.store import wrote_something
 
@@ -322,12 +329,12 @@ def interrupted(
         # start they made, so nothing was kept).
         with contextlib.suppress(OSError):
             typer.echo("")  # ends the line the unanswered prompt is on
-            typer.echo(visible(messages.needs_a_person(resume_command, instead)), err=True)
+            typer.echo(visible(app_messages.needs_a_person(resume_command, instead)), err=True)
         return EXIT_NO_PERSON
     if wrote_something() if saved is None else saved:
-        line = kept or messages.interrupted(resume_command)
+        line = kept or app_messages.interrupted(resume_command)
     else:
-        line = messages.STOPPED_NOTHING_CHANGED
+        line = app_messages.STOPPED_NOTHING_CHANGED
     # After a closed window there is no terminal to tell; everything was saved before this.
     with contextlib.suppress(OSError):
         typer.echo("")

@@ -1,7 +1,7 @@
 """Reading short structured answers: yes/no, and any-of choices by number or name."""
 
-from stepwork import messages
-from stepwork.numbers import is_digits
+from stepwork.messages import parse as parse_messages
+from stepwork.parse.numbers import is_digits
 
 YES, NO = "yes", "no"
 SEPARATOR = ", "
@@ -13,16 +13,16 @@ def parse_yes_no(raw: str) -> str:
         return YES
     if reply in ("n", "no"):
         return NO
-    raise ValueError(messages.YES_NO_HINT)
+    raise ValueError(parse_messages.YES_NO_HINT)
 
 
 def parse_number(raw: str, low: int, high: int) -> str:
     try:
         value = int(raw.strip())
     except ValueError:
-        raise ValueError(messages.number_hint(low, high)) from None
+        raise ValueError(parse_messages.number_hint(low, high)) from None
     if not low <= value <= high:
-        raise ValueError(messages.number_hint(low, high))
+        raise ValueError(parse_messages.number_hint(low, high))
     return str(value)
 
 
@@ -40,10 +40,10 @@ def parse_choices(raw: str, options: tuple[str, ...]) -> str:
         # "3 4" or "hungry tired": several choices separated by spaces.
         words = [_choice(word, options) for word in token.split()]
         if len(words) < 2 or None in words:
-            raise ValueError(messages.bad_choice(token, len(options)))
+            raise ValueError(parse_messages.bad_choice(token, len(options)))
         picked.update(w for w in words if w is not None)
     if not picked:
-        raise ValueError(messages.bad_choice(raw.strip(), len(options)))
+        raise ValueError(parse_messages.bad_choice(raw.strip(), len(options)))
     return SEPARATOR.join(o for o in options if o in picked)
 
 

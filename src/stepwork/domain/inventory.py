@@ -4,9 +4,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from stepwork import messages
-from stepwork.choices import YES, tags
 from stepwork.content.inventory import columns, defect_opposites
+from stepwork.messages import inventory as inventory_messages
+from stepwork.parse.choices import YES, tags
 
 if TYPE_CHECKING:
     from stepwork.store.inventory import ItemView
@@ -31,7 +31,7 @@ def column_values(section: str, answers: Mapping[str, str]) -> list[tuple[str, s
     result = []
     for column in columns(section):
         if no_part and column.no_part:
-            text = messages.NO_PART_COLUMN
+            text = inventory_messages.NO_PART_COLUMN
         else:
             text = "; ".join(answers[k].strip() for k in column.keys if answers.get(k, "").strip())
         result.append((column.heading, text))

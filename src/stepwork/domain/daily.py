@@ -5,8 +5,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from stepwork import limits, messages
 from stepwork.errors import UsageError
+from stepwork.messages import daily as daily_messages
+from stepwork.parse import limits
 
 HALT = ("hungry", "angry", "lonely", "tired")
 TRIGGER_KINDS = ("person", "place", "thing")
@@ -17,7 +18,7 @@ CRAVING_RANGE = (0, 10)
 def check_rating(name: str, value: int, bounds: tuple[int, int]) -> int:
     low, high = bounds
     if not low <= value <= high:
-        raise UsageError(messages.rating_out_of_range(name, value, low, high))
+        raise UsageError(daily_messages.rating_out_of_range(name, value, low, high))
     return value
 
 
@@ -31,7 +32,7 @@ def parse_halt(values: Iterable[str]) -> list[str]:
                 continue
             matches = [h for h in HALT if h.startswith(word)]
             if len(matches) != 1:
-                raise UsageError(messages.bad_halt(word))
+                raise UsageError(daily_messages.bad_halt(word))
             picked.add(matches[0])
     return [h for h in HALT if h in picked]
 
@@ -47,7 +48,7 @@ def parse_trigger(value: str) -> Trigger:
     written (an option, a guided answer, an edit): without its kind it is refused."""
     trigger = read_trigger(value)
     if trigger is None:
-        raise UsageError(messages.bad_trigger(value))
+        raise UsageError(daily_messages.bad_trigger(value))
     return trigger
 
 
@@ -68,7 +69,7 @@ def trigger_lines(text: str) -> list[Trigger]:
             continue
         trigger = read_trigger(line)
         if trigger is None:
-            raise ValueError(messages.trigger_needs_kind(line.strip()))
+            raise ValueError(daily_messages.trigger_needs_kind(line.strip()))
         found.append(trigger)
     return found
 

@@ -1,8 +1,8 @@
 """Whole numbers typed by a person (options, IDs, answers), read with one clear message when they
 are not: only the digits 0-9 count (not '⁰' or '²'), and never beyond what SQLite can hold."""
 
-from stepwork import messages
 from stepwork.errors import UsageError
+from stepwork.messages import parse as parse_messages
 
 SQLITE_MAX = 2**63 - 1
 # More digits than this cannot be within SQLite's range; checked before int() reads them.
@@ -30,9 +30,9 @@ def whole(
     text = value.strip()
     digits = text[1:] if text.startswith("-") else text
     if not is_digits(digits):
-        raise UsageError(messages.not_a_whole_number(option, value))
+        raise UsageError(parse_messages.not_a_whole_number(option, value))
     if len(digits.lstrip("0")) > _MAX_DIGITS or not low <= int(text) <= high:
-        raise UsageError(messages.number_out_of_range(option, text, low, high))
+        raise UsageError(parse_messages.number_out_of_range(option, text, low, high))
     return int(text)
 
 

@@ -18,7 +18,7 @@ from rich.style import Style
 from rich.text import Text
 
 from stepwork.controls import JSON_ESCAPES, VISIBLE, visible
-from stepwork.dates import local_day as local_day
+from stepwork.parse.dates import local_day as local_day
 
 
 def safe(value: object, style: str | Style = "", **options: Any) -> Text:
@@ -66,10 +66,10 @@ class SafeConsole(Console):
 
 
 class PlainConsole(SafeConsole):
-    """Plain mode (`stepwork.plain`): no colour, and nothing drawn: tables as lines."""
+    """Plain mode (`stepwork.render.plain`): no colour, and nothing drawn: tables as lines."""
 
     def print(self, *objects: Any, **options: Any) -> None:
-        from stepwork.plain import print_plainly
+        from stepwork.render.plain import print_plainly
 
         print_plainly(self, objects, options)
 
@@ -81,7 +81,7 @@ collecting: list[Console] = []
 def console(stderr: bool = False) -> Console:
     if collecting and not stderr:
         return collecting[-1]
-    from stepwork import plain
+    from stepwork.render import plain
 
     # Created per call so it always writes to the current sys.stdout (tests swap it).
     if plain.wanted():

@@ -4,7 +4,7 @@ import contextlib
 import sys
 from datetime import date
 
-from stepwork import messages
+from stepwork.messages import parse as parse_messages
 from stepwork.render import visible
 
 _line_editing = {"ready": False}
@@ -63,7 +63,7 @@ def ask_yes_no(question: str, default: bool = True) -> bool:
             return True
         if reply in ("n", "no"):
             return False
-        print(visible(messages.YES_NO_HINT))
+        print(visible(parse_messages.YES_NO_HINT))
 
 
 def ask_day(question: str, allow_future: bool, default: str = "") -> date | None:
@@ -71,8 +71,8 @@ def ask_day(question: str, allow_future: bool, default: str = "") -> date | None
 
     An empty reply gives `default` parsed, or None when there is no default.
     """
-    from stepwork.dates import parse_day
     from stepwork.errors import UsageError
+    from stepwork.parse.dates import parse_day
 
     while True:
         reply = read_line(question + " ").strip() or default

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import tempfile
 
-from stepwork import textin
+from stepwork.flows import textin
 
 
 class EditorUnavailable(Exception):

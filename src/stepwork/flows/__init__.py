@@ -1,0 +1,1 @@
+"""Asking a person things: the guided engine, reading lines, the editor, stops."""

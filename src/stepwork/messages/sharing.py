@@ -1,0 +1,22 @@
+"""Step five: sharing the inventory."""
+
+SHARE_NOTHING = "Nothing in your inventory is waiting to be shared. Add to it with: stepwork step 4"
+SHARE_WHO = "Whom are you sharing with? (sponsor, therapist, or a name; Enter to stop)"
+SHARE_WHEN = "When? (today, yesterday or YYYY-MM-DD; Enter for today)"
+SHARE_THIS = "Shared this one?"
+SHARE_REFLECT = "Would you like a few questions to reflect on sharing it?"
+
+
+def share_leaving_out(count: int) -> str:
+    noun, comes = ("item is", "it comes") if count == 1 else ("items are", "they come")
+    return (
+        f"{count} {noun} marked for a therapist and left out here; "
+        f"{comes} up when you share with a therapist."
+    )
+
+
+def share_done(count: int, whom: str) -> str:
+    if not count:
+        return "Nothing was recorded this time, and that is fine."
+    noun = "item" if count == 1 else "items"
+    return f"{count} {noun} recorded as shared with {whom}. That took courage."

@@ -1,0 +1,115 @@
+"""One journal on every device: stepwork sync."""
+
+from pathlib import Path
+
+SYNC_DIR_DESCRIPTION = (
+    "The folder stepwork sync uses when none is named: one that Syncthing, a cloud folder "
+    "or git carries to your other devices."
+)
+SYNC_NEEDS_FOLDER = (
+    "Name the shared folder: stepwork sync DIR (or once: stepwork config sync_dir DIR)."
+)
+SYNC_BUSY = "Another stepwork sync is running for this journal. Try again when it has finished."
+SYNC_FILE_INCOMPLETE = "it is not complete (perhaps still arriving)."
+SYNC_FILE_DAMAGED = "it is damaged, or was changed after it was written."
+SYNC_FILE_TOO_NEW = "it was written by a newer stepwork; please update stepwork on this device."
+SYNC_FILE_MISNAMED = "its name does not match what it holds (a copy or a renamed file?)."
+SYNC_FILE_ENCRYPTED_HERE_PLAIN = (
+    "its files are encrypted and this journal is not; encrypt this journal with the same "
+    "passphrase (stepwork encrypt) to read them."
+)
+SYNC_FILE_PLAIN_HERE_ENCRYPTED = (
+    "its files are plain text and this journal is encrypted, so they are not merged (anyone "
+    "who can write to the folder could have written them). Encrypt that device's journal with "
+    "the same passphrase (stepwork encrypt): it then sends everything again, encrypted."
+)
+SYNC_FILE_OTHER_PASSPHRASE = (
+    "its files were encrypted with another passphrase; use the same passphrase on every device "
+    "(stepwork passphrase)."
+)
+SYNC_FILE_GONE = "it could not be read (removed while stepwork was reading, or not a file)."
+SYNC_FILE_COPY = (
+    "a copy a sync tool made (a conflict copy or a half-copied file); stepwork never reads it, "
+    "as the file it copies is read under its own name. You may delete it."
+)
+SYNC_NOT_A_FILE = "it is a link or something else that is not a file; stepwork leaves it alone."
+SYNC_JOURNAL_CHANGED = (
+    "This journal is not the file this device last synced (restored, encrypted, decrypted or "
+    "copied): all of it is sent, and every file in the folder is read again."
+)
+SYNC_NOTHING_TO_COMPACT = "Nothing to compact: this device has one file in the folder at most."
+SYNC_PROGRESS = "Merging"
+SYNC_NOTHING_NEW = "Nothing new to send or to receive: already in step."
+SYNC_NOTHING_SENT = "Nothing new to send."
+SYNC_NOTHING_RECEIVED = "Nothing new to receive."
+
+
+def sync_skipped(name: str, why: str) -> str:
+    return f"Skipped {name}: {why} It is tried again at the next sync."
+
+
+def sync_left_alone(name: str, why: str) -> str:
+    return f"Left alone {name}: {why}"
+
+
+def sync_retried(refusal: str) -> str:
+    return f"Skipped: {refusal} It is tried again at the next sync."
+
+
+def sync_waiting_for(missing: str) -> str:
+    return f"waiting for {missing}, which comes before it and has not arrived."
+
+
+def sync_device_refused(device: str, why: str) -> str:
+    return f"Skipped the files of device {device}: {why}"
+
+
+def sync_device_plain(device: str, why: str) -> str:
+    return f"Passed over plain files of device {device}: {why}"
+
+
+def sync_new_folder(folder: Path) -> str:
+    return (
+        f"{folder} is not the folder this device last synced with: all of this journal is sent "
+        "to it, and every file in it is read."
+    )
+
+
+def sync_plain_warning(folder: Path) -> str:
+    return (
+        f"This journal is not encrypted, so the files stepwork sync writes in {folder} are plain "
+        "text: anyone who can read that folder (or the service that carries it) can read your "
+        "entries. stepwork encrypt protects them, on every device, with one passphrase. "
+        "(Said once.)"
+    )
+
+
+def sync_not_compacted(devices: list[str]) -> str:
+    names = ", ".join(devices)
+    return (
+        f"Not compacted yet: {len(devices)} other device{'s' if len(devices) != 1 else ''} "
+        f"({names}) {'have' if len(devices) != 1 else 'has'} not merged all of this device's "
+        "files. Sync there first, then try again."
+    )
+
+
+def sync_compacted(removed: int, name: str) -> str:
+    return f"Compacted: {removed} of this device's files replaced by one snapshot, {name}."
+
+
+def sync_sent(count: int, name: str, encrypted: bool) -> str:
+    how = "encrypted" if encrypted else "plain text"
+    return f"Sent {count:,} record{'s' if count != 1 else ''} as {name} ({how})."
+
+
+def sync_received(files: int, devices: int, added: int, updated: int, deleted: int) -> str:
+    counts = [
+        f"{n:,} {what}"
+        for n, what in ((added, "added"), (updated, "updated"), (deleted, "deleted"))
+        if n
+    ]
+    changed = ", ".join(counts) if counts else f"nothing new in {'it' if files == 1 else 'them'}"
+    return (
+        f"Received {files:,} file{'s' if files != 1 else ''} from {devices} "
+        f"device{'s' if devices != 1 else ''}: {changed}."
+    )
