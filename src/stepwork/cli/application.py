@@ -101,11 +101,16 @@ def commands_in(module_name: str) -> dict[str, Command]:
 
 
 def plain_metavars(command: Command, ctx: Context) -> None:
-    """Help shows an option's value as TEXT (or the metavar it declares), and nothing for a
-    flag, instead of Typer's Python type names (<str>, <bool>, <list[str]>)."""
+    """Help shows an option's value as TEXT (or the metavar it declares), nothing for a flag, and
+    an argument by its name in capitals (ID, WORDS...), instead of Typer's Python type names
+    (<str>, <bool>, <list[str]>) and {name}."""
     for param in command.get_params(ctx):
-        if param.param_type_name == "option" and param.metavar is None:
+        if param.metavar is not None:
+            continue
+        if param.param_type_name == "option":
             param.metavar = "" if getattr(param, "is_flag", False) else "TEXT"
+        elif param.param_type_name == "argument" and param.name:
+            param.metavar = param.name.upper()
     for sub in getattr(command, "commands", {}).values():
         plain_metavars(sub, ctx)
 
