@@ -305,3 +305,23 @@ def test_search_reaches_past_the_first_matches_it_ranks(run, home):
     assert [hit["title"] for hit in found] == ["A long day"]
     assert "**serenity**" in found[0]["snippet"]
     assert len(json.loads(run("search", "serenity", "-n", "5", "--json").output)) == 5
+
+
+def test_a_word_found_almost_everywhere_shows_the_newest_matches_first(run, monkeypatch):
+    """Ranking says little when the words are in most of the journal, and scoring every match
+    grows with it; past a limit, the newest matches come first."""
+    from stepwork.store import search
+
+    for n in range(4):
+        assert run("checkin", "--note", f"serenity at meeting {n}").exit_code == 0
+    # A text with the word three times is the best match by rank.
+    assert run("service", "serenity serenity serenity").exit_code == 0
+    assert run("checkin", "--note", "serenity again, the newest").exit_code == 0
+
+    ranked = json.loads(run("search", "serenity", "--json").stdout)
+    assert ranked[0]["kind"] == "service"
+
+    monkeypatch.setattr(search, "RANKED_AT_MOST", 3)
+    newest_first = json.loads(run("search", "serenity", "--json").stdout)
+    assert "the newest" in newest_first[0]["snippet"]
+    assert len(newest_first) == len(ranked) == 6

@@ -88,17 +88,36 @@ def _owner(conn: sqlite3.Connection, source: str, row_id: int) -> Owner | None:
     return kinds[source], row_id
 
 
+RANKED_AT_MOST = 10_000
+"""Beyond this many matching texts, the words are in so much of the journal that ranking says
+little (bm25 weighs a word by how rare it is), while scoring every match costs time that grows
+with the journal. Such a search shows the newest matches first instead."""
+
+
+def _too_common_to_rank(conn: sqlite3.Connection, fts_query: str) -> bool:
+    table = search_index.TABLE
+    found = conn.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)",
+        (fts_query, RANKED_AT_MOST + 1),
+    ).fetchone()[0]
+    return int(found) > RANKED_AT_MOST
+
+
 def _candidates(conn: sqlite3.Connection, query: str) -> Iterator[tuple[str, int, str]]:
-    """(source table, row id, snippet), best match first. FTS5 ranks the matches itself and
-    cuts a snippet only for each row read, so stopping early skips the rest."""
+    """(source table, row id, snippet), best match first (newest first for words found almost
+    everywhere). FTS5 ranks the matches itself and cuts a snippet only for each row read, so
+    stopping early skips the rest."""
     if not search_index.present(conn):
         yield from _like_candidates(conn, query)
         return
     table = search_index.TABLE
+    fts_query = _fts_query(query)
+    # A text's rowid grows with its row's id (search_index.py), so rowid order is newest first.
+    order = "rowid DESC" if _too_common_to_rank(conn, fts_query) else "rank"
     rows = conn.execute(
         f"SELECT rowid, snippet({table}, 0, ?, ?, '…', 12) AS snip "
-        f"FROM {table} WHERE {table} MATCH ? ORDER BY rank",
-        (MARK_START, MARK_END, _fts_query(query)),
+        f"FROM {table} WHERE {table} MATCH ? ORDER BY {order}",
+        (MARK_START, MARK_END, fts_query),
     )
     for row in rows:
         source, row_id = search_index.split_rowid(row["rowid"])
