@@ -124,7 +124,8 @@ def search(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     no_pager: bool = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP),
 ) -> None:
-    """Search everything you have written, best matches first."""
+    """Search everything you have written: best matches first, newest first for words found
+    almost everywhere."""
     from stepwork.kinds.search import search as find
     from stepwork.store import journal_file
     from stepwork.store.search import MARK_END, MARK_START, query_of, words
