@@ -17,7 +17,7 @@ from stepwork.content import Question
 from stepwork.content.inventory import SECTIONS, Section, section
 from stepwork.domain import inventory
 from stepwork.domain.states import AnswerState
-from stepwork.errors import UsageError
+from stepwork.errors import UsageError, UserError
 from stepwork.flows import engine
 from stepwork.flows.prompting import ask_yes_no, read_line
 from stepwork.messages import inventory as inventory_messages
@@ -97,7 +97,14 @@ def run_item(item: "ItemView", out: Console, offer_pause: bool = False) -> engin
 
     out.print()
     out.print(render.safe(spec.label, style="bold cyan"), render.safe(spec.about, style="dim"))
-    outcome = run_session(spec.questions, item.session_id, out, values["editor"], on_answer)
+    outcome = run_session(
+        spec.questions,
+        item.session_id,
+        out,
+        values["editor"],
+        on_answer,
+        label=inventory_messages.item_open_label(item_label(item.id)),
+    )
     if outcome is engine.Outcome.FINISHED:
         finished = store.get(item.id)
         if finished is not None and not any(v.strip() for v in finished.answers.values()):
@@ -155,6 +162,14 @@ def _step4(new: bool) -> int:
     step_intro(4, out)
     out.print(steps_messages.HOW_TO_ANSWER, style="dim")
     unfinished = store.latest_open()
+    if unfinished is not None and guided.held_elsewhere(unfinished.session_id):
+        if not new:
+            raise UserError(
+                steps_messages.open_elsewhere(
+                    inventory_messages.UNFINISHED_ITEM_LABEL, "stepwork step 4 --new"
+                )
+            )
+        unfinished = None  # left open for the window answering it
     if unfinished is not None:
         spec = section(unfinished.section, values)
         answered = sum(

@@ -49,3 +49,10 @@ def resume_item(singular: str, about: str, answered: int, total: int) -> str:
 def shared_recorded(count: int, whom: str, day: str) -> str:
     noun = "item" if count == 1 else "items"
     return f"Recorded: {count} {noun} shared with {whom} on {day}."
+
+
+UNFINISHED_ITEM_LABEL = "Your unfinished inventory item"
+
+
+def item_open_label(item: str) -> str:
+    return f"Inventory item {item}"
