@@ -213,7 +213,7 @@ STEP_SHOWS[9] = print_amends
 
 def _ask_kind(out: Console, would_injure: bool) -> str | None:
     options = tuple(k for k in KINDS if not (would_injure and k == AmendsKind.DIRECT))
-    out.print(render.safe(menu(options), style="cyan"))
+    out.print(render.safe(menu(options, out.width), style="cyan"))
     while True:
         reply = read_line(amends_messages.AMENDS_KIND_QUESTION + " ").strip().lower()
         if not reply:

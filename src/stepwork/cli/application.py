@@ -321,7 +321,7 @@ def interrupted(
     back an empty start, or whose rerun would not offer to pick up).
     """
     from stepwork.flows.prompting import no_person
-    from stepwork.render import visible
+    from stepwork.render import fit, visible
     from stepwork.store import wrote_something
 
     if no_person():
@@ -329,7 +329,8 @@ def interrupted(
         # start they made, so nothing was kept).
         with contextlib.suppress(OSError):
             typer.echo("")  # ends the line the unanswered prompt is on
-            typer.echo(visible(app_messages.needs_a_person(resume_command, instead)), err=True)
+            said = visible(app_messages.needs_a_person(resume_command, instead))
+            typer.echo(fit(said, sys.stderr), err=True)
         return EXIT_NO_PERSON
     if wrote_something() if saved is None else saved:
         line = kept or app_messages.interrupted(resume_command)
@@ -338,5 +339,5 @@ def interrupted(
     # After a closed window there is no terminal to tell; everything was saved before this.
     with contextlib.suppress(OSError):
         typer.echo("")
-        typer.echo(visible(line), err=True)
+        typer.echo(fit(visible(line), sys.stderr), err=True)
     return EXIT_INTERRUPTED

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console, RenderableType
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 
 from stepwork import render, settings
@@ -136,11 +137,14 @@ def _add_items(section_key: str, out: Console, first: "ItemView | None" = None) 
 
 def _choose_section(out: Console, sections: list[Section]) -> str | None:
     out.print()
+    # A grid: an entry that wraps goes on under its own words, not under the number.
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True, style="bold")
+    grid.add_column()
     for number, spec in enumerate(sections, start=1):
-        out.print(Text.assemble((f"  {number} ", "bold"), spec.label, ("  " + spec.about, "dim")))
-    out.print(
-        Text.assemble((f"  {len(sections) + 1} ", "bold"), inventory_messages.SECTION_REFLECT)
-    )
+        grid.add_row(f"  {number}", Text.assemble(spec.label, ("  " + spec.about, "dim")))
+    grid.add_row(f"  {len(sections) + 1}", Text(inventory_messages.SECTION_REFLECT))
+    out.print(grid)
     while True:
         reply = read_line(inventory_messages.SECTION_PROMPT + " ").strip().lower()
         if not reply:

@@ -61,5 +61,16 @@ def tags(stored: str) -> list[str]:
     return [t.strip() for t in stored.split(",") if t.strip()]
 
 
-def menu(options: tuple[str, ...]) -> str:
-    return "   ".join(f"{i} {option}" for i, option in enumerate(options, start=1))
+def menu(options: tuple[str, ...], width: int | None = None) -> str:
+    """The numbered options on one line, or, given a `width`, on as many lines as they need
+    with no option split across two."""
+    items = [f"{i} {option}" for i, option in enumerate(options, start=1)]
+    if width is None:
+        return "   ".join(items)
+    lines: list[str] = []
+    for item in items:
+        if lines and len(lines[-1]) + 3 + len(item) <= width:
+            lines[-1] += "   " + item
+        else:
+            lines.append(item)
+    return "\n".join(lines)
