@@ -11,7 +11,7 @@ from rich.text import Text
 
 from stepwork import render, settings
 from stepwork.cli import completion, editing, paging, panels
-from stepwork.cli.application import guarded
+from stepwork.cli.application import confirm, guarded
 from stepwork.cli.guided import run_session
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
 from stepwork.content import Question
@@ -340,7 +340,7 @@ def inventory_show(
     spec = section(item.section, settings.load())
     out = render.console()
     body = Text()
-    for heading, text in inventory.item_columns(item):
+    for heading, text in inventory.asked_columns(item):
         body.append(render.visible(heading) + "\n", style="bold")
         if text:
             body.append(render.visible(text) + "\n\n")
@@ -397,6 +397,7 @@ def inventory_edit(
     owes_amends: bool | None = typer.Option(
         None, "--owes-amends/--no-amends", help="Mark whether you owe amends here."
     ),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
 ) -> None:
     """Change an item: its marks with the options, or its columns one by one."""
     from stepwork.store import amends
@@ -407,6 +408,14 @@ def inventory_edit(
     out = render.console()
     if owes_amends is not None and not any(q.key == "amends" for q in spec.questions):
         raise UsageError(inventory_messages.no_amends_column(spec.label))
+    if owes_amends and item.no_part and not item.owes_amends:
+        # Someone who was harmed is never told, even by a mark, that they owe for it.
+        out.print(inventory_messages.AMENDS_WHEN_HARMED)
+        if not yes:
+            confirm(
+                inventory_messages.AMENDS_WHEN_HARMED_QUESTION,
+                f"stepwork inventory edit {item_label(item.id)} --owes-amends",
+            )
     if (for_therapist, for_sponsor, owes_amends) != (None, None, None):
         store.set_marks(item.id, for_therapist=for_therapist, for_sponsor=for_sponsor)
         if owes_amends is not None:

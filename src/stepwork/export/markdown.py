@@ -161,7 +161,10 @@ class Writer:
             notes.append("owes amends")
         for share in records.item_shares(self.conn, r["id"]):
             notes.append(f"shared with {share['shared_with']} on {share['shared_on']}")
-        cells = [f"i{r['id']}", *(text for _, text in column_values(section, answers))]
+        cells = [
+            f"i{r['id']}",
+            *(text for _, text in column_values(section, answers, bool(r["for_therapist"]))),
+        ]
         return "| " + " | ".join(cell(c) for c in [*cells, ", ".join(notes)]) + " |"
 
     def amends(self) -> None:
