@@ -39,7 +39,8 @@ commands = typer.Typer(add_completion=False)
 StepFlow = Callable[[bool], int]
 """flow(new) → exit status."""
 STEP_FLOWS: dict[int, StepFlow] = {}
-STEP_SHOWS: dict[int, Callable[[], None]] = {}
+STEP_SHOWS: dict[int, Callable[[], bool | None]] = {}
+"""show() → whether it showed anything (None: it always says something)."""
 # The modules (under stepwork.cli) that register a flow or a show for some step.
 FLOW_MODULES = ("inventory", "sharing", "defects", "amends", "daily")
 
@@ -61,9 +62,8 @@ def step(
     load_flows()
     if show:
         with paging.paged(no_pager):
-            if n in STEP_SHOWS:
-                STEP_SHOWS[n]()
-            _show(n, quiet_if_empty=n in STEP_SHOWS)
+            shown = STEP_SHOWS[n]() if n in STEP_SHOWS else False
+            _show(n, quiet_if_empty=shown is not False)
         return
     flow = STEP_FLOWS.get(n)
     raise typer.Exit(flow(new) if flow else run_step_guide(n, new))
