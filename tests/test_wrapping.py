@@ -73,3 +73,18 @@ def test_step_4s_menu_hangs_its_indent_and_its_prompt_wraps_by_words(home):
         assert any(f"{number} {option}" in line for line in shown), (option, shown)
     child.sendline("/pause")
     child.expect(pexpect.EOF)
+
+
+@pytest.mark.parametrize("args", [("--help",), ("--debug", "--help"), ("-h",)])
+def test_the_root_help_fits_a_narrow_terminal(home, args):
+    child = narrow(home, *args)
+    child.expect(pexpect.EOF)
+    shown = lines_of(child.before)
+    assert all(len(line) < COLUMNS for line in shown), [
+        line for line in shown if len(line) >= COLUMNS
+    ]
+    text = " ".join(" ".join(shown).split())
+    # The same help as the ready-made one, only wrapped narrower.
+    from stepwork.cli import roothelp
+
+    assert text == " ".join(roothelp.text().split())
