@@ -305,3 +305,18 @@ def test_search_reaches_past_the_first_matches_it_ranks(run, home):
     assert [hit["title"] for hit in found] == ["A long day"]
     assert "**serenity**" in found[0]["snippet"]
     assert len(json.loads(run("search", "serenity", "-n", "5", "--json").output)) == 5
+
+
+def test_an_editor_that_changes_nothing_changes_nothing_even_with_a_carriage_return(
+    run, db, monkeypatch
+):
+    from stepwork.messages import app as app_messages
+
+    note = "before\rafter\nand a line"
+    assert run("checkin", "--mood", "5", "--note", note).exit_code == 0
+    monkeypatch.setenv("EDITOR", "true")
+    result = run("edit", "c1", "--editor")
+    assert result.exit_code == 0, result.stderr
+    assert app_messages.NOTHING_CHANGED in result.stdout
+    assert "Updated" not in result.stdout
+    assert db("SELECT note FROM checkin") == [(note,)]
