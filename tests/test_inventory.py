@@ -361,3 +361,25 @@ def test_amends_set_and_the_field_editor_read_a_status_alike(run):
     run("edit", "a1", input=lines("", "", "", "Planned", ""))
     [row] = json.loads(run("amends", "list", "--json").stdout)
     assert row["status"] == "planned"
+
+
+def test_an_amends_status_reads_the_same_everywhere_a_person_looks(run):
+    import re
+
+    assert run("amends", "add", "Dad", "--harm", "harsh words").exit_code == 0
+    views = {
+        "list": run("amends", "list").stdout,
+        "show": run("show", "a1").stdout,
+        "log": run("log").stdout,
+        "export": run("export").stdout,
+        "help": run("amends", "set", "--help").stdout,
+    }
+    for name, text in views.items():
+        flat = " ".join(text.split())
+        assert "not yet willing" in flat, name
+        assert not re.search(r"not[ _-]willing", flat), (name, flat)
+    # The JSON keeps the stored value; `amends --json` answers as `amends list --json` does.
+    assert json.loads(run("amends", "--json").stdout) == json.loads(
+        run("amends", "list", "--json").stdout
+    )
+    assert json.loads(run("amends", "--json").stdout)[0]["status"] == "not_willing"

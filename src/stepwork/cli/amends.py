@@ -118,17 +118,19 @@ NO_PAGER_OPTION = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP)
 
 
 @amends_app.callback()
-def amends_root(ctx: typer.Context, no_pager: bool = NO_PAGER_OPTION) -> None:
+def amends_root(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    no_pager: bool = NO_PAGER_OPTION,
+) -> None:
     if ctx.invoked_subcommand is None:
         with paging.paged(no_pager):
-            print_amends()
+            print_amends(as_json=as_json)
 
 
 @amends_app.command("list")
 def amends_list(
-    status: str | None = typer.Option(
-        None, "--status", help="Only one status: not-willing, willing, planned or made."
-    ),
+    status: str | None = typer.Option(None, "--status", help=amends_messages.STATUS_OPTION_ONLY),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     no_pager: bool = NO_PAGER_OPTION,
 ) -> None:
@@ -161,9 +163,7 @@ def amends_set(
         help="An amends ID, like a2.",
         autocompletion=completion.recent_ids(frozenset({"amends"})),
     ),
-    status: str | None = typer.Option(
-        None, "--status", help="not-willing, willing, planned or made."
-    ),
+    status: str | None = typer.Option(None, "--status", help=amends_messages.STATUS_OPTION),
     kind: str | None = typer.Option(None, "--kind", help="direct, indirect or living."),
     on: str | None = typer.Option(None, "--date", help="The planned day: YYYY-MM-DD, today, ..."),
     note: str | None = typer.Option(

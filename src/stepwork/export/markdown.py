@@ -16,6 +16,7 @@ from stepwork.content.inventory import label as section_label
 from stepwork.controls import visible
 from stepwork.domain import network
 from stepwork.domain.inventory import column_values
+from stepwork.domain.states import AMENDS_STATUS_WORDS
 from stepwork.kinds import KINDS, Filters
 from stepwork.messages import app as app_messages
 from stepwork.messages import sober as sober_messages
@@ -24,10 +25,7 @@ from stepwork.parse import dates
 from stepwork.store import exports, records
 
 STATUS_WORDS = {
-    "not_willing": "not yet willing",
-    "willing": "willing",
-    "planned": "planned",
-    "made": "made",
+    **{status.value: words for status, words in AMENDS_STATUS_WORDS.items()},
 }
 
 

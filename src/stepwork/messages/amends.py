@@ -58,3 +58,7 @@ def willing_question(person: str) -> str:
 
 def made_question(person: str) -> str:
     return f"{person}: have you made these amends?"
+
+
+STATUS_OPTION = 'not yet willing, willing, planned or made ("not yet willing" in quotes).'
+STATUS_OPTION_ONLY = "Only one status: " + STATUS_OPTION
