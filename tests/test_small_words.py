@@ -34,3 +34,26 @@ def test_step_five_does_not_ask_whom_to_share_with_right_after_recording_it(run)
     assert "recorded as shared with sponsor" in out
     assert "Who will you share your inventory with" not in out
     assert "What did you hear back" in out
+
+
+def test_an_empty_for_names_the_option_that_was_given(run):
+    result = run("export", "--for", "")
+    assert result.exit_code == 2
+    assert "--for sponsor" in result.stderr and "--with" not in result.stderr
+
+
+def test_an_id_too_large_to_exist_is_not_called_malformed(run):
+    result = run("inventory", "show", "i99999999999999999999999")
+    assert result.exit_code == 2
+    assert "is not an inventory ID" not in result.stderr
+    assert "no such record" in result.stderr
+
+
+def test_a_bad_choice_is_echoed_as_typed(run):
+    result = run("step", "4", input=lines("1", "Someone", "", "n", "it", "", "Pride, Bogus"))
+    assert "'Bogus' is not one of the choices" in result.stdout
+
+
+def test_a_day_too_long_ago_ends_its_sentence(run):
+    result = run("checkin", "--mood", "5", "--date", "1850-01-01")
+    assert result.stderr.strip().endswith("from 1900-01-01 on.")

@@ -91,7 +91,7 @@ def export(
     if vault and output is None:
         raise UsageError(transfer_messages.VAULT_NEEDS_DIR)
     if for_whom is not None and not for_whom.strip():
-        raise UsageError(inventory_messages.SHARE_NEEDS_WHOM)
+        raise UsageError(transfer_messages.EXPORT_FOR_NEEDS_WHOM)
     if with_trends and (for_whom is None or vault or chosen == "json"):
         raise UsageError(transfer_messages.TRENDS_NEED_FOR)
     # Checked before anything is read, so a refused target costs nothing.
