@@ -14,7 +14,6 @@ from stepwork.cli.application import EXIT_INTERRUPTED, confirm
 from stepwork.cli.journal import KIND_HELP, filters
 from stepwork.errors import UsageError, UserError
 from stepwork.messages import daily as daily_messages
-from stepwork.messages import inventory as inventory_messages
 from stepwork.messages import transfer as transfer_messages
 
 commands = typer.Typer(add_completion=False)
