@@ -288,6 +288,8 @@ def _step9(new: bool) -> int:
             out.print(amends_messages.AMENDS_MADE, style="green")
     if ask_yes_no(amends_messages.STEP_REFLECT, default=False):
         return run_step_guide(9, new, GuideRun(intro=False))
+    if not ready:
+        out.print(amends_messages.STEP9_NOT_YET)
     return 0
 
 

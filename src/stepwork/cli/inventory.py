@@ -349,6 +349,7 @@ def inventory_show(
     marks = _marks(item)
     if marks:
         body.append(render.visible(marks), style="dim")
+    body.rstrip()  # no empty lines at the foot of the panel
     title = f"{item_label(item.id)} · {spec.singular} · {render.local_day(item.created_at)}"
     out.print(Panel(body, title=render.safe(title), title_align="left", border_style="cyan"))
 

@@ -138,9 +138,12 @@ def _cards(title: str, cols: Sequence[Col], rows: Sequence[Sequence[str]]) -> Gr
         for col, cell in zip(cols[first:], row[first:], strict=True):
             if not cell.strip():
                 continue
-            if body:
-                body.append("\n")
-            body.append(col.heading + "\n", style="bold")
+            # A column with no heading goes on under the one before it (log's summary under
+            # "What"), with no blank line and no empty heading.
+            if col.heading:
+                if body:
+                    body.append("\n")
+                body.append(col.heading + "\n", style="bold")
             body.append(cell + "\n", style=col.style)
         body.rstrip()
         cards.append(
