@@ -65,8 +65,11 @@ def _widths(
     word): every column gets what its longest word needs, and the room left is shared fairly,
     the columns that want least being served first."""
     needed = [_needed(col, [row[i] for row in rows]) for i, col in enumerate(cols)]
+    # A heading wants its whole line too: an empty column is not squeezed to one word a line.
     wanted = [
-        max(needed[i], *(_longest_line(row[i]) for row in rows)) if col.wraps else needed[i]
+        max(needed[i], cell_len(col.heading), *(_longest_line(row[i]) for row in rows))
+        if col.wraps
+        else needed[i]
         for i, col in enumerate(cols)
     ]
     spare = width - _frame(len(cols), boxed) - sum(needed)
