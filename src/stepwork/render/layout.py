@@ -65,20 +65,20 @@ def _widths(
     word): every column gets what its longest word needs, and the room left is shared fairly,
     the columns that want least being served first."""
     needed = [_needed(col, [row[i] for row in rows]) for i, col in enumerate(cols)]
-    # A heading wants its whole line too: an empty column is not squeezed to one word a line.
     wanted = [
-        max(needed[i], cell_len(col.heading), *(_longest_line(row[i]) for row in rows))
-        if col.wraps
-        else needed[i]
+        max(needed[i], *(_longest_line(row[i]) for row in rows)) if col.wraps else needed[i]
         for i, col in enumerate(cols)
     ]
     spare = width - _frame(len(cols), boxed) - sum(needed)
     widths = list(needed)
-    hungry = sorted((i for i in range(len(cols)) if wanted[i] > needed[i]), key=wanted.__getitem__)
-    for served, i in enumerate(hungry):
-        give = min(wanted[i] - needed[i], spare // (len(hungry) - served))
-        widths[i] += give
-        spare -= give
+    spare = _share(widths, wanted, spare)
+    # Then, from what is left, a heading gets its whole line: a column left empty is not
+    # squeezed to one word a line while the table has room to spare.
+    headings = [
+        max(widths[i], cell_len(col.heading)) if col.wraps else widths[i]
+        for i, col in enumerate(cols)
+    ]
+    _share(widths, headings, spare)
     return widths
 
 
@@ -97,6 +97,19 @@ def sentences(
     if fits(cols, rows, width, boxed):
         return _table(title, cols, rows, _widths(cols, rows, width, boxed), boxed)
     return _cards(title, cols, rows)
+
+
+def _share(widths: list[int], wanted: Sequence[int], spare: int) -> int:
+    """Give `spare` to the columns that want more, those that want least served first; what
+    is left over."""
+    hungry = sorted(
+        (i for i in range(len(widths)) if wanted[i] > widths[i]), key=wanted.__getitem__
+    )
+    for served, i in enumerate(hungry):
+        give = min(wanted[i] - widths[i], spare // (len(hungry) - served))
+        widths[i] += give
+        spare -= give
+    return spare
 
 
 def _table(
