@@ -29,11 +29,11 @@ EXIT_BUG = 70
 
 
 def _say(line: str) -> None:
-    from stepwork.render import visible
+    from stepwork.render import fit, visible
 
     # A closed window leaves no terminal to tell; the answers are saved either way.
     with contextlib.suppress(OSError):
-        typer.echo(visible(line), err=True)
+        typer.echo(fit(visible(line), sys.stderr), err=True)
 
 
 def _first_run() -> None:
