@@ -270,7 +270,7 @@ CATALOGUE = [
     Bad("show a 20-digit id", ("show", "i99999999999999999999"), "no record"),
     Bad("show an id past SQLite's range", ("show", "c9223372036854775808"), "no record"),
     Bad("show a superscript id", ("show", "i\u2070"), "no record"),
-    Bad("inventory id past range", ("inventory", "show", "i99999999999999999999"), "not an inv"),
+    Bad("inventory id past range", ("inventory", "show", "i99999999999999999999"), "no such"),
     Bad("amends id superscript", ("amends", "set", "a\u00b2", "--status", "made"), "not an"),
     Bad("log -n huge", ("log", "-n", "99999999999999999999"), "-n takes a whole number"),
     Bad("log -n negative", ("log", "-n", "-5"), "-n takes a whole number from 1"),

@@ -251,6 +251,15 @@ def test_step_five_records_sharing_with_a_sponsor_and_holds_back_therapist_items
     assert shared["My uncle"][0]["with"] == "therapist"
 
 
+def test_step_five_show_lists_what_was_shared_with_whom_and_when(run):
+    assert "haven't worked step 5" in run("step", "5", "--show").stdout
+    step4(run, 1, RESENTMENT, another="y", then=lines(*RESENTMENT_NO_PART, "n"))
+    assert run("step", "5", input=lines("sponsor", "2026-11-20", "y", "n")).exit_code == 0
+    out = " ".join(run("step", "5", "--show").stdout.split())
+    assert "haven't worked step 5" not in out
+    assert "With sponsor on Fri 20 Nov 2026 (1 item): i1 resentment: My boss" in out
+
+
 def test_defects_count_the_my_part_tags(run):
     step4(run, 1, RESENTMENT, another="y", then=lines(*RESENTMENT_NO_PART, "n"))
     step4(run, 3, SEX)
@@ -352,3 +361,25 @@ def test_amends_set_and_the_field_editor_read_a_status_alike(run):
     run("edit", "a1", input=lines("", "", "", "Planned", ""))
     [row] = json.loads(run("amends", "list", "--json").stdout)
     assert row["status"] == "planned"
+
+
+def test_an_amends_status_reads_the_same_everywhere_a_person_looks(run):
+    import re
+
+    assert run("amends", "add", "Dad", "--harm", "harsh words").exit_code == 0
+    views = {
+        "list": run("amends", "list").stdout,
+        "show": run("show", "a1").stdout,
+        "log": run("log").stdout,
+        "export": run("export").stdout,
+        "help": run("amends", "set", "--help").stdout,
+    }
+    for name, text in views.items():
+        flat = " ".join(text.split())
+        assert "not yet willing" in flat, name
+        assert not re.search(r"not[ _-]willing", flat), (name, flat)
+    # The JSON keeps the stored value; `amends --json` answers as `amends list --json` does.
+    assert json.loads(run("amends", "--json").stdout) == json.loads(
+        run("amends", "list", "--json").stdout
+    )
+    assert json.loads(run("amends", "--json").stdout)[0]["status"] == "not_willing"

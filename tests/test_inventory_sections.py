@@ -111,8 +111,19 @@ def test_the_trauma_question_comes_right_after_who_and_skips_every_detail(run, d
         "Who or what": "My uncle",
         "What happened": "",
         "What it threatened": "",
-        "My part": "no part: harmed (for a therapist)",
+        "My part": inventory_messages.NO_PART_COLUMN_THERAPIST,
     }
+    # The questions never asked are not shown as if left blank.
+    shown = flat(run("inventory", "show", "i1").stdout)
+    assert "What happened" not in shown and "What it threatened" not in shown
+    assert inventory_messages.COLUMN_EMPTY not in shown
+    # Unmarked for a therapist, the column no longer names one.
+    assert run("inventory", "edit", "i1", "--not-for-therapist").exit_code == 0
+    assert "therapist" not in run("inventory", "list").stdout
+    [item] = json.loads(run("inventory", "list", "--json").stdout)
+    assert item["columns"][-1]["text"] == inventory_messages.NO_PART_COLUMN
+    for view in (run("inventory", "show", "i1"), run("show", "i1"), run("export")):
+        assert "therapist" not in view.stdout
 
 
 def test_saying_yes_to_the_pause_stops_step_four_gently(run):
@@ -249,3 +260,26 @@ def test_a_name_as_typed_is_never_capitalised_mid_sentence(run):
     assert planned.exit_code == 0, planned.stderr
     asked = " ".join(run("step", "9", input=lines("y", "It went well", "n")).stdout.split())
     assert "My former boss: have you made these amends?" in asked
+
+
+def test_owing_amends_on_an_item_where_one_was_harmed_gets_a_gentle_word_first(run, db):
+    assert run("step", "4", input=lines("1", "My uncle", "", "y", "y")).exit_code == 0
+    declined = run("inventory", "edit", "i1", "--owes-amends", input="n\n")
+    assert declined.exit_code == 0
+    said = flat(declined.stdout)
+    assert flat(inventory_messages.AMENDS_WHEN_HARMED) in said
+    assert inventory_messages.AMENDS_WHEN_HARMED_QUESTION in said
+    assert db("SELECT 1 FROM amends") == []
+    assert "owes amends" not in run("inventory", "show", "i1").stdout
+
+    agreed = run("inventory", "edit", "i1", "--owes-amends", input="y\n")
+    assert agreed.exit_code == 0
+    assert "owes amends" in run("inventory", "show", "i1").stdout
+
+    # Marking an item where the person had a part asks nothing.
+    assert (
+        run("inventory", "add", "harm", input=lines("A friend", "", "", "", "", "")).exit_code == 0
+    )
+    plain = run("inventory", "edit", "i2", "--owes-amends")
+    assert plain.exit_code == 0
+    assert inventory_messages.AMENDS_WHEN_HARMED_QUESTION not in plain.stdout

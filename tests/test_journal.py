@@ -325,3 +325,18 @@ def test_a_word_found_almost_everywhere_shows_the_newest_matches_first(run, monk
     newest_first = json.loads(run("search", "serenity", "--json").stdout)
     assert "the newest" in newest_first[0]["snippet"]
     assert len(newest_first) == len(ranked) == 6
+
+
+def test_an_editor_that_changes_nothing_changes_nothing_even_with_a_carriage_return(
+    run, db, monkeypatch
+):
+    from stepwork.messages import app as app_messages
+
+    note = "before\rafter\nand a line"
+    assert run("checkin", "--mood", "5", "--note", note).exit_code == 0
+    monkeypatch.setenv("EDITOR", "true")
+    result = run("edit", "c1", "--editor")
+    assert result.exit_code == 0, result.stderr
+    assert app_messages.NOTHING_CHANGED in result.stdout
+    assert "Updated" not in result.stdout
+    assert db("SELECT note FROM checkin") == [(note,)]

@@ -211,3 +211,22 @@ def test_export_to_a_full_disk_says_so_and_leaves_nothing(run, journal, tmp_path
     result = run("export", "-o", str(tmp_path / "out.md"))
     refused(result, "is full")
     assert list(tmp_path.glob("*out.md*")) == []
+
+
+@pytest.mark.parametrize("force", [(), ("--force",)])
+@pytest.mark.parametrize(
+    ("where", "words"),
+    [
+        (lambda home, tmp: home / "stepwork.db", "your journal"),
+        (lambda home, tmp: tmp, "is a folder"),
+        (lambda home, tmp: home, "stepwork's own folder"),
+    ],
+)
+def test_what_force_cannot_replace_is_refused_before_force_is_suggested(
+    run, journal, home, tmp_path, force, where, words
+):
+    before = snapshot(home)
+    result = run("export", "-o", str(where(home, tmp_path)), *force)
+    refused(result, words)
+    assert "--force" not in result.stderr
+    assert snapshot(home) == before

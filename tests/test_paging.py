@@ -90,3 +90,10 @@ def test_piped_output_never_pages(long_journal, pager, tmp_path):
 )
 def test_less_gets_r_added_to_the_persons_own_options(current, expected):
     assert less_options(current) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("chosen", ["/nonexistent", "/nonexistent -R", "no-such-pager-here"])
+def test_a_pager_that_cannot_run_leaves_the_output_printed(long_journal, chosen):
+    shown = on_terminal(long_journal, "log", "-n", "60", PAGER=chosen)
+    assert "thing number 59" in shown and "thing number 0" in shown

@@ -263,7 +263,7 @@ def test_a_long_title_is_whole_in_the_note_and_cut_only_in_the_log(run, tmp_path
     files = vault_files(vault)
     for kind, title in (
         ("inventory", f"Resentment: {who}"),
-        ("amends", f"Amends: {person} (not willing)"),
+        ("amends", f"Amends: {person} (not yet willing)"),
         ("note", heading),
     ):
         [(path, text)] = [(p, t) for p, t in files.items() if p.startswith(f"{kind}/")]

@@ -88,3 +88,16 @@ def test_step_nine_shows_one_table_for_its_list(journal, monkeypatch):
     assert result.exit_code == 0, result.stderr
     assert result.stdout.count("\u250f") == 1  # one table, not one per person
     assert "Dad" in result.stdout and "Grandmother" in result.stdout
+
+
+def test_a_wide_terminal_gives_every_inventory_heading_its_line(run, monkeypatch):
+    """A fear with some columns left empty: at 120 columns no heading is squeezed to a word a
+    line while the table has room to spare."""
+    from stepwork import settings
+    from stepwork.content.inventory import section
+
+    monkeypatch.setenv("COLUMNS", "120")
+    assert run("inventory", "add", "fear", input="Heights\n" + "\n" * 20).exit_code == 0
+    shown = run("inventory", "list").stdout
+    for heading in section("fear", settings.load()).columns:
+        assert heading.heading in shown, (heading.heading, shown)

@@ -69,8 +69,8 @@ def target(path: Path, force: bool = False, allowed: Path | None = None) -> Targ
 
     `allowed`: a folder inside stepwork's own where this output belongs (backups)."""
     if os.path.lexists(path):
-        if not force:
-            raise UserError(outputs_messages.output_exists(path))
+        # What --force could never make writable is said first, so nobody is told to add it
+        # only to be refused.
         real = _real(path)
         if not real.exists():
             raise UserError(outputs_messages.output_dangling(path))
@@ -78,11 +78,12 @@ def target(path: Path, force: bool = False, allowed: Path | None = None) -> Targ
         mode = os.stat(real).st_mode
         if stat.S_ISDIR(mode):
             raise UserError(outputs_messages.output_is_folder(path))
-        if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
-            return Target(real, stream=True)
-        if not stat.S_ISREG(mode):
+        streamed = stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+        if not streamed and not stat.S_ISREG(mode):
             raise UserError(outputs_messages.output_not_regular(path))
-        return Target(real, replace=True)
+        if not force:
+            raise UserError(outputs_messages.output_exists(path))
+        return Target(real, stream=True) if streamed else Target(real, replace=True)
     parent = path.absolute().parent
     real = _real(parent) / path.name
     _refuse_ours(real, allowed)

@@ -242,8 +242,10 @@ def _warn(line: str) -> None:
 
 def _read_file(path: Path) -> tuple[dict[str, Any], str | None]:
     """The settings file's contents, and why it could not be read as TOML (if it could not)."""
+    from stepwork import inputs
+
     try:
-        raw = path.read_bytes()
+        raw = inputs.read_file(path, inputs.SMALL_LIMIT)
     except FileNotFoundError:
         return {}, None
     except OSError as exc:

@@ -22,10 +22,10 @@ def main() -> None:
         from stepwork import status
 
         raise SystemExit(status.main(args[1:]))
-    if args in (["--help"], ["-h"]):
+    if args and {"--help", "-h"} & set(args) and set(args) <= {"--help", "-h", "--debug"}:
         from stepwork.cli import roothelp
 
-        print(roothelp.text(), end="")
+        print(roothelp.for_terminal(), end="")
         return
     from stepwork.cli.application import app
 

@@ -118,17 +118,19 @@ NO_PAGER_OPTION = typer.Option(False, "--no-pager", help=paging.NO_PAGER_HELP)
 
 
 @amends_app.callback()
-def amends_root(ctx: typer.Context, no_pager: bool = NO_PAGER_OPTION) -> None:
+def amends_root(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    no_pager: bool = NO_PAGER_OPTION,
+) -> None:
     if ctx.invoked_subcommand is None:
         with paging.paged(no_pager):
-            print_amends()
+            print_amends(as_json=as_json)
 
 
 @amends_app.command("list")
 def amends_list(
-    status: str | None = typer.Option(
-        None, "--status", help="Only one status: not-willing, willing, planned or made."
-    ),
+    status: str | None = typer.Option(None, "--status", help=amends_messages.STATUS_OPTION_ONLY),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     no_pager: bool = NO_PAGER_OPTION,
 ) -> None:
@@ -161,9 +163,7 @@ def amends_set(
         help="An amends ID, like a2.",
         autocompletion=completion.recent_ids(frozenset({"amends"})),
     ),
-    status: str | None = typer.Option(
-        None, "--status", help="not-willing, willing, planned or made."
-    ),
+    status: str | None = typer.Option(None, "--status", help=amends_messages.STATUS_OPTION),
     kind: str | None = typer.Option(None, "--kind", help="direct, indirect or living."),
     on: str | None = typer.Option(None, "--date", help="The planned day: YYYY-MM-DD, today, ..."),
     note: str | None = typer.Option(
@@ -213,7 +213,7 @@ STEP_SHOWS[9] = print_amends
 
 def _ask_kind(out: Console, would_injure: bool) -> str | None:
     options = tuple(k for k in KINDS if not (would_injure and k == AmendsKind.DIRECT))
-    out.print(render.safe(menu(options), style="cyan"))
+    out.print(render.safe(menu(options, out.width), style="cyan"))
     while True:
         reply = read_line(amends_messages.AMENDS_KIND_QUESTION + " ").strip().lower()
         if not reply:
@@ -288,6 +288,8 @@ def _step9(new: bool) -> int:
             out.print(amends_messages.AMENDS_MADE, style="green")
     if ask_yes_no(amends_messages.STEP_REFLECT, default=False):
         return run_step_guide(9, new, GuideRun(intro=False))
+    if not ready:
+        out.print(amends_messages.STEP9_NOT_YET)
     return 0
 
 

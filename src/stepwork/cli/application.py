@@ -29,11 +29,11 @@ EXIT_BUG = 70
 
 
 def _say(line: str) -> None:
-    from stepwork.render import visible
+    from stepwork.render import fit, visible
 
     # A closed window leaves no terminal to tell; the answers are saved either way.
     with contextlib.suppress(OSError):
-        typer.echo(visible(line), err=True)
+        typer.echo(fit(visible(line), sys.stderr), err=True)
 
 
 def _first_run() -> None:
@@ -326,7 +326,7 @@ def interrupted(
     back an empty start, or whose rerun would not offer to pick up).
     """
     from stepwork.flows.prompting import no_person
-    from stepwork.render import visible
+    from stepwork.render import fit, visible
     from stepwork.store import wrote_something
 
     if no_person():
@@ -334,7 +334,8 @@ def interrupted(
         # start they made, so nothing was kept).
         with contextlib.suppress(OSError):
             typer.echo("")  # ends the line the unanswered prompt is on
-            typer.echo(visible(app_messages.needs_a_person(resume_command, instead)), err=True)
+            said = visible(app_messages.needs_a_person(resume_command, instead))
+            typer.echo(fit(said, sys.stderr), err=True)
         return EXIT_NO_PERSON
     if wrote_something() if saved is None else saved:
         line = kept or app_messages.interrupted(resume_command)
@@ -343,5 +344,5 @@ def interrupted(
     # After a closed window there is no terminal to tell; everything was saved before this.
     with contextlib.suppress(OSError):
         typer.echo("")
-        typer.echo(visible(line), err=True)
+        typer.echo(fit(visible(line), sys.stderr), err=True)
     return EXIT_INTERRUPTED

@@ -18,12 +18,12 @@ from rich.text import Text
 from stepwork import render, settings
 from stepwork.cli import panels, safety
 from stepwork.cli.application import guarded, interrupted
-from stepwork.cli.guided import run_session
+from stepwork.cli.guided import hold, run_session
 from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide
 from stepwork.content import CHOICES, Question, daily_questions
 from stepwork.domain import daily
 from stepwork.domain.states import AnswerState
-from stepwork.errors import UsageError
+from stepwork.errors import UsageError, UserError
 from stepwork.flows import engine
 from stepwork.flows.prompting import ask_yes_no, read_line
 from stepwork.messages import daily as daily_messages
@@ -234,9 +234,13 @@ def _guided_checkin(day: date, full_intro: bool = False) -> int:
     stopped = _stopped_checkin(day)
     already: dict[str, engine.Saved] = {}
     harm = {"answer": ""}
+    if stopped is not None and store.checkin_held_elsewhere(stopped.checkin):
+        raise UserError(steps_messages.open_elsewhere(daily_messages.CHECKIN_LABEL))
     if stopped is not None:
         out.print(daily_messages.checkin_stopped_earlier(len(stopped.done), len(questions)))
         if ask_yes_no(steps_messages.RESUME_QUESTION):
+            if not store.hold_checkin(stopped.checkin):
+                raise UserError(steps_messages.open_elsewhere(daily_messages.CHECKIN_LABEL))
             checkin_id = stopped.checkin
             already = {key: engine.Saved(AnswerState.SKIPPED, "") for key in stopped.done}
             harm["answer"] = "unanswered" if stopped.ask_harm_again else ""
@@ -245,6 +249,7 @@ def _guided_checkin(day: date, full_intro: bool = False) -> int:
         _unfinished_path().unlink(missing_ok=True)
     if stopped is None:
         checkin_id = store.start_checkin(day)
+        store.hold_checkin(checkin_id)  # new: no other window knows of it yet
     craving: dict[str, int | None] = {"value": None}
 
     def save(position: int, question: Question, text: str, state: str) -> None:
@@ -414,9 +419,11 @@ def _write_plan() -> int:
     open_session = guided.latest_open("plan")
     resumed = open_session is not None and (previous is None or open_session.id == previous.id)
     if resumed and open_session is not None:
+        hold(open_session.id, daily_messages.PLAN_LABEL)
         session = open_session
     else:
         session = guided.start("plan", None, dates.today())
+        hold(session.id, daily_messages.PLAN_LABEL)
         if previous is not None:
             earlier = guided.answers(previous.id)
             guided.seed_drafts(
@@ -445,6 +452,7 @@ def _write_plan() -> int:
             on_answer=on_answer,
             draft_intro=daily_messages.PLAN_SAYS,
             not_recorded=frozenset({PLAN_NETWORK_KEY}),
+            label=daily_messages.PLAN_LABEL,
         )
     except (KeyboardInterrupt, EOFError):
         if typed["any"] or (resumed and previous is not None):
@@ -508,10 +516,16 @@ def _hard_moment_ids() -> set[int]:
 # --- the nightly review and the morning --------------------------------------------------
 
 REVIEW = GuideRun(
-    today_only=True, command="stepwork review", done_message=daily_messages.REVIEW_DONE
+    today_only=True,
+    command="stepwork review",
+    done_message=daily_messages.REVIEW_DONE,
+    label=daily_messages.REVIEW_LABEL,
 )
 MORNING = GuideRun(
-    today_only=True, command="stepwork morning", done_message=daily_messages.MORNING_DONE
+    today_only=True,
+    command="stepwork morning",
+    done_message=daily_messages.MORNING_DONE,
+    label=daily_messages.MORNING_LABEL,
 )
 STEP_FLOWS[10] = lambda new: run_step_guide(10, new, REVIEW)
 STEP_FLOWS[11] = lambda new: run_step_guide(11, new, MORNING)

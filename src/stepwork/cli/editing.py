@@ -155,7 +155,7 @@ def _edit_in_editor(
 
 def _without_problems(text: str) -> str:
     """The text without the problem lines written at its top (the person's words untouched)."""
-    lines = text.splitlines()
+    lines = text.split("\n")
     while lines and (
         lines[0].startswith(PROBLEM_MARK) or lines[0] == journal_messages.EDITOR_FIX_HOW
     ):
@@ -171,7 +171,7 @@ def _read_fields(
     values: dict[str, list[str]] = {}
     problems: list[str] = []
     key = None
-    for line in text.splitlines():
+    for line in text.split("\n"):
         if line.startswith(FIELD_MARK):
             key = line[len(FIELD_MARK) :].split("|", 1)[0].strip()
             if key not in by_key:

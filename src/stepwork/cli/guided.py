@@ -6,6 +6,7 @@ from rich.console import Console
 
 from stepwork.cli.application import StoppedNothingKept
 from stepwork.content import Question
+from stepwork.errors import UserError
 from stepwork.flows import engine
 from stepwork.messages import steps as steps_messages
 
@@ -20,6 +21,7 @@ def run_session(
     not_recorded: frozenset[str] = frozenset(),
     fresh: bool = False,
     put_away: Callable[[Question], str] | None = None,
+    label: str = steps_messages.OPEN_ELSEWHERE_THIS,
 ) -> engine.Outcome:
     """Ask whatever is still unanswered in a stored session; finish it when all are done.
 
@@ -28,8 +30,13 @@ def run_session(
     as KeyboardInterrupt (after everything answered is saved) for `guarded` to turn into the
     resume message. A `fresh` session (started by this command) stopped before anything was
     typed is taken back, and the stop says nothing was changed.
+
+    The session is held alone while it is answered (`label` names it when another window
+    already holds it: the command then ends with one line, nothing changed).
     """
     from stepwork.store import guided
+
+    hold(session_id, label)
 
     saved = {k: engine.Saved(a.state, a.text) for k, a in guided.answers(session_id).items()}
 
@@ -56,3 +63,12 @@ def run_session(
     if outcome is engine.Outcome.FINISHED:
         guided.finish(session_id)
     return outcome
+
+
+def hold(session_id: int, label: str, fresh: str | None = None) -> None:
+    """Answer the session alone from now on, or end the command with one warm line if another
+    window is answering it (`fresh`: the command that starts a new one instead)."""
+    from stepwork.store import guided
+
+    if not guided.hold(session_id):
+        raise UserError(steps_messages.open_elsewhere(label, fresh))

@@ -6,18 +6,19 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console, RenderableType
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 
 from stepwork import render, settings
 from stepwork.cli import completion, editing, paging, panels
-from stepwork.cli.application import guarded
+from stepwork.cli.application import confirm, guarded
 from stepwork.cli.guided import run_session
 from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
 from stepwork.content import Question
 from stepwork.content.inventory import SECTIONS, Section, section
 from stepwork.domain import inventory
 from stepwork.domain.states import AnswerState
-from stepwork.errors import UsageError
+from stepwork.errors import UsageError, UserError
 from stepwork.flows import engine
 from stepwork.flows.prompting import ask_yes_no, read_line
 from stepwork.messages import inventory as inventory_messages
@@ -97,7 +98,14 @@ def run_item(item: "ItemView", out: Console, offer_pause: bool = False) -> engin
 
     out.print()
     out.print(render.safe(spec.label, style="bold cyan"), render.safe(spec.about, style="dim"))
-    outcome = run_session(spec.questions, item.session_id, out, values["editor"], on_answer)
+    outcome = run_session(
+        spec.questions,
+        item.session_id,
+        out,
+        values["editor"],
+        on_answer,
+        label=inventory_messages.item_open_label(item_label(item.id)),
+    )
     if outcome is engine.Outcome.FINISHED:
         finished = store.get(item.id)
         if finished is not None and not any(v.strip() for v in finished.answers.values()):
@@ -129,11 +137,14 @@ def _add_items(section_key: str, out: Console, first: "ItemView | None" = None) 
 
 def _choose_section(out: Console, sections: list[Section]) -> str | None:
     out.print()
+    # A grid: an entry that wraps goes on under its own words, not under the number.
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True, style="bold")
+    grid.add_column()
     for number, spec in enumerate(sections, start=1):
-        out.print(Text.assemble((f"  {number} ", "bold"), spec.label, ("  " + spec.about, "dim")))
-    out.print(
-        Text.assemble((f"  {len(sections) + 1} ", "bold"), inventory_messages.SECTION_REFLECT)
-    )
+        grid.add_row(f"  {number}", Text.assemble(spec.label, ("  " + spec.about, "dim")))
+    grid.add_row(f"  {len(sections) + 1}", Text(inventory_messages.SECTION_REFLECT))
+    out.print(grid)
     while True:
         reply = read_line(inventory_messages.SECTION_PROMPT + " ").strip().lower()
         if not reply:
@@ -155,6 +166,14 @@ def _step4(new: bool) -> int:
     step_intro(4, out)
     out.print(steps_messages.HOW_TO_ANSWER, style="dim")
     unfinished = store.latest_open()
+    if unfinished is not None and guided.held_elsewhere(unfinished.session_id):
+        if not new:
+            raise UserError(
+                steps_messages.open_elsewhere(
+                    inventory_messages.UNFINISHED_ITEM_LABEL, "stepwork step 4 --new"
+                )
+            )
+        unfinished = None  # left open for the window answering it
     if unfinished is not None:
         spec = section(unfinished.section, values)
         answered = sum(
@@ -321,7 +340,7 @@ def inventory_show(
     spec = section(item.section, settings.load())
     out = render.console()
     body = Text()
-    for heading, text in inventory.item_columns(item):
+    for heading, text in inventory.asked_columns(item):
         body.append(render.visible(heading) + "\n", style="bold")
         if text:
             body.append(render.visible(text) + "\n\n")
@@ -330,6 +349,7 @@ def inventory_show(
     marks = _marks(item)
     if marks:
         body.append(render.visible(marks), style="dim")
+    body.rstrip()  # no empty lines at the foot of the panel
     title = f"{item_label(item.id)} · {spec.singular} · {render.local_day(item.created_at)}"
     out.print(Panel(body, title=render.safe(title), title_align="left", border_style="cyan"))
 
@@ -378,6 +398,7 @@ def inventory_edit(
     owes_amends: bool | None = typer.Option(
         None, "--owes-amends/--no-amends", help="Mark whether you owe amends here."
     ),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
 ) -> None:
     """Change an item: its marks with the options, or its columns one by one."""
     from stepwork.store import amends
@@ -388,6 +409,14 @@ def inventory_edit(
     out = render.console()
     if owes_amends is not None and not any(q.key == "amends" for q in spec.questions):
         raise UsageError(inventory_messages.no_amends_column(spec.label))
+    if owes_amends and item.no_part and not item.owes_amends:
+        # Someone who was harmed is never told, even by a mark, that they owe for it.
+        out.print(inventory_messages.AMENDS_WHEN_HARMED)
+        if not yes:
+            confirm(
+                inventory_messages.AMENDS_WHEN_HARMED_QUESTION,
+                f"stepwork inventory edit {item_label(item.id)} --owes-amends",
+            )
     if (for_therapist, for_sponsor, owes_amends) != (None, None, None):
         store.set_marks(item.id, for_therapist=for_therapist, for_sponsor=for_sponsor)
         if owes_amends is not None:

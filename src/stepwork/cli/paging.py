@@ -35,10 +35,29 @@ def _pager_command() -> str | None:
     return chosen or "less"
 
 
+# The shell's exit status for a command it could not find or run.
+SHELL_COULD_NOT_RUN = (126, 127)
+
+
+def _runnable(command: str) -> bool:
+    """Whether the pager's program exists (a simple command only: a pipeline is left to the
+    shell, whose status then says whether it ran)."""
+    import shlex
+    import shutil
+
+    try:
+        words = shlex.split(command)
+    except ValueError:
+        return False
+    if not words or any(c in command for c in "|;&<>`$()"):
+        return bool(words)
+    return shutil.which(words[0]) is not None
+
+
 def show_in_pager(text: str) -> bool:
-    """Send `text` to the pager; False where there is none to run."""
+    """Send `text` to the pager; False where there is none to run (then it is printed)."""
     command = _pager_command()
-    if not command:
+    if not command or not _runnable(command):
         return False
     env = dict(os.environ, LESS=less_options(os.environ.get("LESS")))
     try:
@@ -53,8 +72,7 @@ def show_in_pager(text: str) -> bool:
         pager.stdin.close()
     while True:
         try:
-            pager.wait()
-            return True
+            return pager.wait() not in SHELL_COULD_NOT_RUN
         except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs
             continue
 

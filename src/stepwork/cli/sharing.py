@@ -1,10 +1,12 @@
 """`stepwork step 5`: going through the inventory items not yet shared, and recording with whom
 and when. Items marked for a therapist are held back unless it is a therapist you share with."""
 
+from datetime import date
+
 from stepwork import render, settings
 from stepwork.cli.application import guarded
 from stepwork.cli.inventory import table_of
-from stepwork.cli.steps import STEP_FLOWS, GuideRun, run_step_guide, step_intro
+from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
 from stepwork.content.inventory import section
 from stepwork.flows.prompting import ask_day, ask_yes_no, read_line
 from stepwork.messages import people as people_messages
@@ -73,3 +75,35 @@ GETTING_READY = frozenset({"listener", "hesitation", "therapist", "when"})
 """Step 5's questions for before the sharing (content/steps/step-05.toml)."""
 
 STEP_FLOWS[5] = lambda new: guarded(lambda: _step5(new), "stepwork step 5")
+
+
+def print_shared() -> bool:
+    """What was shared, with whom and when: each sharing with its items, newest first."""
+    from rich.text import Text
+
+    from stepwork.cli.inventory import item_label
+    from stepwork.store import inventory as store
+
+    shared: dict[tuple[str, str], list[str]] = {}
+    values = settings.load()
+    for item in store.list_items():
+        who = " ".join(item.answers.get("who", "").split())
+        name = f"{item_label(item.id)} {section(item.section, values).singular}"
+        name += f": {who}" if who else ""
+        for share in item.shares:
+            shared.setdefault((share.shared_on.isoformat(), share.shared_with), []).append(name)
+    if not shared:
+        return False
+    out = render.console()
+    out.print(sharing_messages.SHARED_TITLE, style="bold cyan")
+    for (day, whom), names in sorted(shared.items(), reverse=True):
+        heading = sharing_messages.shared_with(
+            whom, render.local_day(date.fromisoformat(day)), len(names)
+        )
+        out.print(render.safe(heading, style="bold"))
+        out.print(Text("\n".join(f"  {render.visible(n)}" for n in names)))
+    out.print()
+    return True
+
+
+STEP_SHOWS[5] = print_shared

@@ -20,10 +20,11 @@ from rich.text import Text
 from stepwork import render, settings
 from stepwork.cli import paging, panels
 from stepwork.cli.application import guarded
-from stepwork.cli.guided import run_session
+from stepwork.cli.guided import hold, run_session
 from stepwork.content import Question, load_step, step_titles
 from stepwork.domain import stepguide
 from stepwork.domain.states import AnswerState, SessionStatus
+from stepwork.errors import UserError
 from stepwork.flows import engine
 from stepwork.flows.prompting import ask_yes_no
 from stepwork.messages import daily as daily_messages
@@ -38,7 +39,8 @@ commands = typer.Typer(add_completion=False)
 StepFlow = Callable[[bool], int]
 """flow(new) → exit status."""
 STEP_FLOWS: dict[int, StepFlow] = {}
-STEP_SHOWS: dict[int, Callable[[], None]] = {}
+STEP_SHOWS: dict[int, Callable[[], bool | None]] = {}
+"""show() → whether it showed anything (None: it always says something)."""
 # The modules (under stepwork.cli) that register a flow or a show for some step.
 FLOW_MODULES = ("inventory", "sharing", "defects", "amends", "daily")
 
@@ -60,9 +62,8 @@ def step(
     load_flows()
     if show:
         with paging.paged(no_pager):
-            if n in STEP_SHOWS:
-                STEP_SHOWS[n]()
-            _show(n, quiet_if_empty=n in STEP_SHOWS)
+            shown = STEP_SHOWS[n]() if n in STEP_SHOWS else False
+            _show(n, quiet_if_empty=shown is not False)
         return
     flow = STEP_FLOWS.get(n)
     raise typer.Exit(flow(new) if flow else run_step_guide(n, new))
@@ -110,6 +111,7 @@ def _guide(n: int, new: bool, run: GuideRun) -> int:
     fresh = session is None
     if session is None:
         session = guided.start(flow, n, dates.today())
+        hold(session.id, f"Step {n}")
         if run.intro and full_intro:
             step_intro(n, out)
     elif full_intro:
@@ -164,6 +166,15 @@ def _choose_session(
     current = guided.latest_open(flow)
     if current is None:
         return None
+    label = run.label or f"step {n}"
+    command = run.command or f"stepwork step {n}"
+    if guided.held_elsewhere(current.id):
+        # Another window is answering it: left open for that window, never set aside here.
+        if new or (run.today_only and current.local_date != dates.today()):
+            return None
+        raise UserError(
+            steps_messages.open_elsewhere(label[:1].upper() + label[1:], f"{command} --new")
+        )
     if run.today_only and current.local_date != dates.today():
         guided.finish(current.id)  # an earlier day's review stays as it was written
         return None
@@ -175,9 +186,9 @@ def _choose_session(
             if key in keys and a.state == AnswerState.ANSWERED
         )
         started = render.local_day(current.started_at)
-        label = run.label or f"step {n}"
         render.console().print(steps_messages.resume_offer(label, started, done, len(questions)))
         if ask_yes_no(steps_messages.RESUME_QUESTION):
+            hold(current.id, label[:1].upper() + label[1:], f"{command} --new")
             return current
     guided.finish(current.id)
     render.console().print(steps_messages.resumed_old_set_aside(n), style="dim")

@@ -14,7 +14,6 @@ from stepwork.cli.application import EXIT_INTERRUPTED, confirm
 from stepwork.cli.journal import KIND_HELP, filters
 from stepwork.errors import UsageError, UserError
 from stepwork.messages import daily as daily_messages
-from stepwork.messages import inventory as inventory_messages
 from stepwork.messages import transfer as transfer_messages
 
 commands = typer.Typer(add_completion=False)
@@ -91,7 +90,7 @@ def export(
     if vault and output is None:
         raise UsageError(transfer_messages.VAULT_NEEDS_DIR)
     if for_whom is not None and not for_whom.strip():
-        raise UsageError(inventory_messages.SHARE_NEEDS_WHOM)
+        raise UsageError(transfer_messages.EXPORT_FOR_NEEDS_WHOM)
     if with_trends and (for_whom is None or vault or chosen == "json"):
         raise UsageError(transfer_messages.TRENDS_NEED_FOR)
     # Checked before anything is read, so a refused target costs nothing.

@@ -17,7 +17,7 @@ class Column:
     heading: str
     keys: tuple[str, ...]
     no_part: bool = False
-    """Where "no part: harmed" is written for an item where the person had no part."""
+    """Where "this was done to me" is written for an item where the person had no part."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,14 @@ def label(key: str) -> str:
 
 def sections(settings: dict[str, str]) -> list[Section]:
     return [section(key, settings) for key in SECTIONS]
+
+
+def unless_keys(section_key: str) -> dict[str, str]:
+    """Each question of a section that is left out when another is answered yes: key → that
+    other question's key."""
+    return {
+        q["key"]: q["unless"] for q in _raw()["sections"][section_key]["questions"] if "unless" in q
+    }
 
 
 def defect_opposites() -> dict[str, str]:

@@ -19,8 +19,10 @@ class Wording:
 
 
 def _override(path: Path) -> tuple[str, dict[int, str]] | None:
+    from stepwork import inputs
+
     try:
-        raw = path.read_bytes()
+        raw = inputs.read_file(path, inputs.SMALL_LIMIT)
     except FileNotFoundError:
         return None
     except OSError as exc:

@@ -4,7 +4,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from stepwork.content.inventory import columns, defect_opposites
+from stepwork.content.inventory import columns, defect_opposites, unless_keys
 from stepwork.messages import inventory as inventory_messages
 from stepwork.parse.choices import YES, tags
 
@@ -22,16 +22,24 @@ def marks_for_therapist(key: str, answer: str) -> bool:
     return key == NO_PART and answer == YES
 
 
-def column_values(section: str, answers: Mapping[str, str]) -> list[tuple[str, str]]:
+def column_values(
+    section: str, answers: Mapping[str, str], for_therapist: bool = False
+) -> list[tuple[str, str]]:
     """A section's columns, each heading with its text, from an item's answers by key.
 
     Every view of the inventory (lists, show, markdown, the vault) reads its columns here.
+    Where the person was harmed, the part column says so gently, naming a therapist only
+    while the item is marked for one.
     """
     no_part = answers.get("no-part") == YES
     result = []
     for column in columns(section):
         if no_part and column.no_part:
-            text = inventory_messages.NO_PART_COLUMN
+            text = (
+                inventory_messages.NO_PART_COLUMN_THERAPIST
+                if for_therapist
+                else inventory_messages.NO_PART_COLUMN
+            )
         else:
             text = "; ".join(answers[k].strip() for k in column.keys if answers.get(k, "").strip())
         result.append((column.heading, text))
@@ -39,7 +47,20 @@ def column_values(section: str, answers: Mapping[str, str]) -> list[tuple[str, s
 
 
 def item_columns(item: "ItemView") -> list[tuple[str, str]]:
-    return column_values(item.section, item.answers)
+    return column_values(item.section, item.answers, item.for_therapist)
+
+
+def asked_columns(item: "ItemView") -> list[tuple[str, str]]:
+    """The item's columns without those whose questions were never asked (left out because
+    the person was harmed): an empty column there is not something left undone."""
+    left_out = {
+        key for key, when in unless_keys(item.section).items() if item.answers.get(when) == YES
+    }
+    return [
+        (heading, text)
+        for column, (heading, text) in zip(columns(item.section), item_columns(item), strict=True)
+        if text or not column.keys or not set(column.keys) <= left_out
+    ]
 
 
 @dataclass(frozen=True)

@@ -126,9 +126,10 @@ def parse(text: str, path: Path, timeformat: str | None = None) -> dict[str, Any
 
 def looks_like_journal(path: Path) -> bool:
     """Whether a file begins like a jrnl journal (for a hint when `--from jrnl` is missing)."""
+    from stepwork import inputs
+
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(200).decode("utf-8", errors="replace")
+        head = inputs.read_head(path, 200).decode("utf-8", errors="replace")
     except OSError:
         return False
     opening = _OPENING.match(head.lstrip("\ufeff"))
@@ -138,8 +139,10 @@ def looks_like_journal(path: Path) -> bool:
 def read(path: Path, timeformat: str | None = None) -> dict[str, Any]:
     """What `stepwork import FILE --from jrnl` reads: jrnl's JSON export or its journal file,
     told apart by their content."""
+    from stepwork import inputs
+
     try:
-        raw = path.read_bytes()
+        raw = inputs.read_file(path, inputs.IMPORT_LIMIT)
     except OSError as exc:
         raise UserError(
             transfer_messages.import_unreadable(path, exc.strerror or str(exc))
@@ -148,5 +151,5 @@ def read(path: Path, timeformat: str | None = None) -> dict[str, Any]:
     if looks_like_json(text):
         from stepwork.export import jsonfile
 
-        return jsonfile.read_document(path)
+        return jsonfile.parse_document(raw, path)
     return parse(text, path, timeformat)

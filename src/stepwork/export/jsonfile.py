@@ -122,8 +122,10 @@ def _depth(raw: bytes) -> int:
 
 def read_document(path: Path) -> Any:
     """The JSON in a file, with its depth and the size of its numbers bounded before parsing."""
+    from stepwork import inputs
+
     try:
-        raw = path.read_bytes()
+        raw = inputs.read_file(path, inputs.IMPORT_LIMIT)
     except OSError as exc:
         raise UserError(
             transfer_messages.import_unreadable(path, exc.strerror or str(exc))

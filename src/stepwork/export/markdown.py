@@ -16,6 +16,7 @@ from stepwork.content.inventory import label as section_label
 from stepwork.controls import visible
 from stepwork.domain import network
 from stepwork.domain.inventory import column_values
+from stepwork.domain.states import AMENDS_STATUS_WORDS
 from stepwork.kinds import KINDS, Filters
 from stepwork.messages import app as app_messages
 from stepwork.messages import sober as sober_messages
@@ -24,10 +25,7 @@ from stepwork.parse import dates
 from stepwork.store import exports, records
 
 STATUS_WORDS = {
-    "not_willing": "not yet willing",
-    "willing": "willing",
-    "planned": "planned",
-    "made": "made",
+    **{status.value: words for status, words in AMENDS_STATUS_WORDS.items()},
 }
 
 
@@ -161,7 +159,10 @@ class Writer:
             notes.append("owes amends")
         for share in records.item_shares(self.conn, r["id"]):
             notes.append(f"shared with {share['shared_with']} on {share['shared_on']}")
-        cells = [f"i{r['id']}", *(text for _, text in column_values(section, answers))]
+        cells = [
+            f"i{r['id']}",
+            *(text for _, text in column_values(section, answers, bool(r["for_therapist"]))),
+        ]
         return "| " + " | ".join(cell(c) for c in [*cells, ", ".join(notes)]) + " |"
 
     def amends(self) -> None:

@@ -39,15 +39,21 @@ def edit(text: str, command: list[str]) -> str:
     path = os.path.join(folder, "answer.md")
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text + ("\n" if text else ""))
+        written = text + ("\n" if text else "")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(written)
         try:
             returncode = subprocess.call([*command, path])
         except OSError as exc:
             raise EditorUnavailable(str(exc)) from exc
         if returncode != 0:
             raise EditorFailed(f"exit code {returncode}")
-        with open(path, encoding="utf-8", errors=textin.ERRORS) as handle:
-            return handle.read().strip("\n").rstrip()
+        # newline="": a carriage return in the person's text comes back as it was; only an
+        # editor's own line endings (CRLF) are read as line ends.
+        with open(path, encoding="utf-8", errors=textin.ERRORS, newline="") as handle:
+            read = handle.read()
+        if read != written:
+            read = read.replace("\r\n", "\n")
+        return read.strip("\n").rstrip()
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -105,7 +105,8 @@ class Engine:
         if question.hint:
             self.console.print(render.safe(question.hint, style="dim italic"))
         if question.kind == CHOICES:
-            self.console.print(render.safe(choices.menu(question.choices), style="cyan"))
+            shown = choices.menu(question.choices, self.console.width)
+            self.console.print(render.safe(shown, style="cyan"))
         if question.kind in (CHOICES, YESNO, NUMBER):
             self._ask_short(position, question)
             return

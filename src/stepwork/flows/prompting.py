@@ -5,7 +5,7 @@ import sys
 from datetime import date
 
 from stepwork.messages import parse as parse_messages
-from stepwork.render import visible
+from stepwork.render import fit, visible
 
 _line_editing = {"ready": False}
 
@@ -36,8 +36,16 @@ def read_line(prompt: str) -> str:
     """One line of input. Ctrl-C raises KeyboardInterrupt, end of input raises EOFError."""
     _enable_line_editing()
     sys.stdout.flush()
+    # Long prompts are word-wrapped here; only their last line goes to input(), which
+    # redraws it (a wrapped prompt given whole would break words where the terminal wraps).
+    shown = fit(visible(prompt))
+    before, _, last = shown.rpartition("\n")
+    if before:
+        print(before, flush=True)
+    if prompt.endswith(" ") and not last.endswith(" "):
+        last += " "
     try:
-        line = input(visible(prompt))
+        line = input(last)
     except EOFError:
         if not _reading["lines"] and not _is_terminal():
             _reading["no_person"] = True

@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from stepwork.domain.states import amends_kind, amends_status
+from stepwork.domain.states import AMENDS_STATUS_WORDS, amends_kind, amends_status
 from stepwork.errors import UserError
 from stepwork.kinds.base import Entry, Field, TableKind, day_of, first_line, register
 from stepwork.store import records
@@ -25,6 +25,15 @@ def _kind(value: str) -> str:
         raise ValueError(problem.message) from None
 
 
+STATUS_CHOICES = ", ".join(AMENDS_STATUS_WORDS.values())
+
+
+def _status_words(stored: str) -> str:
+    """A stored status as people read it everywhere ("not yet willing")."""
+    known = {status.value: words for status, words in AMENDS_STATUS_WORDS.items()}
+    return known.get(stored, stored)
+
+
 class AmendsKind(TableKind):
     name, prefix, label = "amends", "a", "Amends"
     table, steps = "amends", (8, 9)
@@ -32,7 +41,7 @@ class AmendsKind(TableKind):
     newest_first, oldest_first = "created_at DESC, id DESC", "id"
 
     def _title(self, row: sqlite3.Row, width: int | None) -> str:
-        status = row["status"].replace("_", " ")
+        status = _status_words(row["status"])
         return f"Amends: {first_line(row['person'], width)} ({status})"
 
     def full_title(self, row: sqlite3.Row) -> str:
@@ -54,14 +63,14 @@ class AmendsKind(TableKind):
             ("Person", row["person"]),
             ("Harm", row["harm"]),
             ("Kind", row["kind"] or ""),
-            ("Status", row["status"].replace("_", " ")),
+            ("Status", _status_words(row["status"])),
             ("Would injure them or others", "yes" if row["would_injure"] else ""),
             ("Planned for", row["planned_on"] or ""),
             ("Notes", row["notes"]),
         ]
 
     def tags(self, row: sqlite3.Row) -> list[str]:
-        return ["amends", row["status"]]
+        return ["amends", "-".join(_status_words(row["status"]).split())]
 
     def fields(self, conn: sqlite3.Connection, record_id: int) -> list[Field]:
         r = self.row(conn, record_id)
@@ -71,7 +80,7 @@ class AmendsKind(TableKind):
             Field("person", "Person", r["person"]),
             Field("harm", "Harm", r["harm"]),
             Field("kind", "Kind (direct, indirect, living)", r["kind"] or "", _kind),
-            Field("status", "Status (not-willing, willing, planned, made)", r["status"], _status),
+            Field("status", f"Status ({STATUS_CHOICES})", r["status"], _status),
             Field("notes", "Notes", r["notes"]),
         ]
 

@@ -59,7 +59,11 @@ class InventoryKind(Kind):
             return None
         answers = records.session_answers(conn, item["session_id"], skipped=False)
         by_key = {a["question_key"]: a["text"] for a in answers}
-        parts = [(h, text) for h, text in column_values(item["section"], by_key) if text]
+        parts = [
+            (h, text)
+            for h, text in column_values(item["section"], by_key, bool(item["for_therapist"]))
+            if text
+        ]
         for share in records.item_shares(conn, record_id):
             parts.append(("Shared", f"with {share['shared_with']} on {share['shared_on']}"))
         tags = ["inventory", item["section"]]

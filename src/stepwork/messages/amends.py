@@ -58,3 +58,13 @@ def willing_question(person: str) -> str:
 
 def made_question(person: str) -> str:
     return f"{person}: have you made these amends?"
+
+
+STATUS_OPTION = 'not yet willing, willing, planned or made ("not yet willing" in quotes).'
+STATUS_OPTION_ONLY = "Only one status: " + STATUS_OPTION
+
+
+STEP9_NOT_YET = (
+    "That is all right: there is no hurry. Willingness comes in its own time, and your list "
+    "keeps everyone until then. Come back with stepwork step 9 whenever someone is ready."
+)

@@ -242,3 +242,9 @@ def imported_put_away(count: int, dry_run: bool) -> str:
 # Plain mode (STEPWORK_PLAIN=1, stepwork config plain true).
 def plain_series(days: str) -> str:
     return f"  by day: {days}" if days else "  no check-ins with this in the period"
+
+
+REVIEW_LABEL = "today's review"
+MORNING_LABEL = "this morning's reflection"
+CHECKIN_LABEL = "Today's check-in"
+PLAN_LABEL = "Your plan for hard moments"

@@ -1,6 +1,9 @@
 """The fourth-step inventory."""
 
-NO_PART_COLUMN = "no part: harmed (for a therapist)"
+NO_PART_COLUMN = "This was done to me; it was not my doing"
+NO_PART_COLUMN_THERAPIST = (
+    "This was done to me; it was not my doing (to talk through with a therapist)"
+)
 INVENTORY_EMPTY = "Your inventory is empty for now. Begin it with: stepwork step 4"
 COLUMN_EMPTY = "(nothing written)"
 NO_PART_PAUSE = "Would you like to stop here for now? Everything is saved."
@@ -49,3 +52,18 @@ def resume_item(singular: str, about: str, answered: int, total: int) -> str:
 def shared_recorded(count: int, whom: str, day: str) -> str:
     noun = "item" if count == 1 else "items"
     return f"Recorded: {count} {noun} shared with {whom} on {day}."
+
+
+UNFINISHED_ITEM_LABEL = "Your unfinished inventory item"
+
+
+def item_open_label(item: str) -> str:
+    return f"Inventory item {item}"
+
+
+AMENDS_WHEN_HARMED = (
+    "This item says it was done to you. Amends are never owed for what someone did to you. "
+    "If there is something of your own here you want to make right, that is yours to decide, "
+    "perhaps with your sponsor or a therapist."
+)
+AMENDS_WHEN_HARMED_QUESTION = "Put it on your amends list all the same?"

@@ -68,3 +68,20 @@ def output_not_dir(path: Path) -> str:
 
 def output_exists(path: Path) -> str:
     return f"{path} already exists. Choose another name, or add --force to replace it."
+
+
+# --- files read from a path a person gave (inputs.py) --------------------------------------
+
+KIND_FOLDER = "a folder"
+KIND_FIFO = "a pipe (FIFO)"
+KIND_DEVICE = "a device"
+KIND_SOCKET = "a socket"
+KIND_OTHER = "not a regular file"
+
+
+def not_a_regular_file(kind: str) -> str:
+    return f"it is {kind}, not a file stepwork can read" if kind != KIND_OTHER else kind
+
+
+def file_too_large(mib: int) -> str:
+    return f"it is larger than {mib} MB, more than stepwork reads"

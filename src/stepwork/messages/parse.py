@@ -6,7 +6,7 @@ def bad_date(value: str) -> str:
 
 
 def too_early_date(value: str, earliest: str) -> str:
-    return f"{value} is too long ago: stepwork keeps days from {earliest} on"
+    return f"{value} is too long ago: stepwork keeps days from {earliest} on."
 
 
 def future_date(value: str) -> str:
@@ -15,6 +15,13 @@ def future_date(value: str) -> str:
 
 def bad_id(value: str, what: str, example: str) -> str:
     return f"{value!r} is not {what} ID. IDs look like {example} (as shown in the lists)."
+
+
+def id_too_large(value: str) -> str:
+    return (
+        f"{value!r} is larger than any ID, so there is no such record. "
+        "The list shows the IDs that exist."
+    )
 
 
 def no_such(what: str, label: str) -> str:

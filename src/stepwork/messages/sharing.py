@@ -20,3 +20,11 @@ def share_done(count: int, whom: str) -> str:
         return "Nothing was recorded this time, and that is fine."
     noun = "item" if count == 1 else "items"
     return f"{count} {noun} recorded as shared with {whom}. That took courage."
+
+
+SHARED_TITLE = "What you have shared"
+
+
+def shared_with(whom: str, day: str, count: int) -> str:
+    noun = "item" if count == 1 else "items"
+    return f"With {whom} on {day} ({count} {noun}):"

@@ -140,3 +140,15 @@ EDITOR_LINES_LEFT_OUT = (
 )
 
 SKIPPED_QUIETLY = "skipped"
+
+
+def open_elsewhere(what: str, fresh: str | None = None) -> str:
+    """A second window on a session another window is answering: nothing is lost either way."""
+    then = f" or start afresh here with: {fresh}" if fresh else " then come back here"
+    return (
+        f"{what} is open in another window. Finish it or pause it there (/pause),{then}. "
+        "Nothing you have written is lost."
+    )
+
+
+OPEN_ELSEWHERE_THIS = "These questions"

@@ -220,3 +220,6 @@ def import_not_jrnl(path: Path) -> str:
     return (
         f"{path} does not look like a jrnl JSON export (no list of entries). Nothing was changed."
     )
+
+
+EXPORT_FOR_NEEDS_WHOM = "Say whom it is for: --for sponsor, --for therapist, or a name."

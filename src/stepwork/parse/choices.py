@@ -29,8 +29,8 @@ def parse_number(raw: str, low: int, high: int) -> str:
 def parse_choices(raw: str, options: tuple[str, ...]) -> str:
     """'1,3' or 'pride, finances' (or a mix) → 'self-esteem, ambitions' in the options' order."""
     picked: set[str] = set()
-    for token in raw.replace(";", ",").split(","):
-        token = token.strip().lower()
+    for typed in raw.replace(";", ",").split(","):
+        token = typed.strip().lower()
         if not token:
             continue
         whole = _choice(token, options)
@@ -40,7 +40,7 @@ def parse_choices(raw: str, options: tuple[str, ...]) -> str:
         # "3 4" or "hungry tired": several choices separated by spaces.
         words = [_choice(word, options) for word in token.split()]
         if len(words) < 2 or None in words:
-            raise ValueError(parse_messages.bad_choice(token, len(options)))
+            raise ValueError(parse_messages.bad_choice(typed.strip(), len(options)))
         picked.update(w for w in words if w is not None)
     if not picked:
         raise ValueError(parse_messages.bad_choice(raw.strip(), len(options)))
@@ -61,5 +61,16 @@ def tags(stored: str) -> list[str]:
     return [t.strip() for t in stored.split(",") if t.strip()]
 
 
-def menu(options: tuple[str, ...]) -> str:
-    return "   ".join(f"{i} {option}" for i, option in enumerate(options, start=1))
+def menu(options: tuple[str, ...], width: int | None = None) -> str:
+    """The numbered options on one line, or, given a `width`, on as many lines as they need
+    with no option split across two."""
+    items = [f"{i} {option}" for i, option in enumerate(options, start=1)]
+    if width is None:
+        return "   ".join(items)
+    lines: list[str] = []
+    for item in items:
+        if lines and len(lines[-1]) + 3 + len(item) <= width:
+            lines[-1] += "   " + item
+        else:
+            lines.append(item)
+    return "\n".join(lines)

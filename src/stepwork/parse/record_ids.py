@@ -18,6 +18,8 @@ def parse_id(value: str, prefix: str, what: str) -> int:
     if text.startswith(prefix):
         text = text[len(prefix) :]
     number = natural(text)
+    if number is None and text.isascii() and text.isdigit() and int(text) > 0:
+        raise UsageError(parse_messages.id_too_large(value.strip()))
     if number is None:
         raise UsageError(parse_messages.bad_id(value, what, label(prefix, 3)))
     return number

@@ -97,3 +97,36 @@ def is_plain(out: Console) -> bool:
 
 def short_day(iso_day: str) -> str:
     return date.fromisoformat(iso_day).strftime("%-d %b")
+
+
+def fit(text: str, stream: IO[str] | None = None) -> str:
+    """Plain text word-wrapped to the terminal `stream` is (stdout by default), so no word or
+    command is broken across lines; unchanged when it is not a terminal. A line that wraps
+    keeps its own indent on the lines after it."""
+    import shutil
+    import sys
+    import textwrap
+
+    stream = stream if stream is not None else sys.stdout
+    try:
+        if not stream.isatty():
+            return text
+    except (AttributeError, ValueError):
+        return text
+    width = max(20, shutil.get_terminal_size().columns - 1)
+    lines = []
+    for line in text.split("\n"):
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        lines.append(
+            textwrap.fill(
+                line,
+                width=width,
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
+                drop_whitespace=True,
+            )
+            if len(line) > width
+            else line
+        )
+    return "\n".join(lines)

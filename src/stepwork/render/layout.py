@@ -71,11 +71,14 @@ def _widths(
     ]
     spare = width - _frame(len(cols), boxed) - sum(needed)
     widths = list(needed)
-    hungry = sorted((i for i in range(len(cols)) if wanted[i] > needed[i]), key=wanted.__getitem__)
-    for served, i in enumerate(hungry):
-        give = min(wanted[i] - needed[i], spare // (len(hungry) - served))
-        widths[i] += give
-        spare -= give
+    spare = _share(widths, wanted, spare)
+    # Then, from what is left, a heading gets its whole line: a column left empty is not
+    # squeezed to one word a line while the table has room to spare.
+    headings = [
+        max(widths[i], cell_len(col.heading)) if col.wraps else widths[i]
+        for i, col in enumerate(cols)
+    ]
+    _share(widths, headings, spare)
     return widths
 
 
@@ -94,6 +97,19 @@ def sentences(
     if fits(cols, rows, width, boxed):
         return _table(title, cols, rows, _widths(cols, rows, width, boxed), boxed)
     return _cards(title, cols, rows)
+
+
+def _share(widths: list[int], wanted: Sequence[int], spare: int) -> int:
+    """Give `spare` to the columns that want more, those that want least served first; what
+    is left over."""
+    hungry = sorted(
+        (i for i in range(len(widths)) if wanted[i] > widths[i]), key=wanted.__getitem__
+    )
+    for served, i in enumerate(hungry):
+        give = min(wanted[i] - widths[i], spare // (len(hungry) - served))
+        widths[i] += give
+        spare -= give
+    return spare
 
 
 def _table(
@@ -138,9 +154,12 @@ def _cards(title: str, cols: Sequence[Col], rows: Sequence[Sequence[str]]) -> Gr
         for col, cell in zip(cols[first:], row[first:], strict=True):
             if not cell.strip():
                 continue
-            if body:
-                body.append("\n")
-            body.append(col.heading + "\n", style="bold")
+            # A column with no heading goes on under the one before it (log's summary under
+            # "What"), with no blank line and no empty heading.
+            if col.heading:
+                if body:
+                    body.append("\n")
+                body.append(col.heading + "\n", style="bold")
             body.append(cell + "\n", style=col.style)
         body.rstrip()
         cards.append(

@@ -255,3 +255,17 @@ def recent_service(limit: int) -> list[ServiceRow]:
             )
             for r in rows
         ]
+
+
+def hold_checkin(checkin_id: int) -> bool:
+    """Answer this check-in alone until the command ends; False when another window is."""
+    from stepwork.store import lock
+
+    return lock.answering(journal_file.ready(), lock.CHECKIN, checkin_id)
+
+
+def checkin_held_elsewhere(checkin_id: int) -> bool:
+    """Whether another window is answering this check-in right now."""
+    from stepwork.store import lock
+
+    return lock.answered_elsewhere(journal_file.ready(), lock.CHECKIN, checkin_id)

@@ -204,3 +204,17 @@ def latest_plan_people() -> str:
             "AND trim(a.text) != '' ORDER BY s.id DESC LIMIT 1"
         ).fetchone()
     return "" if row is None else str(row[0])
+
+
+def hold(session_id: int) -> bool:
+    """Answer this session alone until the command ends; False when another window is."""
+    from stepwork.store import lock
+
+    return lock.answering(journal_file.ready(), lock.SESSION, session_id)
+
+
+def held_elsewhere(session_id: int) -> bool:
+    """Whether another window is answering this session right now."""
+    from stepwork.store import lock
+
+    return lock.answered_elsewhere(journal_file.ready(), lock.SESSION, session_id)

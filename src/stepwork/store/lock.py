@@ -142,9 +142,83 @@ def exclusive_if_free(db_path: Path) -> Iterator[bool]:
         yield True
 
 
+# --- one person answering one session at a time ---------------------------------------------
+#
+# Two windows answering the same guided session would each keep their own copy of an answer
+# and save over the other's lines. So whoever answers a session holds it alone: a POSIX record
+# lock (`lockf`) on one byte of one lock file in the data folder, the byte named by the
+# session (SESSION) or check-in (CHECKIN) id. The kernel lets go when the process ends, however
+# it ends; nothing is left behind to clear. Record locks of one process never conflict with
+# each other, and closing any descriptor of the file drops them all, so the file is opened
+# once per process and kept open.
+
+ANSWERING_FILE = "answering.lock"
+SESSION = 0
+CHECKIN = 1
+_answering: dict[Path, int] = {}
+_answering_held: set[tuple[Path, int]] = set()
+
+
+def _answering_fd(db_path: Path) -> int:
+    path = lock_path(db_path) / ANSWERING_FILE
+    fd = _answering.get(path)
+    if fd is None:
+        ensure_private_dir(path.parent)
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o600)
+        except OSError as exc:
+            raise UserError(
+                outputs_messages.cannot_create_folder(path.parent, exc.strerror or str(exc))
+            ) from exc
+        _answering[path] = fd
+    return fd
+
+
+def _byte(kind: int, record_id: int) -> int:
+    return record_id * 2 + kind
+
+
+def answering(db_path: Path, kind: int, record_id: int) -> bool:
+    """Hold a session (or check-in) alone until the process ends or `done_answering`; False,
+    without waiting, when another process holds it."""
+    fd = _answering_fd(db_path)
+    offset = _byte(kind, record_id)
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, offset, os.SEEK_SET)
+    except OSError:  # EACCES or EAGAIN: held by another process
+        return False
+    _answering_held.add((lock_path(db_path) / ANSWERING_FILE, offset))
+    return True
+
+
+def answered_elsewhere(db_path: Path, kind: int, record_id: int) -> bool:
+    """Whether another process is answering it right now (this process's own hold is not)."""
+    path = lock_path(db_path) / ANSWERING_FILE
+    if (path, _byte(kind, record_id)) in _answering_held:
+        return False
+    if not answering(db_path, kind, record_id):
+        return True
+    done_answering(db_path, kind, record_id)
+    return False
+
+
+def done_answering(db_path: Path, kind: int, record_id: int) -> None:
+    path = lock_path(db_path) / ANSWERING_FILE
+    offset = _byte(kind, record_id)
+    fd = _answering.get(path)
+    if fd is None or (path, offset) not in _answering_held:
+        return
+    fcntl.lockf(fd, fcntl.LOCK_UN, 1, offset, os.SEEK_SET)
+    _answering_held.discard((path, offset))
+
+
 def release_all() -> None:
     """Let go of every lock (as a process does when it ends)."""
     for fd in _held.values():
         os.close(fd)
     _held.clear()
     _exclusive_depth.clear()
+    for fd in _answering.values():
+        os.close(fd)
+    _answering.clear()
+    _answering_held.clear()
