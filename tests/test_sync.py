@@ -190,8 +190,9 @@ def test_a_plain_device_and_an_encrypted_one(devices, folder):
     passed = locked.sync(folder)
     assert "plain text and this journal is encrypted" in said(passed.stderr)
     assert gratitudes(locked) == ["from the locked one"]
-    refused = plain.sync(folder)
-    assert "encrypted and this journal is not" in said(refused.stderr)
+    refused = plain("sync", str(folder))
+    assert refused.exit_code == 1
+    assert "holds encrypted files" in said(refused.stderr)
     assert "stepwork encrypt" in said(refused.stderr)
     assert gratitudes(plain) == ["from the plain one"]
 
@@ -560,3 +561,64 @@ def test_an_encrypted_journal_needs_its_passphrase_to_sync(devices, folder):
     assert result.exit_code == 1
     assert "STEPWORK_PASSPHRASE" in said(result.stderr)
     assert files_in(folder) == before
+
+
+def _own_files(folder: Path, device: Device) -> list[Path]:
+    return sorted(folder.glob(f"{_device_id(device)}-*{SUFFIX}"))
+
+
+def test_a_plain_journal_never_sends_into_a_folder_of_encrypted_files(devices, folder, tmp_path):
+    laptop, desktop, newcomer = devices(PASS, PASS, None)
+    laptop.ok("gratitude", "laptop words")
+    laptop.encrypt(PASS)
+    desktop.ok("gratitude", "desktop words")
+    desktop.encrypt(PASS)
+    converge(folder, laptop, desktop)
+    before = files_in(folder)
+
+    # A new device that was never encrypted, and a copy of an encrypted home, decrypted.
+    newcomer.ok("gratitude", "would be plain text")
+    copy = Device(tmp_path / "decrypted-copy", laptop.monkeypatch, PASS)
+    shutil.copytree(laptop.home, copy.home)
+    copy.ok("decrypt", "--yes")
+    copy.passphrase = None
+    for device in (newcomer, copy):
+        result = device("sync", str(folder))
+        assert result.exit_code == 1
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "holds encrypted files" in said(result.stderr)
+        assert "stepwork encrypt" in said(result.stderr)
+        assert files_in(folder) == before
+    assert b"plain" not in b"".join(files_in(folder).values())
+
+
+def test_a_folder_that_cannot_be_written_is_one_line(devices, folder, monkeypatch):
+    """The real failure is EROFS from creating and from cleaning up the temporary file."""
+    import errno
+
+    (laptop,) = devices(None)
+    laptop.ok("gratitude", "nowhere to go")
+    folder.mkdir(parents=True)
+    real_open, real_unlink = os.open, os.unlink
+
+    def refuse_open(path, flags, *args, **kwargs):
+        if kwargs.get("dir_fd") is not None and flags & os.O_CREAT:
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_open(path, flags, *args, **kwargs)
+
+    def refuse_unlink(path, *args, **kwargs):
+        if kwargs.get("dir_fd") is not None:
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse_open)
+    monkeypatch.setattr(os, "unlink", refuse_unlink)
+    result = laptop("sync", str(folder))
+    monkeypatch.setattr(os, "open", real_open)
+    monkeypatch.setattr(os, "unlink", real_unlink)
+    assert result.exit_code == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert f"Could not write into the folder {folder}" in said(result.stderr)
+    assert list(folder.iterdir()) == []
+    assert "Sent 1 record" in laptop.sync(folder).stdout

@@ -113,7 +113,7 @@ def place(tmp: Path, chosen: Target) -> None:
             tmp.unlink(missing_ok=True)
         sync_folder(chosen.path.parent)
     finally:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
 
 
 def sync_folder(folder: Path) -> None:
@@ -130,9 +130,20 @@ def _sync_folder_fd(fd: int) -> None:
         os.fsync(fd)
 
 
+def _discard(tmp: Path) -> None:
+    """Remove a temporary file if it is there; never lets a second failure (a read-only
+    folder) hide the first."""
+    with suppress(OSError):
+        tmp.unlink(missing_ok=True)
+
+
 def _write_failed(path: Path, exc: OSError) -> UserError:
     if exc.errno == errno.ENOSPC:
         return UserError(outputs_messages.disk_full(path.parent))
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return UserError(
+            outputs_messages.folder_not_writable(path.parent, exc.strerror or str(exc))
+        )
     return UserError(outputs_messages.cannot_write_file(path, exc.strerror or str(exc)))
 
 
@@ -166,7 +177,7 @@ def writing(chosen: Target) -> Iterator[TextIO]:
     except OSError as exc:
         raise _write_failed(chosen.path, exc) from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
 
 
 @contextmanager
@@ -315,6 +326,7 @@ class Folder:
         except OSError as exc:
             raise _write_failed(self.path / subfolder / name, exc) from exc
         finally:
-            with suppress(FileNotFoundError):
+            # Never lets a second failure (a read-only folder) hide the first.
+            with suppress(OSError):
                 os.unlink(tmp, dir_fd=folder)
         return True

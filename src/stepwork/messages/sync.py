@@ -84,6 +84,14 @@ def sync_plain_warning(folder: Path) -> str:
     )
 
 
+def sync_plain_into_encrypted(folder: Path) -> str:
+    return (
+        f"{folder} holds encrypted files, and this journal is not encrypted: nothing was sent, "
+        "as it would be plain text there. Encrypt this journal with the passphrase your other "
+        "devices use (stepwork encrypt), then sync again."
+    )
+
+
 def sync_not_compacted(devices: list[str]) -> str:
     names = ", ".join(devices)
     return (

@@ -120,6 +120,16 @@ def seal(device: str, seq: int, kind: str, body: str, sealer: Sealer) -> str:
     return line + "\n" + text + "\n"
 
 
+def sealed_with_key(head: bytes) -> bool:
+    """Whether a file's first line says it is encrypted (judged by the header alone)."""
+    line = head.partition(b"\n")[0]
+    try:
+        header = json.loads(line.decode("ascii")) if len(line) <= MAX_HEADER else None
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(header, dict) and header.get("cipher") == CIPHER
+
+
 @dataclass(frozen=True)
 class Opened:
     kind: str

@@ -198,6 +198,26 @@ def _read(folder: Path, name: str) -> bytes | None:
         return handle.read()
 
 
+def _head(folder: Path, name: str) -> bytes:
+    """The first bytes of a regular file (its header), never through a link."""
+    try:
+        fd = os.open(folder / name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return b""
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return b""
+        return handle.read(files.MAX_HEADER + 1)
+
+
+def _holds_encrypted(folder: Path, seen: Folder) -> bool:
+    return any(
+        files.sealed_with_key(_head(folder, name))
+        for numbered in seen.data.values()
+        for name in numbered.values()
+    )
+
+
 class _Merger:
     """Merges other devices' files, in order per device, each in a savepoint."""
 
@@ -349,6 +369,9 @@ def sync(folder: Path, compact: bool = False, progress: Progress = _no_progress)
         )
         report.encrypted = passphrase is not None
         seen = _scan(folder)
+        if passphrase is None and _holds_encrypted(folder, seen):
+            # Plain text beside encrypted files would undo the encryption the other devices chose.
+            raise UserError(sync_messages.sync_plain_into_encrypted(folder))
         for name in seen.copies:
             report.skipped.append(sync_messages.sync_left_alone(name, sync_messages.SYNC_FILE_COPY))
         for name in sorted(seen.not_files):
