@@ -622,3 +622,41 @@ def test_a_folder_that_cannot_be_written_is_one_line(devices, folder, monkeypatc
     assert f"Could not write into the folder {folder}" in said(result.stderr)
     assert list(folder.iterdir()) == []
     assert "Sent 1 record" in laptop.sync(folder).stdout
+
+
+def test_a_bad_or_missing_file_in_a_devices_slot_is_repaired_by_that_device(devices, folder):
+    laptop, desktop = devices(PASS, PASS)
+    laptop.ok("gratitude", "first on the laptop")
+    laptop.encrypt(PASS)
+    desktop.ok("gratitude", "first on the desktop")
+    desktop.encrypt(PASS)
+    converge(folder, laptop, desktop)
+    laptop.ok("gratitude", "second on the laptop")
+    laptop.sync(folder)
+    desktop.sync(folder)
+
+    # A copy lands in the laptop's next slot, its header saying that number.
+    last = _own_files(folder, laptop)[-1]
+    head, _, body = last.read_bytes().partition(b"\n")
+    header = json.loads(head)
+    planted = folder / last.name.replace(f"{header['seq']:08d}", f"{header['seq'] + 1:08d}")
+    header["seq"] += 1
+    planted.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    laptop.ok("checkin", "--mood", "5", "--note", "after the bad file")
+    repaired = laptop.sync(folder)
+    assert f"This device's file {planted.name} is missing" in said(repaired.stderr)
+    result = desktop("sync", str(folder))
+    assert result.exit_code == 0, result.stderr
+    assert "Skipped" not in said(result.stderr)
+    assert "after the bad file" in desktop.export()
+
+    # A file deleted from the folder before the other device read it.
+    laptop.ok("gratitude", "third on the laptop")
+    laptop.sync(folder)
+    _own_files(folder, laptop)[-1].unlink()
+    laptop.ok("gratitude", "fourth on the laptop")
+    assert "is missing from the folder" in said(laptop.sync(folder).stderr)
+    converge(folder, laptop, desktop)
+    assert_same(laptop, desktop)
+    assert "third on the laptop" in gratitudes(desktop)
+    assert "Compacted" in laptop.sync(folder, "--compact").stdout

@@ -92,6 +92,14 @@ def sync_plain_into_encrypted(folder: Path) -> str:
     )
 
 
+def sync_repaired(broken: str, snapshot: str) -> str:
+    return (
+        f"This device's file {broken} is missing from the folder, damaged, or not its own, so "
+        f"other devices would wait for it: all of this journal was sent again as {snapshot}, "
+        "which takes its place."
+    )
+
+
 def sync_not_compacted(devices: list[str]) -> str:
     names = ", ".join(devices)
     return (

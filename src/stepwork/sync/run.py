@@ -39,6 +39,7 @@ class Report:
     folder: Path
     sent: int = 0
     sent_name: str | None = None
+    sent_kind: str = files.CHANGES
     encrypted: bool = False
     added: int = 0
     updated: int = 0
@@ -276,14 +277,26 @@ class _Merger:
                 self.passed_over = False
                 self.state.merged[device] = seq
                 continue
-            if opened is None:
-                return merged_any
-            if seq != done + 1 and opened.kind != files.SNAPSHOT:
+            if opened is not None and seq != done + 1 and opened.kind != files.SNAPSHOT:
                 missing = files.data_name(device, done + 1)
                 self.problems[name] = sync_messages.sync_skipped(
                     name, sync_messages.sync_waiting_for(missing)
                 )
-                return merged_any
+                opened = None
+            if opened is None:
+                if device in self.refused_devices:
+                    return merged_any
+                # A later snapshot of that device holds everything the stuck file held (the
+                # device sends one when it finds its own file missing or damaged).
+                later_snapshot = self._snapshot_after(device, seq)
+                if later_snapshot is None:
+                    return merged_any
+                self.problems.pop(name, None)
+                seq, opened = later_snapshot
+                name = numbered[seq]
+                if opened is None:  # the snapshot this sync just wrote
+                    self.state.merged[device] = seq
+                    continue
             if not self._merge(name, opened):
                 return merged_any
             checkpoint("merged-a-file")
@@ -292,6 +305,26 @@ class _Merger:
             self.report.files_in += 1
             self.report.devices_in.add(device)
             merged_any = True
+
+    def _snapshot_after(self, device: str, seq: int) -> tuple[int, files.Opened | None] | None:
+        """The latest whole snapshot of `device` numbered after `seq` (None for its contents
+        where it is the one this sync just wrote), or None if there is none."""
+        numbered = self.seen.data[device]
+        for later in sorted((s for s in numbered if s > seq), reverse=True):
+            if device == self.state.device and later == self.report_sent_seq:
+                if self.report.sent_kind == files.SNAPSHOT:
+                    return later, None
+                continue
+            raw = _read(self.folder, numbered[later])
+            if raw is None:
+                continue
+            try:
+                opened = files.open_file(raw, device, later, self.passphrase)
+            except files.Unreadable:
+                continue
+            if opened.kind == files.SNAPSHOT:
+                return later, opened
+        return None
 
     def _open(self, device: str, seq: int, name: str) -> files.Opened | None:
         raw = _read(self.folder, name)
@@ -328,6 +361,28 @@ class _Merger:
         self.report.updated += sum(counts.updated.values())
         self.report.deleted += sum(counts.deleted.values())
         return True
+
+
+def _first_broken_slot(
+    folder: Path, own: dict[int, str], device: str, last: int, passphrase: str | None
+) -> str | None:
+    """The name of the latest of this device's own files that is missing, damaged or not its
+    own, counting back to its latest snapshot; None when every one opens. Other devices wait
+    at such a slot, so a whole snapshot is sent after it."""
+    for seq in range(last, 0, -1):
+        name = own.get(seq, files.data_name(device, seq))
+        raw = _read(folder, name) if seq in own else None
+        if raw is None:
+            return name
+        try:
+            opened = files.open_file(raw, device, seq, passphrase)
+        except files.Unreadable as problem:
+            if problem.passed or problem.final:
+                continue  # written before this journal was encrypted, or under an old key
+            return name
+        if opened.kind == files.SNAPSHOT:
+            return None
+    return None
 
 
 def _write(
@@ -380,18 +435,26 @@ def sync(folder: Path, compact: bool = False, progress: Progress = _no_progress)
             )
         own = seen.data.get(state.device, {})
         state.seq = max([state.seq, *own])
+        broken = _first_broken_slot(folder, own, state.device, state.seq, passphrase)
         with journal_file.writing() as conn:
             started = now_stamp()
             buffer = io.StringIO()
-            count = jsonfile.write(conn, buffer, where=_changed_since(conn, state))
+            whole = broken is not None or state.mark is None
+            count = jsonfile.write(
+                conn, buffer, where=None if whole else _changed_since(conn, state)
+            )
             if count:
                 seq = state.seq + 1
                 name = files.data_name(state.device, seq)
+                kind = files.SNAPSHOT if whole else files.CHANGES
                 _write(
                     folder,
                     name,
-                    files.seal(state.device, seq, files.CHANGES, buffer.getvalue(), sealer),
+                    files.seal(state.device, seq, kind, buffer.getvalue(), sealer),
                 )
+                report.sent_kind = kind
+                if broken is not None:
+                    report.notes.append(sync_messages.sync_repaired(broken, name))
                 seen.data.setdefault(state.device, {})[seq] = name
                 seen.sizes[name] = 0
                 state.seq = seq
