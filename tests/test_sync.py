@@ -660,3 +660,52 @@ def test_a_bad_or_missing_file_in_a_devices_slot_is_repaired_by_that_device(devi
     assert_same(laptop, desktop)
     assert "third on the laptop" in gratitudes(desktop)
     assert "Compacted" in laptop.sync(folder, "--compact").stdout
+
+
+def _run_sync_stopped(home: Path, folder: Path, stage: str, signal_name: str):
+    env = {**child_env(home), "SYNC_CRASH_SIGNAL": signal_name}
+    return subprocess.run(
+        [sys.executable, str(CRASH), stage, "sync", str(folder)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_a_first_sync_stopped_after_sending_keeps_its_device_id(tmp_path, folder):
+    laptop, desktop = tmp_path / "laptop", tmp_path / "desktop"
+
+    def stepwork(home: Path, *args: str) -> subprocess.CompletedProcess:
+        done = subprocess.run(
+            [*stepwork_command(), *args], env=child_env(home), capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return done
+
+    stepwork(laptop, "gratitude", "before the stop")
+    stepwork(desktop, "gratitude", "the desktop's")
+    killed = _run_sync_stopped(laptop, folder, "sent", "KILL")
+    assert killed.returncode == -signal.SIGKILL
+    sent = [p.name for p in folder.iterdir()]
+    assert len(sent) == 1
+    stepwork(laptop, "sync", str(folder))
+    ids = {name.split("-")[0].split(".")[0] for name in os.listdir(folder)}
+    assert ids == {sent[0].split("-")[0]}  # no second id for one device
+
+    # Ctrl-C after the send: the stop says what went out, never "nothing was changed".
+    stepwork(laptop, "gratitude", "sent, then stopped")
+    stopped = _run_sync_stopped(laptop, folder, "sent", "INT")
+    assert stopped.returncode == 130
+    assert "Nothing was changed" not in said(stopped.stderr)
+    assert "changes went out as" in said(stopped.stderr)
+    assert "nothing that came in was merged" in said(stopped.stderr)
+    for _ in range(2):
+        for home in (laptop, desktop):
+            stepwork(home, "sync", str(folder))
+    assert "Compacted" in stepwork(laptop, "sync", str(folder), "--compact").stdout
+    texts = json.loads(stepwork(desktop, "export", "--format", "json").stdout)
+    assert sorted(r["text"] for r in texts["tables"]["daily_entry"]) == [
+        "before the stop",
+        "sent, then stopped",
+        "the desktop's",
+    ]

@@ -55,7 +55,14 @@ def sync(
         dir_text = settings.load()["sync_dir"] or None
     if dir_text is None or not dir_text.strip():
         raise UsageError(sync_messages.SYNC_NEEDS_FOLDER)
-    report = run.sync(Path(dir_text).expanduser(), compact=compact, progress=_progress)
+    try:
+        report = run.sync(Path(dir_text).expanduser(), compact=compact, progress=_progress)
+    except run.Stopped as stop:
+        from stepwork.cli.application import EXIT_INTERRUPTED
+
+        line = sync_messages.sync_stopped(stop.report.sent_name, stop.report.committed)
+        render.console(stderr=True).print(render.safe(line))
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     err = render.console(stderr=True)
     for line in (*report.notes, *report.skipped):
         err.print(render.safe(line))

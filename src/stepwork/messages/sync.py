@@ -129,3 +129,11 @@ def sync_received(files: int, devices: int, added: int, updated: int, deleted: i
         f"Received {files:,} file{'s' if files != 1 else ''} from {devices} "
         f"device{'s' if devices != 1 else ''}: {changed}."
     )
+
+
+def sync_stopped(sent: str | None, merged: bool) -> str:
+    parts = []
+    if sent is not None:
+        parts.append(f"this device's changes went out as {sent}")
+    parts.append("what came in was merged" if merged else "nothing that came in was merged")
+    return f"Stopped: {'; '.join(parts)}. Sync again to finish; nothing is lost."

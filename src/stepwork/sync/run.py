@@ -16,7 +16,7 @@ import stat
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from stepwork.errors import UserError
@@ -51,6 +51,16 @@ class Report:
     compacted: int | None = None
     """Own files replaced by one snapshot (None when not asked or not possible)."""
     compacted_name: str = ""
+    committed: bool = False
+    """What came in was merged for good (a stop after this leaves it merged)."""
+
+
+class Stopped(KeyboardInterrupt):
+    """A sync stopped (Ctrl-C) after it had sent or merged something: the report says what."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__()
+        self.report = report
 
 
 def checkpoint(stage: str) -> None:
@@ -398,8 +408,7 @@ def _write(
 def sync(folder: Path, compact: bool = False, progress: Progress = _no_progress) -> Report:
     from stepwork import outputs
     from stepwork.home import paths
-    from stepwork.store import journal_file, search_index
-    from stepwork.store.values import now_stamp
+    from stepwork.store import journal_file
 
     outputs.Folder(folder).close()  # refuses the journal's own folder, links to it, a file
     folder = Path(os.path.realpath(folder))
@@ -407,6 +416,28 @@ def sync(folder: Path, compact: bool = False, progress: Progress = _no_progress)
     report = Report(folder)
     passphrase = _passphrase(where.database)
     db_path = journal_file.ready()
+    try:
+        _sync_locked(folder, compact, progress, report, passphrase, db_path)
+    except KeyboardInterrupt as stop:
+        if report.sent_name is None and not report.committed:
+            raise
+        raise Stopped(report) from stop
+    return report
+
+
+def _sync_locked(
+    folder: Path,
+    compact: bool,
+    progress: Progress,
+    report: Report,
+    passphrase: str | None,
+    db_path: Path,
+) -> None:
+    from stepwork.home import paths
+    from stepwork.store import journal_file, search_index
+    from stepwork.store.values import now_stamp
+
+    where = paths()
     with _sync_lock(where.data_dir):
         state, made = states.load()
         identity = states.journal_identity(db_path)
@@ -416,6 +447,10 @@ def sync(folder: Path, compact: bool = False, progress: Progress = _no_progress)
             report.notes.append(sync_messages.sync_new_folder(folder))
         if made or state.journal != identity or state.folder != str(folder):
             state.mark, state.ids, state.merged = None, {}, {}
+        if made:
+            # The id is kept before anything is sent under it: a sync stopped after sending
+            # must not leave a file under an id this device then forgets.
+            states.save(replace(state, journal=identity, folder=str(folder)))
         if passphrase is None and not state.warned_plain:
             report.notes.append(sync_messages.sync_plain_warning(folder))
             state.warned_plain = True
@@ -452,13 +487,12 @@ def sync(folder: Path, compact: bool = False, progress: Progress = _no_progress)
                     name,
                     files.seal(state.device, seq, kind, buffer.getvalue(), sealer),
                 )
-                report.sent_kind = kind
+                report.sent, report.sent_name, report.sent_kind = count, name, kind
                 if broken is not None:
                     report.notes.append(sync_messages.sync_repaired(broken, name))
                 seen.data.setdefault(state.device, {})[seq] = name
                 seen.sizes[name] = 0
                 state.seq = seq
-                report.sent, report.sent_name = count, name
                 checkpoint("sent")
             merger = _Merger(conn, folder, seen, state, passphrase, report)
             with progress(merger.pending_bytes()) as advance:
@@ -466,6 +500,7 @@ def sync(folder: Path, compact: bool = False, progress: Progress = _no_progress)
             if report.added or report.updated or report.deleted:
                 search_index.optimize(conn)
             state.mark, state.ids = started, _highest_ids(conn)
+        report.committed = True
         checkpoint("committed")
         state.journal, state.folder = identity, str(folder)
         _send_receipt(folder, seen, state)
@@ -474,7 +509,6 @@ def sync(folder: Path, compact: bool = False, progress: Progress = _no_progress)
             report.compacted = _compact(folder, seen, state, sealer, report)
             _send_receipt(folder, seen, state)
             states.save(state)
-    return report
 
 
 def _send_receipt(folder: Path, seen: Folder, state: states.State) -> None:
