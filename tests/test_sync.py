@@ -45,6 +45,14 @@ class Device:
     def sync(self, folder: Path, *extra: str):
         return self.ok("sync", str(folder), *extra)
 
+    def held_back(self, folder: Path, *extra: str):
+        """A sync that could not merge everything: its own exit status, and it says so."""
+        result = self("sync", str(folder), *extra)
+        assert result.exit_code == 3, (result.stdout, result.stderr)
+        assert "Not everything in the folder could be merged" in said(result.stderr)
+        assert "already in step" not in said(result.stdout)
+        return result
+
     def encrypt(self, passphrase: str) -> None:
         self.monkeypatch.setenv("STEPWORK_NEW_PASSPHRASE", passphrase)
         self.passphrase = passphrase
@@ -174,8 +182,9 @@ def test_encrypted_devices_leave_no_entry_text_in_the_folder(devices, folder):
     stranger.ok("gratitude", "the stranger's own")
     stranger.encrypt("a different passphrase")
     before = stranger.export()
-    result = stranger.sync(folder)
-    assert said(result.stderr).count("with another passphrase") == 2
+    result = stranger.held_back(folder)
+    assert said(result.stderr).count("with another passphrase") == 1
+    assert "Skipped the files of 2 devices" in said(result.stderr)
     assert stranger.export().count('"text"') == before.count('"text"')
     assert gratitudes(stranger) == ["the stranger's own"]
 
@@ -187,8 +196,8 @@ def test_a_plain_device_and_an_encrypted_one(devices, folder):
     locked.encrypt(PASS)
     plain.sync(folder)
     # Plain files are not authenticated: an encrypted journal does not take them in.
-    passed = locked.sync(folder)
-    assert "plain text and this journal is encrypted" in said(passed.stderr)
+    passed = locked.held_back(folder)
+    assert "Passed over the plain files of 1 device" in said(passed.stderr)
     assert gratitudes(locked) == ["from the locked one"]
     refused = plain("sync", str(folder))
     assert refused.exit_code == 1
@@ -230,7 +239,7 @@ def test_a_truncated_or_changed_file_is_skipped_then_read_when_whole(devices, fo
     whole = sent.read_bytes()
 
     sent.write_bytes(whole[: len(whole) * 2 // 3])  # still arriving
-    result = desktop.sync(folder)
+    result = desktop.held_back(folder)
     assert f"Skipped {sent.name}: it is not complete" in said(result.stderr)
     assert "tried again at the next sync" in said(result.stderr)
     assert gratitudes(desktop) == ["the desktop's"]
@@ -238,7 +247,7 @@ def test_a_truncated_or_changed_file_is_skipped_then_read_when_whole(devices, fo
     changed = bytearray(whole)
     changed[len(whole) - 10] ^= 0x01  # one bit, in the body
     sent.write_bytes(bytes(changed))
-    result = desktop.sync(folder)
+    result = desktop.held_back(folder)
     assert "damaged, or was changed" in said(result.stderr)
     assert gratitudes(desktop) == ["the desktop's"]
 
@@ -263,12 +272,21 @@ def test_conflict_copies_are_skipped_with_a_line(devices, folder):
         text = sent.read_text().replace("the real one", "the copy's text")
         (folder / name).write_text(text)
     result = desktop.sync(folder)
+    assert "Left alone 3 copies that a sync tool made" in said(result.stderr)
     for name in copies[:2]:
-        assert f"Left alone {name}: a copy a sync tool made" in said(result.stderr)
+        assert name in said(result.stderr)
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr  # shown, never obeyed
     assert "␛]0;owned" in result.stderr
     assert gratitudes(desktop) == ["the real one"]
     assert all((folder / name).exists() for name in copies)  # not ours to delete
+
+    # However many there are: one line for them all, every run.
+    for n in range(200):
+        (folder / f"{stem}.sync-conflict-{n:04d}{SUFFIX}").write_text("x")
+    result = desktop.sync(folder)
+    assert "Left alone 203 copies that a sync tool made" in said(result.stderr)
+    assert said(result.stderr).count("Left alone") == 1
+    assert "and 200 more" in said(result.stderr)
 
 
 def test_a_file_that_has_not_arrived_holds_back_the_ones_after_it(devices, folder, tmp_path):
@@ -282,7 +300,7 @@ def test_a_file_that_has_not_arrived_holds_back_the_ones_after_it(devices, folde
     second = sorted(folder.glob(f"*{SUFFIX}"))[1]
     away = tmp_path / "in-transit"
     shutil.move(second, away)
-    result = desktop.sync(folder)
+    result = desktop.held_back(folder)
     assert f"waiting for {second.name}" in said(result.stderr)
     assert gratitudes(desktop) == ["first"]
     shutil.move(away, second)
@@ -392,7 +410,7 @@ def test_the_folder_from_config_and_hostile_folders(devices, folder, tmp_path):
     name = f"{'0' * 16}-00000001{SUFFIX}"
     (folder / name).symlink_to(secret)
     result = desktop.sync(folder)
-    assert f"Left alone {name}: it is a link" in said(result.stderr)
+    assert f"Left alone {name}: a link" in said(result.stderr)
     assert secret.read_text() == "private"
 
 
@@ -709,3 +727,47 @@ def test_a_first_sync_stopped_after_sending_keeps_its_device_id(tmp_path, folder
         "sent, then stopped",
         "the desktop's",
     ]
+
+
+def test_a_sync_that_held_something_back_never_says_in_step(tmp_path, folder):
+    """The real entry point: `stepwork sync && git push` can tell."""
+    laptop, desktop = tmp_path / "laptop", tmp_path / "desktop"
+
+    def run(home: Path, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [*stepwork_command(), *args], env=child_env(home), capture_output=True, text=True
+        )
+
+    assert run(laptop, "gratitude", "arrives whole later").returncode == 0
+    assert run(laptop, "sync", str(folder)).returncode == 0
+    assert run(desktop, "sync", str(folder)).returncode == 0
+    assert run(laptop, "gratitude", "in a damaged file").returncode == 0
+    assert run(laptop, "sync", str(folder)).returncode == 0
+    last = sorted(folder.glob(f"*-00000002{SUFFIX}"))[0]
+    whole = last.read_bytes()
+    last.write_bytes(whole[:-5] + b"XXXX\n")
+    for _ in range(2):
+        result = run(desktop, "sync", str(folder))
+        assert result.returncode == 3
+        assert "already in step" not in said(result.stdout)
+        assert "Nothing new to receive" not in said(result.stdout)
+        assert f"Skipped {last.name}: it is damaged" in said(result.stderr)
+    last.write_bytes(whole)
+    result = run(desktop, "sync", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "1 added" in result.stdout
+    assert "already in step" in said(run(desktop, "sync", str(folder)).stdout)
+
+
+def test_what_was_sent_counts_deletions_apart(devices, folder):
+    laptop, desktop = devices(None, None)
+    laptop.ok("gratitude", "stays")
+    laptop.ok("gratitude", "goes")
+    laptop.sync(folder)
+    desktop.sync(folder)
+    _delete(laptop, "goes")
+    assert "Sent 1 deletion as" in said(laptop.sync(folder).stdout)
+    laptop.ok("gratitude", "new")
+    _delete(laptop, "stays")
+    assert "Sent 1 record and 1 deletion as" in said(laptop.sync(folder).stdout)
+    assert "1 added, 2 deleted" in said(desktop.sync(folder).stdout)

@@ -37,7 +37,8 @@ Progress = Callable[[int], contextlib.AbstractContextManager[Callable[[int], Non
 @dataclass
 class Report:
     folder: Path
-    sent: int = 0
+    sent_records: int = 0
+    sent_deletions: int = 0
     sent_name: str | None = None
     sent_kind: str = files.CHANGES
     encrypted: bool = False
@@ -47,6 +48,9 @@ class Report:
     files_in: int = 0
     devices_in: set[str] = field(default_factory=set)
     skipped: list[str] = field(default_factory=list)
+    """Lines about what was left alone (copies, links): nothing held back."""
+    held_back: list[str] = field(default_factory=list)
+    """Lines about files that were not merged: the sync did not get everything."""
     notes: list[str] = field(default_factory=list)
     compacted: int | None = None
     """Own files replaced by one snapshot (None when not asked or not possible)."""
@@ -246,9 +250,13 @@ class _Merger:
         sent = files.DATA_NAME.fullmatch(report.sent_name or "")
         self.report_sent_seq = int(sent[2]) if sent else 0
         self.refused_devices: set[str] = set()
-        self.told_plain: set[str] = set()
+        self.refused_why: dict[str, list[str]] = {}
+        self.plain_devices: list[str] = []
         self.passed_over = False
         self.problems: dict[str, str] = {}
+        """File name → why it was not merged (a reason shared by files of one kind)."""
+        self.refusals: dict[str, str] = {}
+        """File name → the whole line saying why its records could not be merged."""
 
     def pending_bytes(self) -> int:
         total = 0
@@ -264,10 +272,22 @@ class _Merger:
         while progress:
             progress = False
             self.problems.clear()
+            self.refusals.clear()
             for device in sorted(self.seen.data):
                 if device not in self.refused_devices:
                     progress |= self._device(device, advance)
-        self.report.skipped.extend(self.problems[name] for name in sorted(self.problems))
+        held = self.report.held_back
+        by_why: dict[str, list[str]] = {}
+        for name in sorted(self.problems):
+            by_why.setdefault(self.problems[name], []).append(name)
+        held.extend(sync_messages.sync_skipped(names, why) for why, names in by_why.items())
+        held.extend(self.refusals[name] for name in sorted(self.refusals))
+        held.extend(
+            sync_messages.sync_devices_refused(sorted(devices), why)
+            for why, devices in self.refused_why.items()
+        )
+        if self.plain_devices:
+            held.append(sync_messages.sync_devices_plain(sorted(self.plain_devices)))
 
     def _device(self, device: str, advance: Callable[[int], None]) -> bool:
         numbered = self.seen.data[device]
@@ -289,9 +309,7 @@ class _Merger:
                 continue
             if opened is not None and seq != done + 1 and opened.kind != files.SNAPSHOT:
                 missing = files.data_name(device, done + 1)
-                self.problems[name] = sync_messages.sync_skipped(
-                    name, sync_messages.sync_waiting_for(missing)
-                )
+                self.problems[name] = sync_messages.sync_waiting_for(missing)
                 opened = None
             if opened is None:
                 if device in self.refused_devices:
@@ -339,23 +357,22 @@ class _Merger:
     def _open(self, device: str, seq: int, name: str) -> files.Opened | None:
         raw = _read(self.folder, name)
         if raw is None:
-            self.problems[name] = sync_messages.sync_skipped(name, sync_messages.SYNC_FILE_GONE)
+            self.problems[name] = sync_messages.SYNC_FILE_GONE
             return None
         try:
             return files.open_file(raw, device, seq, self.passphrase)
         except files.Unreadable as problem:
             if problem.passed:
                 self.passed_over = True
-                if device != self.state.device and device not in self.told_plain:
-                    self.told_plain.add(device)
-                    self.report.skipped.append(sync_messages.sync_device_plain(device, problem.why))
+                if device != self.state.device and device not in self.plain_devices:
+                    self.plain_devices.append(device)
             elif problem.final and device == self.state.device:
                 self.refused_devices.add(device)  # its own files from before: nothing to say
             elif problem.final:
                 self.refused_devices.add(device)
-                self.report.skipped.append(sync_messages.sync_device_refused(device, problem.why))
+                self.refused_why.setdefault(problem.why, []).append(device)
             else:
-                self.problems[name] = sync_messages.sync_skipped(name, problem.why)
+                self.problems[name] = problem.why
             return None
 
     def _merge(self, name: str, opened: files.Opened) -> bool:
@@ -364,8 +381,9 @@ class _Merger:
             with uid_rows.all_or_nothing(self.conn):
                 tables = jsonfile.validate(jsonfile.parse_document(opened.body, path), path)
                 counts = jsonfile.merge(self.conn, tables, path)
-        except UserError as problem:
-            self.problems[name] = sync_messages.sync_retried(problem.message)
+        except UserError:
+            # Sealed or checksummed as written, yet not records this stepwork reads.
+            self.refusals[name] = sync_messages.sync_not_mergeable(name)
             return False
         self.report.added += sum(counts.added.values())
         self.report.updated += sum(counts.updated.values())
@@ -462,12 +480,10 @@ def _sync_locked(
         if passphrase is None and _holds_encrypted(folder, seen):
             # Plain text beside encrypted files would undo the encryption the other devices chose.
             raise UserError(sync_messages.sync_plain_into_encrypted(folder))
-        for name in seen.copies:
-            report.skipped.append(sync_messages.sync_left_alone(name, sync_messages.SYNC_FILE_COPY))
-        for name in sorted(seen.not_files):
-            report.skipped.append(
-                sync_messages.sync_left_alone(name, sync_messages.SYNC_NOT_A_FILE)
-            )
+        if seen.copies:
+            report.skipped.append(sync_messages.sync_copies_left_alone(seen.copies))
+        if seen.not_files:
+            report.skipped.append(sync_messages.sync_links_left_alone(sorted(seen.not_files)))
         own = seen.data.get(state.device, {})
         state.seq = max([state.seq, *own])
         broken = _first_broken_slot(folder, own, state.device, state.seq, passphrase)
@@ -487,7 +503,10 @@ def _sync_locked(
                     name,
                     files.seal(state.device, seq, kind, buffer.getvalue(), sealer),
                 )
-                report.sent, report.sent_name, report.sent_kind = count, name, kind
+                report.sent_name, report.sent_kind = name, kind
+                tables = json.loads(buffer.getvalue()).get("tables", {})
+                report.sent_deletions = len(tables.get(jsonfile.TOMBSTONE, []))
+                report.sent_records = count - report.sent_deletions
                 if broken is not None:
                     report.notes.append(sync_messages.sync_repaired(broken, name))
                 seen.data.setdefault(state.device, {})[seq] = name
