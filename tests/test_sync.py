@@ -79,6 +79,8 @@ def devices(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
+    """A folder the first sync creates, in a folder that is there (as Syncthing's ~/Sync)."""
+    (tmp_path / "Sync").mkdir()
     return tmp_path / "Sync" / "stepwork"
 
 
@@ -771,3 +773,41 @@ def test_what_was_sent_counts_deletions_apart(devices, folder):
     _delete(laptop, "stays")
     assert "Sent 1 record and 1 deletion as" in said(laptop.sync(folder).stdout)
     assert "1 added, 2 deleted" in said(desktop.sync(folder).stdout)
+
+
+def test_a_folder_that_shares_stepworks_own_or_is_not_there_is_refused(devices, tmp_path):
+    outer = tmp_path / "Dropbox"
+    (laptop,) = devices(None)
+    laptop.home = outer / "home"  # stepwork's data folder inside the shared one
+    laptop.ok("gratitude", "never carried")
+    for bad in (outer, laptop.home / "sync"):
+        for args in (("sync", str(bad)), ("config", "sync_dir", str(bad))):
+            result = laptop(*args)
+            assert result.exit_code != 0
+            assert "holds stepwork's own folder" in said(result.stderr)
+            assert "Traceback" not in result.stderr
+    assert not (laptop.home / "sync").exists()
+    settings = [p for p in laptop.home.iterdir() if p.suffix == ".toml"]
+    assert all("sync_dir" not in p.read_text() for p in settings)
+
+    typo = tmp_path / "Synk" / "stepwork"
+    result = laptop("sync", str(typo))
+    assert result.exit_code == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "does not exist" in said(result.stderr)
+    assert not typo.parent.exists()
+
+    (tmp_path / "Sync").mkdir()
+    new = tmp_path / "Sync" / "stepwork"
+    result = laptop.sync(new)
+    assert f"Created the folder {new}" in said(result.stderr)
+    assert new.is_dir()
+    assert "Created" not in said(laptop.sync(new).stderr)
+
+    result = laptop("sync", str(laptop.home / "stepwork.db"))
+    assert result.exit_code == 1
+    assert "--vault" not in result.stderr
+
+    result = laptop("config", "sync_dir", "evil\x1b[31m")
+    assert result.exit_code != 0
+    assert "control characters" in said(result.stderr)

@@ -44,6 +44,13 @@ def _is_inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
+def shares_home(path: Path) -> bool:
+    """Whether `path` is stepwork's data folder, lies inside it, or holds it (a folder another
+    tool carries elsewhere must never carry the journal and its key)."""
+    real, home = _real(path), _real(paths().data_dir)
+    return _is_inside(real, home) or _is_inside(home, real)
+
+
 def _refuse_ours(real: Path, allowed: Path | None) -> None:
     where = paths()
     db = where.database

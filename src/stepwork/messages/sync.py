@@ -9,6 +9,7 @@ SYNC_DIR_DESCRIPTION = (
 SYNC_NEEDS_FOLDER = (
     "Name the shared folder: stepwork sync DIR (or once: stepwork config sync_dir DIR)."
 )
+SYNC_FOLDER_CONTROLS = "a folder name may not hold control characters (such as Escape)"
 SYNC_BUSY = "Another stepwork sync is running for this journal. Try again when it has finished."
 SYNC_FILE_INCOMPLETE = "it is not complete (perhaps still arriving)."
 SYNC_FILE_DAMAGED = "it is damaged, or was changed after it was written."
@@ -182,3 +183,25 @@ def sync_stopped(sent: str | None, merged: bool) -> str:
 SYNC_HELD_BACK = (
     "Not everything in the folder could be merged (said above); this journal has the rest."
 )
+
+
+def sync_folder_shares_home(folder: Path, home: Path) -> str:
+    return (
+        f"{folder} holds stepwork's own folder ({home}) or lies inside it: a sync tool would "
+        "carry your journal and its key. Choose a folder apart from it."
+    )
+
+
+def sync_not_a_folder(path: Path) -> str:
+    return f"{path} is not a folder; stepwork sync needs a folder to share files through."
+
+
+def sync_folder_missing(folder: Path) -> str:
+    return (
+        f"{folder} does not exist, and neither does the folder it would be in: check the name. "
+        "Nothing was created."
+    )
+
+
+def sync_folder_created(folder: Path) -> str:
+    return f"Created the folder {folder}."

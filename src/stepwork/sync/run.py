@@ -423,15 +423,40 @@ def _write(
             raise UserError(outputs_messages.output_exists(folder / name))
 
 
+def _checked_folder(folder: Path) -> bool:
+    """Refuse a folder that shares stepwork's own, a path that is not a folder, or one whose
+    parent is not there either (a typo); True where the folder is new and will be created."""
+    from stepwork import outputs
+
+    if outputs.shares_home(folder):
+        raise UserError(sync_messages.sync_folder_shares_home(folder, paths_data_dir()))
+    if os.path.lexists(folder):
+        if not os.path.isdir(folder):
+            raise UserError(sync_messages.sync_not_a_folder(folder))
+        return False
+    if not os.path.isdir(folder.absolute().parent):
+        raise UserError(sync_messages.sync_folder_missing(folder))
+    return True
+
+
+def paths_data_dir() -> Path:
+    from stepwork.home import paths
+
+    return paths().data_dir
+
+
 def sync(folder: Path, compact: bool = False, progress: Progress = _no_progress) -> Report:
     from stepwork import outputs
     from stepwork.home import paths
     from stepwork.store import journal_file
 
+    created = _checked_folder(folder)
     outputs.Folder(folder).close()  # refuses the journal's own folder, links to it, a file
     folder = Path(os.path.realpath(folder))
     where = paths()
     report = Report(folder)
+    if created:
+        report.notes.append(sync_messages.sync_folder_created(folder))
     passphrase = _passphrase(where.database)
     db_path = journal_file.ready()
     try:
