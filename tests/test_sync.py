@@ -811,3 +811,31 @@ def test_a_folder_that_shares_stepworks_own_or_is_not_there_is_refused(devices, 
     result = laptop("config", "sync_dir", "evil\x1b[31m")
     assert result.exit_code != 0
     assert "control characters" in said(result.stderr)
+
+
+def test_links_under_a_devices_own_names_do_not_stop_it(devices, folder, tmp_path):
+    laptop, desktop = devices(None, None)
+    laptop.ok("gratitude", "first")
+    converge(folder, laptop, desktop)
+    device = _device_id(laptop)
+    target = tmp_path / "not-ours.txt"
+    target.write_text("someone's file")
+    next_name = f"{device}-{len(_own_files(folder, laptop)) + 1:08d}{SUFFIX}"
+    (folder / next_name).symlink_to(target)
+    receipt = folder / f"{device}.receipt"
+    receipt.unlink()
+    receipt.symlink_to(target)
+
+    laptop.ok("gratitude", "after the links")
+    result = laptop.sync(folder)
+    assert "--force" not in result.stderr
+    assert "Sent" in result.stdout
+    assert target.read_text() == "someone's file"
+    assert (folder / next_name).is_symlink()  # left alone
+    assert receipt.is_file() and not receipt.is_symlink()  # ours: repaired
+    assert json.loads(receipt.read_text())["device"] == device
+    desktop.sync(folder)
+    assert "after the links" in gratitudes(desktop)
+    laptop.sync(folder)
+    desktop.sync(folder)
+    assert "Compacted" in laptop.sync(folder, "--compact").stdout

@@ -312,6 +312,23 @@ class Folder:
         _sync_folder_fd(folder)
         return True
 
+    def remove_link(self, subfolder: str, name: str) -> bool:
+        """Remove `subfolder/name` if it is a symbolic link (the link, never its target)."""
+        folder = self._subfolder(subfolder, create=False)
+        if folder is None:
+            return False
+        try:
+            if not stat.S_ISLNK(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode):
+                return False
+            os.unlink(name, dir_fd=folder)
+        except FileNotFoundError:
+            return False
+        except OSError as exc:
+            raise _write_failed(self.path / subfolder / name, exc) from exc
+        _sync_folder_fd(folder)
+        self.left_alone = [p for p in self.left_alone if p != self.path / subfolder / name]
+        return True
+
     def write(self, subfolder: str, name: str, text: str) -> bool:
         """Write `subfolder/name` whole; False where something other than a regular file is
         there (it is left alone)."""

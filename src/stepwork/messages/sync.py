@@ -205,3 +205,10 @@ def sync_folder_missing(folder: Path) -> str:
 
 def sync_folder_created(folder: Path) -> str:
     return f"Created the folder {folder}."
+
+
+def sync_name_taken(name: str) -> str:
+    return (
+        f"Could not write {name}: something else appeared under that name in the folder while "
+        "stepwork was writing. Nothing was changed; sync again."
+    )

@@ -420,7 +420,7 @@ def _write(
 
     with outputs.Folder(folder) as place:
         if os.path.lexists(folder / name) or not place.write("", name, text):
-            raise UserError(outputs_messages.output_exists(folder / name))
+            raise UserError(sync_messages.sync_name_taken(name))
 
 
 def _checked_folder(folder: Path) -> bool:
@@ -510,7 +510,14 @@ def _sync_locked(
         if seen.not_files:
             report.skipped.append(sync_messages.sync_links_left_alone(sorted(seen.not_files)))
         own = seen.data.get(state.device, {})
-        state.seq = max([state.seq, *own])
+        # A link or anything else under one of this device's names takes its number: it is
+        # left alone, and the slot is repaired like a missing file.
+        taken = [
+            int(found[2])
+            for name in seen.not_files
+            if (found := files.DATA_NAME.fullmatch(name)) and found[1] == state.device
+        ]
+        state.seq = max([state.seq, *own, *taken])
         broken = _first_broken_slot(folder, own, state.device, state.seq, passphrase)
         with journal_file.writing() as conn:
             started = now_stamp()
@@ -560,8 +567,13 @@ def _send_receipt(folder: Path, seen: Folder, state: states.State) -> None:
         return
     from stepwork import outputs
 
+    name = files.receipt_name(state.device)
     with outputs.Folder(folder) as place:
-        place.write("", files.receipt_name(state.device), files.receipt(state.device, state.merged))
+        if not place.write("", name, files.receipt(state.device, state.merged)):
+            # A link under this device's receipt name: the name is ours, the link goes (never
+            # what it points at), so other devices can read the receipt.
+            place.remove_link("", name)
+            place.write("", name, files.receipt(state.device, state.merged))
     seen.receipts[state.device] = dict(state.merged)
 
 
