@@ -839,3 +839,19 @@ def test_links_under_a_devices_own_names_do_not_stop_it(devices, folder, tmp_pat
     laptop.sync(folder)
     desktop.sync(folder)
     assert "Compacted" in laptop.sync(folder, "--compact").stdout
+
+
+def test_a_changed_key_cost_in_a_header_is_damage_not_another_passphrase(devices, folder):
+    laptop, desktop = devices(PASS, PASS)
+    laptop.ok("gratitude", "sealed")
+    laptop.encrypt(PASS)
+    desktop.encrypt(PASS)
+    laptop.sync(folder)
+    sent = _own_files(folder, laptop)[-1]
+    head, _, body = sent.read_bytes().partition(b"\n")
+    header = json.loads(head)
+    header["kdf"]["time_cost"] = 1
+    sent.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    result = desktop.held_back(folder)
+    assert "damaged, or was changed" in said(result.stderr)
+    assert "another passphrase" not in said(result.stderr)

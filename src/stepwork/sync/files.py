@@ -186,6 +186,9 @@ def open_file(raw: bytes, device: str, seq: int, passphrase: str | None) -> Open
         raise Unreadable(sync_messages.SYNC_FILE_INCOMPLETE)
     key = keys.derive(passphrase, kdf)
     if not keys.matches(key, header.get("check")):
+        standard = keys.Kdf(kdf.salt)
+        if standard != kdf and keys.matches(keys.derive(passphrase, standard), header.get("check")):
+            raise Unreadable(sync_messages.SYNC_FILE_DAMAGED)  # its cost changed, not its key
         raise Unreadable(sync_messages.SYNC_FILE_OTHER_PASSPHRASE, final=True)
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
