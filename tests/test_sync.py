@@ -641,7 +641,10 @@ def test_a_folder_that_cannot_be_written_is_one_line(devices, folder, monkeypatc
     assert len(lines) == 1
     assert f"Could not write into the folder {folder}" in said(result.stderr)
     assert list(folder.iterdir()) == []
-    assert "Sent 1 record" in laptop.sync(folder).stdout
+    elsewhere = folder.parent / "elsewhere"
+    first = laptop.sync(elsewhere)  # the failed sync kept an id, and synced nothing
+    assert "Sent 1 record" in first.stdout
+    assert "not the folder this device last synced" not in said(first.stderr)
 
 
 def test_a_bad_or_missing_file_in_a_devices_slot_is_repaired_by_that_device(devices, folder):

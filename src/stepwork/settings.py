@@ -62,7 +62,8 @@ def _sync_folder(value: str) -> str:
         raise ValueError(sync_messages.SYNC_FOLDER_CONTROLS)
     folder = Path(_folder(value))
     if outputs.shares_home(folder):
-        raise ValueError(sync_messages.sync_folder_shares_home(folder, paths().data_dir))
+        # The line that names a bad value ends the sentence itself.
+        raise ValueError(sync_messages.sync_folder_shares_home(folder, paths().data_dir)[:-1])
     return str(folder)
 
 

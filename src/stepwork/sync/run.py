@@ -484,9 +484,10 @@ def _sync_locked(
     with _sync_lock(where.data_dir):
         state, made = states.load()
         identity = states.journal_identity(db_path)
-        if not made and state.journal != identity:
+        synced_before = not made and state.mark is not None  # not only an id kept
+        if synced_before and state.journal != identity:
             report.notes.append(sync_messages.SYNC_JOURNAL_CHANGED)
-        elif not made and state.folder != str(folder):
+        elif synced_before and state.folder != str(folder):
             report.notes.append(sync_messages.sync_new_folder(folder))
         if made or state.journal != identity or state.folder != str(folder):
             state.mark, state.ids, state.merged = None, {}, {}
