@@ -858,3 +858,28 @@ def test_a_changed_key_cost_in_a_header_is_damage_not_another_passphrase(devices
     result = desktop.held_back(folder)
     assert "damaged, or was changed" in said(result.stderr)
     assert "another passphrase" not in said(result.stderr)
+
+
+def test_progress_moves_through_one_big_file(devices, folder, monkeypatch):
+    import contextlib
+
+    from stepwork.sync import run
+
+    laptop, desktop = devices(None, None)
+    for n in range(40):
+        laptop.ok("gratitude", f"gratitude {n}")
+    laptop.sync(folder)
+    desktop.ok("checkin", "--mood", "5")  # a journal of its own, not yet synced
+    steps: list[int] = []
+    totals: list[int] = []
+
+    @contextlib.contextmanager
+    def recorded(total: int):
+        totals.append(total)
+        yield steps.append
+
+    monkeypatch.setenv("STEPWORK_HOME", str(desktop.home))
+    run.sync(folder, progress=recorded)
+    assert len(_own_files(folder, laptop)) == 1  # everything the laptop sent, in one file
+    assert len(steps) > 10  # it moved record by record, not once at the end
+    assert sum(steps) == totals[0]

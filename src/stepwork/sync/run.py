@@ -325,10 +325,9 @@ class _Merger:
                 if opened is None:  # the snapshot this sync just wrote
                     self.state.merged[device] = seq
                     continue
-            if not self._merge(name, opened):
+            if not self._merge(name, opened, self.seen.sizes.get(name, 0), advance):
                 return merged_any
             checkpoint("merged-a-file")
-            advance(self.seen.sizes.get(name, 0))
             self.state.merged[device] = seq
             self.report.files_in += 1
             self.report.devices_in.add(device)
@@ -375,16 +374,33 @@ class _Merger:
                 self.problems[name] = problem.why
             return None
 
-    def _merge(self, name: str, opened: files.Opened) -> bool:
+    def _merge(
+        self, name: str, opened: files.Opened, size: int, advance: Callable[[int], None]
+    ) -> bool:
+        """Merge one file; the progress moves with its records (one big file moves it too)."""
         path = Path(name)  # named in a refusal as it is in the folder
+        moved = 0
         try:
             with uid_rows.all_or_nothing(self.conn):
                 tables = jsonfile.validate(jsonfile.parse_document(opened.body, path), path)
-                counts = jsonfile.merge(self.conn, tables, path)
+                total = max(1, sum(len(rows) for rows in tables.values()))
+                done = 0
+
+                def tick() -> None:
+                    nonlocal done, moved
+                    done += 1
+                    step = size * min(done, total) // total - moved
+                    if step > 0:
+                        advance(step)
+                        moved += step
+
+                counts = jsonfile.merge(self.conn, tables, path, tick)
         except UserError:
             # Sealed or checksummed as written, yet not records this stepwork reads.
             self.refusals[name] = sync_messages.sync_not_mergeable(name)
             return False
+        if size > moved:
+            advance(size - moved)
         self.report.added += sum(counts.added.values())
         self.report.updated += sum(counts.updated.values())
         self.report.deleted += sum(counts.deleted.values())
