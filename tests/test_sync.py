@@ -832,6 +832,8 @@ def test_links_under_a_devices_own_names_do_not_stop_it(devices, folder, tmp_pat
     laptop.ok("gratitude", "after the links")
     result = laptop.sync(folder)
     assert "--force" not in result.stderr
+    assert f"{device}.receipt" not in said(result.stderr)  # replaced, not left alone
+    assert f"Left alone {next_name}" in said(result.stderr)
     assert "Sent" in result.stdout
     assert target.read_text() == "someone's file"
     assert (folder / next_name).is_symlink()  # left alone

@@ -524,8 +524,10 @@ def _sync_locked(
             raise UserError(sync_messages.sync_plain_into_encrypted(folder))
         if seen.copies:
             report.skipped.append(sync_messages.sync_copies_left_alone(seen.copies))
-        if seen.not_files:
-            report.skipped.append(sync_messages.sync_links_left_alone(sorted(seen.not_files)))
+        # A link under this device's receipt name is replaced by its receipt, not left alone.
+        links = sorted(set(seen.not_files) - {files.receipt_name(state.device)})
+        if links:
+            report.skipped.append(sync_messages.sync_links_left_alone(links))
         own = seen.data.get(state.device, {})
         # A link or anything else under one of this device's names takes its number: it is
         # left alone, and the slot is repaired like a missing file.
