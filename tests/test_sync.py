@@ -45,6 +45,14 @@ class Device:
     def sync(self, folder: Path, *extra: str):
         return self.ok("sync", str(folder), *extra)
 
+    def held_back(self, folder: Path, *extra: str):
+        """A sync that could not merge everything: its own exit status, and it says so."""
+        result = self("sync", str(folder), *extra)
+        assert result.exit_code == 3, (result.stdout, result.stderr)
+        assert "Not everything in the folder could be merged" in said(result.stderr)
+        assert "already in step" not in said(result.stdout)
+        return result
+
     def encrypt(self, passphrase: str) -> None:
         self.monkeypatch.setenv("STEPWORK_NEW_PASSPHRASE", passphrase)
         self.passphrase = passphrase
@@ -71,6 +79,8 @@ def devices(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
+    """A folder the first sync creates, in a folder that is there (as Syncthing's ~/Sync)."""
+    (tmp_path / "Sync").mkdir()
     return tmp_path / "Sync" / "stepwork"
 
 
@@ -174,8 +184,9 @@ def test_encrypted_devices_leave_no_entry_text_in_the_folder(devices, folder):
     stranger.ok("gratitude", "the stranger's own")
     stranger.encrypt("a different passphrase")
     before = stranger.export()
-    result = stranger.sync(folder)
-    assert said(result.stderr).count("with another passphrase") == 2
+    result = stranger.held_back(folder)
+    assert said(result.stderr).count("with another passphrase") == 1
+    assert "Skipped the files of 2 devices" in said(result.stderr)
     assert stranger.export().count('"text"') == before.count('"text"')
     assert gratitudes(stranger) == ["the stranger's own"]
 
@@ -187,11 +198,12 @@ def test_a_plain_device_and_an_encrypted_one(devices, folder):
     locked.encrypt(PASS)
     plain.sync(folder)
     # Plain files are not authenticated: an encrypted journal does not take them in.
-    passed = locked.sync(folder)
-    assert "plain text and this journal is encrypted" in said(passed.stderr)
+    passed = locked.held_back(folder)
+    assert "Passed over the plain files of 1 device" in said(passed.stderr)
     assert gratitudes(locked) == ["from the locked one"]
-    refused = plain.sync(folder)
-    assert "encrypted and this journal is not" in said(refused.stderr)
+    refused = plain("sync", str(folder))
+    assert refused.exit_code == 1
+    assert "holds encrypted files" in said(refused.stderr)
     assert "stepwork encrypt" in said(refused.stderr)
     assert gratitudes(plain) == ["from the plain one"]
 
@@ -229,7 +241,7 @@ def test_a_truncated_or_changed_file_is_skipped_then_read_when_whole(devices, fo
     whole = sent.read_bytes()
 
     sent.write_bytes(whole[: len(whole) * 2 // 3])  # still arriving
-    result = desktop.sync(folder)
+    result = desktop.held_back(folder)
     assert f"Skipped {sent.name}: it is not complete" in said(result.stderr)
     assert "tried again at the next sync" in said(result.stderr)
     assert gratitudes(desktop) == ["the desktop's"]
@@ -237,7 +249,7 @@ def test_a_truncated_or_changed_file_is_skipped_then_read_when_whole(devices, fo
     changed = bytearray(whole)
     changed[len(whole) - 10] ^= 0x01  # one bit, in the body
     sent.write_bytes(bytes(changed))
-    result = desktop.sync(folder)
+    result = desktop.held_back(folder)
     assert "damaged, or was changed" in said(result.stderr)
     assert gratitudes(desktop) == ["the desktop's"]
 
@@ -262,12 +274,21 @@ def test_conflict_copies_are_skipped_with_a_line(devices, folder):
         text = sent.read_text().replace("the real one", "the copy's text")
         (folder / name).write_text(text)
     result = desktop.sync(folder)
+    assert "Left alone 3 copies that a sync tool made" in said(result.stderr)
     for name in copies[:2]:
-        assert f"Left alone {name}: a copy a sync tool made" in said(result.stderr)
+        assert name in said(result.stderr)
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr  # shown, never obeyed
     assert "␛]0;owned" in result.stderr
     assert gratitudes(desktop) == ["the real one"]
     assert all((folder / name).exists() for name in copies)  # not ours to delete
+
+    # However many there are: one line for them all, every run.
+    for n in range(200):
+        (folder / f"{stem}.sync-conflict-{n:04d}{SUFFIX}").write_text("x")
+    result = desktop.sync(folder)
+    assert "Left alone 203 copies that a sync tool made" in said(result.stderr)
+    assert said(result.stderr).count("Left alone") == 1
+    assert "and 200 more" in said(result.stderr)
 
 
 def test_a_file_that_has_not_arrived_holds_back_the_ones_after_it(devices, folder, tmp_path):
@@ -281,7 +302,7 @@ def test_a_file_that_has_not_arrived_holds_back_the_ones_after_it(devices, folde
     second = sorted(folder.glob(f"*{SUFFIX}"))[1]
     away = tmp_path / "in-transit"
     shutil.move(second, away)
-    result = desktop.sync(folder)
+    result = desktop.held_back(folder)
     assert f"waiting for {second.name}" in said(result.stderr)
     assert gratitudes(desktop) == ["first"]
     shutil.move(away, second)
@@ -391,7 +412,7 @@ def test_the_folder_from_config_and_hostile_folders(devices, folder, tmp_path):
     name = f"{'0' * 16}-00000001{SUFFIX}"
     (folder / name).symlink_to(secret)
     result = desktop.sync(folder)
-    assert f"Left alone {name}: it is a link" in said(result.stderr)
+    assert f"Left alone {name}: a link" in said(result.stderr)
     assert secret.read_text() == "private"
 
 
@@ -560,3 +581,307 @@ def test_an_encrypted_journal_needs_its_passphrase_to_sync(devices, folder):
     assert result.exit_code == 1
     assert "STEPWORK_PASSPHRASE" in said(result.stderr)
     assert files_in(folder) == before
+
+
+def _own_files(folder: Path, device: Device) -> list[Path]:
+    return sorted(folder.glob(f"{_device_id(device)}-*{SUFFIX}"))
+
+
+def test_a_plain_journal_never_sends_into_a_folder_of_encrypted_files(devices, folder, tmp_path):
+    laptop, desktop, newcomer = devices(PASS, PASS, None)
+    laptop.ok("gratitude", "laptop words")
+    laptop.encrypt(PASS)
+    desktop.ok("gratitude", "desktop words")
+    desktop.encrypt(PASS)
+    converge(folder, laptop, desktop)
+    before = files_in(folder)
+
+    # A new device that was never encrypted, and a copy of an encrypted home, decrypted.
+    newcomer.ok("gratitude", "would be plain text")
+    copy = Device(tmp_path / "decrypted-copy", laptop.monkeypatch, PASS)
+    shutil.copytree(laptop.home, copy.home)
+    copy.ok("decrypt", "--yes")
+    copy.passphrase = None
+    for device in (newcomer, copy):
+        result = device("sync", str(folder))
+        assert result.exit_code == 1
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "holds encrypted files" in said(result.stderr)
+        assert "stepwork encrypt" in said(result.stderr)
+        assert files_in(folder) == before
+    assert b"plain" not in b"".join(files_in(folder).values())
+
+
+def test_a_folder_that_cannot_be_written_is_one_line(devices, folder, monkeypatch):
+    """The real failure is EROFS from creating and from cleaning up the temporary file."""
+    import errno
+
+    (laptop,) = devices(None)
+    laptop.ok("gratitude", "nowhere to go")
+    folder.mkdir(parents=True)
+    real_open, real_unlink = os.open, os.unlink
+
+    def refuse_open(path, flags, *args, **kwargs):
+        if kwargs.get("dir_fd") is not None and flags & os.O_CREAT:
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_open(path, flags, *args, **kwargs)
+
+    def refuse_unlink(path, *args, **kwargs):
+        if kwargs.get("dir_fd") is not None:
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse_open)
+    monkeypatch.setattr(os, "unlink", refuse_unlink)
+    result = laptop("sync", str(folder))
+    monkeypatch.setattr(os, "open", real_open)
+    monkeypatch.setattr(os, "unlink", real_unlink)
+    assert result.exit_code == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert f"Could not write into the folder {folder}" in said(result.stderr)
+    assert list(folder.iterdir()) == []
+    elsewhere = folder.parent / "elsewhere"
+    first = laptop.sync(elsewhere)  # the failed sync kept an id, and synced nothing
+    assert "Sent 1 record" in first.stdout
+    assert "not the folder this device last synced" not in said(first.stderr)
+
+
+def test_a_bad_or_missing_file_in_a_devices_slot_is_repaired_by_that_device(devices, folder):
+    laptop, desktop = devices(PASS, PASS)
+    laptop.ok("gratitude", "first on the laptop")
+    laptop.encrypt(PASS)
+    desktop.ok("gratitude", "first on the desktop")
+    desktop.encrypt(PASS)
+    converge(folder, laptop, desktop)
+    laptop.ok("gratitude", "second on the laptop")
+    laptop.sync(folder)
+    desktop.sync(folder)
+
+    # A copy lands in the laptop's next slot, its header saying that number.
+    last = _own_files(folder, laptop)[-1]
+    head, _, body = last.read_bytes().partition(b"\n")
+    header = json.loads(head)
+    planted = folder / last.name.replace(f"{header['seq']:08d}", f"{header['seq'] + 1:08d}")
+    header["seq"] += 1
+    planted.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    laptop.ok("checkin", "--mood", "5", "--note", "after the bad file")
+    repaired = laptop.sync(folder)
+    assert f"This device's file {planted.name} is missing" in said(repaired.stderr)
+    result = desktop("sync", str(folder))
+    assert result.exit_code == 0, result.stderr
+    assert "Skipped" not in said(result.stderr)
+    assert "after the bad file" in desktop.export()
+
+    # A file deleted from the folder before the other device read it.
+    laptop.ok("gratitude", "third on the laptop")
+    laptop.sync(folder)
+    _own_files(folder, laptop)[-1].unlink()
+    laptop.ok("gratitude", "fourth on the laptop")
+    assert "is missing from the folder" in said(laptop.sync(folder).stderr)
+    converge(folder, laptop, desktop)
+    assert_same(laptop, desktop)
+    assert "third on the laptop" in gratitudes(desktop)
+    assert "Compacted" in laptop.sync(folder, "--compact").stdout
+
+
+def _run_sync_stopped(home: Path, folder: Path, stage: str, signal_name: str):
+    env = {**child_env(home), "SYNC_CRASH_SIGNAL": signal_name}
+    return subprocess.run(
+        [sys.executable, str(CRASH), stage, "sync", str(folder)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_a_first_sync_stopped_after_sending_keeps_its_device_id(tmp_path, folder):
+    laptop, desktop = tmp_path / "laptop", tmp_path / "desktop"
+
+    def stepwork(home: Path, *args: str) -> subprocess.CompletedProcess:
+        done = subprocess.run(
+            [*stepwork_command(), *args], env=child_env(home), capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return done
+
+    stepwork(laptop, "gratitude", "before the stop")
+    stepwork(desktop, "gratitude", "the desktop's")
+    killed = _run_sync_stopped(laptop, folder, "sent", "KILL")
+    assert killed.returncode == -signal.SIGKILL
+    sent = [p.name for p in folder.iterdir()]
+    assert len(sent) == 1
+    stepwork(laptop, "sync", str(folder))
+    ids = {name.split("-")[0].split(".")[0] for name in os.listdir(folder)}
+    assert ids == {sent[0].split("-")[0]}  # no second id for one device
+
+    # Ctrl-C after the send: the stop says what went out, never "nothing was changed".
+    stepwork(laptop, "gratitude", "sent, then stopped")
+    stopped = _run_sync_stopped(laptop, folder, "sent", "INT")
+    assert stopped.returncode == 130
+    assert "Nothing was changed" not in said(stopped.stderr)
+    assert "changes went out as" in said(stopped.stderr)
+    assert "nothing that came in was merged" in said(stopped.stderr)
+    for _ in range(2):
+        for home in (laptop, desktop):
+            stepwork(home, "sync", str(folder))
+    assert "Compacted" in stepwork(laptop, "sync", str(folder), "--compact").stdout
+    texts = json.loads(stepwork(desktop, "export", "--format", "json").stdout)
+    assert sorted(r["text"] for r in texts["tables"]["daily_entry"]) == [
+        "before the stop",
+        "sent, then stopped",
+        "the desktop's",
+    ]
+
+
+def test_a_sync_that_held_something_back_never_says_in_step(tmp_path, folder):
+    """The real entry point: `stepwork sync && git push` can tell."""
+    laptop, desktop = tmp_path / "laptop", tmp_path / "desktop"
+
+    def run(home: Path, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [*stepwork_command(), *args], env=child_env(home), capture_output=True, text=True
+        )
+
+    assert run(laptop, "gratitude", "arrives whole later").returncode == 0
+    assert run(laptop, "sync", str(folder)).returncode == 0
+    assert run(desktop, "sync", str(folder)).returncode == 0
+    assert run(laptop, "gratitude", "in a damaged file").returncode == 0
+    assert run(laptop, "sync", str(folder)).returncode == 0
+    last = sorted(folder.glob(f"*-00000002{SUFFIX}"))[0]
+    whole = last.read_bytes()
+    last.write_bytes(whole[:-5] + b"XXXX\n")
+    for _ in range(2):
+        result = run(desktop, "sync", str(folder))
+        assert result.returncode == 3
+        assert "already in step" not in said(result.stdout)
+        assert "Nothing new to receive" not in said(result.stdout)
+        assert f"Skipped {last.name}: it is damaged" in said(result.stderr)
+    last.write_bytes(whole)
+    result = run(desktop, "sync", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "1 added" in result.stdout
+    assert "already in step" in said(run(desktop, "sync", str(folder)).stdout)
+
+
+def test_what_was_sent_counts_deletions_apart(devices, folder):
+    laptop, desktop = devices(None, None)
+    laptop.ok("gratitude", "stays")
+    laptop.ok("gratitude", "goes")
+    laptop.sync(folder)
+    desktop.sync(folder)
+    _delete(laptop, "goes")
+    assert "Sent 1 deletion as" in said(laptop.sync(folder).stdout)
+    laptop.ok("gratitude", "new")
+    _delete(laptop, "stays")
+    assert "Sent 1 record and 1 deletion as" in said(laptop.sync(folder).stdout)
+    assert "1 added, 2 deleted" in said(desktop.sync(folder).stdout)
+
+
+def test_a_folder_that_shares_stepworks_own_or_is_not_there_is_refused(devices, tmp_path):
+    outer = tmp_path / "Dropbox"
+    (laptop,) = devices(None)
+    laptop.home = outer / "home"  # stepwork's data folder inside the shared one
+    laptop.ok("gratitude", "never carried")
+    for bad in (outer, laptop.home / "sync"):
+        for args in (("sync", str(bad)), ("config", "sync_dir", str(bad))):
+            result = laptop(*args)
+            assert result.exit_code != 0
+            assert "holds stepwork's own folder" in said(result.stderr)
+            assert "Traceback" not in result.stderr
+    assert not (laptop.home / "sync").exists()
+    settings = [p for p in laptop.home.iterdir() if p.suffix == ".toml"]
+    assert all("sync_dir" not in p.read_text() for p in settings)
+
+    typo = tmp_path / "Synk" / "stepwork"
+    result = laptop("sync", str(typo))
+    assert result.exit_code == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "does not exist" in said(result.stderr)
+    assert not typo.parent.exists()
+
+    (tmp_path / "Sync").mkdir()
+    new = tmp_path / "Sync" / "stepwork"
+    result = laptop.sync(new)
+    assert f"Created the folder {new}" in said(result.stderr)
+    assert new.is_dir()
+    assert "Created" not in said(laptop.sync(new).stderr)
+
+    result = laptop("sync", str(laptop.home / "stepwork.db"))
+    assert result.exit_code == 1
+    assert "--vault" not in result.stderr
+
+    result = laptop("config", "sync_dir", "evil\x1b[31m")
+    assert result.exit_code != 0
+    assert "control characters" in said(result.stderr)
+
+
+def test_links_under_a_devices_own_names_do_not_stop_it(devices, folder, tmp_path):
+    laptop, desktop = devices(None, None)
+    laptop.ok("gratitude", "first")
+    converge(folder, laptop, desktop)
+    device = _device_id(laptop)
+    target = tmp_path / "not-ours.txt"
+    target.write_text("someone's file")
+    next_name = f"{device}-{len(_own_files(folder, laptop)) + 1:08d}{SUFFIX}"
+    (folder / next_name).symlink_to(target)
+    receipt = folder / f"{device}.receipt"
+    receipt.unlink()
+    receipt.symlink_to(target)
+
+    laptop.ok("gratitude", "after the links")
+    result = laptop.sync(folder)
+    assert "--force" not in result.stderr
+    assert f"{device}.receipt" not in said(result.stderr)  # replaced, not left alone
+    assert f"Left alone {next_name}" in said(result.stderr)
+    assert "Sent" in result.stdout
+    assert target.read_text() == "someone's file"
+    assert (folder / next_name).is_symlink()  # left alone
+    assert receipt.is_file() and not receipt.is_symlink()  # ours: repaired
+    assert json.loads(receipt.read_text())["device"] == device
+    desktop.sync(folder)
+    assert "after the links" in gratitudes(desktop)
+    laptop.sync(folder)
+    desktop.sync(folder)
+    assert "Compacted" in laptop.sync(folder, "--compact").stdout
+
+
+def test_a_changed_key_cost_in_a_header_is_damage_not_another_passphrase(devices, folder):
+    laptop, desktop = devices(PASS, PASS)
+    laptop.ok("gratitude", "sealed")
+    laptop.encrypt(PASS)
+    desktop.encrypt(PASS)
+    laptop.sync(folder)
+    sent = _own_files(folder, laptop)[-1]
+    head, _, body = sent.read_bytes().partition(b"\n")
+    header = json.loads(head)
+    header["kdf"]["time_cost"] = 1
+    sent.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    result = desktop.held_back(folder)
+    assert "damaged, or was changed" in said(result.stderr)
+    assert "another passphrase" not in said(result.stderr)
+
+
+def test_progress_moves_through_one_big_file(devices, folder, monkeypatch):
+    import contextlib
+
+    from stepwork.sync import run
+
+    laptop, desktop = devices(None, None)
+    for n in range(40):
+        laptop.ok("gratitude", f"gratitude {n}")
+    laptop.sync(folder)
+    desktop.ok("checkin", "--mood", "5")  # a journal of its own, not yet synced
+    steps: list[int] = []
+    totals: list[int] = []
+
+    @contextlib.contextmanager
+    def recorded(total: int):
+        totals.append(total)
+        yield steps.append
+
+    monkeypatch.setenv("STEPWORK_HOME", str(desktop.home))
+    run.sync(folder, progress=recorded)
+    assert len(_own_files(folder, laptop)) == 1  # everything the laptop sent, in one file
+    assert len(steps) > 10  # it moved record by record, not once at the end
+    assert sum(steps) == totals[0]

@@ -44,6 +44,13 @@ def _is_inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
+def shares_home(path: Path) -> bool:
+    """Whether `path` is stepwork's data folder, lies inside it, or holds it (a folder another
+    tool carries elsewhere must never carry the journal and its key)."""
+    real, home = _real(path), _real(paths().data_dir)
+    return _is_inside(real, home) or _is_inside(home, real)
+
+
 def _refuse_ours(real: Path, allowed: Path | None) -> None:
     where = paths()
     db = where.database
@@ -114,7 +121,7 @@ def place(tmp: Path, chosen: Target) -> None:
             tmp.unlink(missing_ok=True)
         sync_folder(chosen.path.parent)
     finally:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
 
 
 def sync_folder(folder: Path) -> None:
@@ -131,9 +138,20 @@ def _sync_folder_fd(fd: int) -> None:
         os.fsync(fd)
 
 
+def _discard(tmp: Path) -> None:
+    """Remove a temporary file if it is there; never lets a second failure (a read-only
+    folder) hide the first."""
+    with suppress(OSError):
+        tmp.unlink(missing_ok=True)
+
+
 def _write_failed(path: Path, exc: OSError) -> UserError:
     if exc.errno == errno.ENOSPC:
         return UserError(outputs_messages.disk_full(path.parent))
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return UserError(
+            outputs_messages.folder_not_writable(path.parent, exc.strerror or str(exc))
+        )
     return UserError(outputs_messages.cannot_write_file(path, exc.strerror or str(exc)))
 
 
@@ -167,7 +185,7 @@ def writing(chosen: Target) -> Iterator[TextIO]:
     except OSError as exc:
         raise _write_failed(chosen.path, exc) from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
 
 
 @contextmanager
@@ -295,6 +313,23 @@ class Folder:
         _sync_folder_fd(folder)
         return True
 
+    def remove_link(self, subfolder: str, name: str) -> bool:
+        """Remove `subfolder/name` if it is a symbolic link (the link, never its target)."""
+        folder = self._subfolder(subfolder, create=False)
+        if folder is None:
+            return False
+        try:
+            if not stat.S_ISLNK(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode):
+                return False
+            os.unlink(name, dir_fd=folder)
+        except FileNotFoundError:
+            return False
+        except OSError as exc:
+            raise _write_failed(self.path / subfolder / name, exc) from exc
+        _sync_folder_fd(folder)
+        self.left_alone = [p for p in self.left_alone if p != self.path / subfolder / name]
+        return True
+
     def write(self, subfolder: str, name: str, text: str) -> bool:
         """Write `subfolder/name` whole; False where something other than a regular file is
         there (it is left alone)."""
@@ -316,6 +351,7 @@ class Folder:
         except OSError as exc:
             raise _write_failed(self.path / subfolder / name, exc) from exc
         finally:
-            with suppress(FileNotFoundError):
+            # Never lets a second failure (a read-only folder) hide the first.
+            with suppress(OSError):
                 os.unlink(tmp, dir_fd=folder)
         return True

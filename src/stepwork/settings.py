@@ -54,6 +54,19 @@ def _folder(value: str) -> str:
     return str(Path(value).expanduser().absolute())
 
 
+def _sync_folder(value: str) -> str:
+    """The sync folder: a folder, and never one that holds stepwork's own data or lies in it."""
+    from stepwork import outputs
+
+    if any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in value):
+        raise ValueError(sync_messages.SYNC_FOLDER_CONTROLS)
+    folder = Path(_folder(value))
+    if outputs.shares_home(folder):
+        # The line that names a bad value ends the sentence itself.
+        raise ValueError(sync_messages.sync_folder_shares_home(folder, paths().data_dir)[:-1])
+    return str(folder)
+
+
 def _role_names(value: str) -> str:
     from stepwork.domain.network import parse_role_names
 
@@ -186,7 +199,7 @@ SETTINGS: dict[str, Setting] = {
             "(roles: sponsor, sponsee, therapist, home-group, friend, family, other).",
             _role_names,
         ),
-        Setting("sync_dir", "", sync_messages.SYNC_DIR_DESCRIPTION, _folder),
+        Setting("sync_dir", "", sync_messages.SYNC_DIR_DESCRIPTION, _sync_folder),
         Setting(
             "status_review_hour",
             "20",

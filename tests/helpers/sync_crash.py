@@ -2,7 +2,8 @@
 
     python sync_crash.py STAGE ARGS...
 
-The process ends there with SIGKILL, as a power cut would.
+The process ends there with SIGKILL, as a power cut would (with SYNC_CRASH_SIGNAL=INT, it is
+sent SIGINT there instead, as Ctrl-C would).
 """
 
 import os
@@ -17,7 +18,7 @@ stage, *args = sys.argv[1:]
 
 def checkpoint(name: str) -> None:
     if name == stage:
-        os.kill(os.getpid(), signal.SIGKILL)
+        os.kill(os.getpid(), getattr(signal, "SIG" + os.environ.get("SYNC_CRASH_SIGNAL", "KILL")))
 
 
 run.checkpoint = checkpoint

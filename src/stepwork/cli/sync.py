@@ -14,6 +14,9 @@ from stepwork.messages import sync as sync_messages
 
 commands = typer.Typer(add_completion=False)
 
+EXIT_HELD_BACK = 3
+"""A sync that could not merge everything in the folder: a script can tell (sync && git push)."""
+
 # Below this much to read, a bar would flash past.
 PROGRESS_FROM_BYTES = 512 * 1024
 
@@ -55,18 +58,30 @@ def sync(
         dir_text = settings.load()["sync_dir"] or None
     if dir_text is None or not dir_text.strip():
         raise UsageError(sync_messages.SYNC_NEEDS_FOLDER)
-    report = run.sync(Path(dir_text).expanduser(), compact=compact, progress=_progress)
+    try:
+        report = run.sync(Path(dir_text).expanduser(), compact=compact, progress=_progress)
+    except run.Stopped as stop:
+        from stepwork.cli.application import EXIT_INTERRUPTED
+
+        line = sync_messages.sync_stopped(stop.report.sent_name, stop.report.committed)
+        render.console(stderr=True).print(render.safe(line))
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     err = render.console(stderr=True)
-    for line in (*report.notes, *report.skipped):
+    for line in (*report.notes, *report.skipped, *report.held_back):
         err.print(render.safe(line))
     out = render.console()
-    if report.sent_name is None and not report.files_in:
+    if report.sent_name is None and not report.files_in and not report.held_back:
         out.print(render.safe(sync_messages.SYNC_NOTHING_NEW))
     else:
         if report.sent_name is not None:
             out.print(
                 render.safe(
-                    sync_messages.sync_sent(report.sent, report.sent_name, report.encrypted)
+                    sync_messages.sync_sent(
+                        report.sent_records,
+                        report.sent_deletions,
+                        report.sent_name,
+                        report.encrypted,
+                    )
                 )
             )
         else:
@@ -80,9 +95,12 @@ def sync(
                 report.deleted,
             )
             out.print(render.safe(line))
-        else:
+        elif not report.held_back:
             out.print(render.safe(sync_messages.SYNC_NOTHING_RECEIVED))
     if report.compacted is not None:
         out.print(
             render.safe(sync_messages.sync_compacted(report.compacted, report.compacted_name))
         )
+    if report.held_back:
+        err.print(render.safe(sync_messages.SYNC_HELD_BACK))
+        raise typer.Exit(EXIT_HELD_BACK)

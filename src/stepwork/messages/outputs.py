@@ -11,6 +11,10 @@ def cannot_write_file(path: Path, detail: str) -> str:
     return f"Could not write {path}: {detail}. Nothing was changed."
 
 
+def folder_not_writable(folder: Path, detail: str) -> str:
+    return f"Could not write into the folder {folder}: {detail}. Nothing was changed."
+
+
 def too_long(what: str, limit: int) -> str:
     return (
         f"That {what} is longer than stepwork keeps in one piece ({limit:,} characters). "

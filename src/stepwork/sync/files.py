@@ -120,6 +120,16 @@ def seal(device: str, seq: int, kind: str, body: str, sealer: Sealer) -> str:
     return line + "\n" + text + "\n"
 
 
+def sealed_with_key(head: bytes) -> bool:
+    """Whether a file's first line says it is encrypted (judged by the header alone)."""
+    line = head.partition(b"\n")[0]
+    try:
+        header = json.loads(line.decode("ascii")) if len(line) <= MAX_HEADER else None
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(header, dict) and header.get("cipher") == CIPHER
+
+
 @dataclass(frozen=True)
 class Opened:
     kind: str
@@ -176,6 +186,9 @@ def open_file(raw: bytes, device: str, seq: int, passphrase: str | None) -> Open
         raise Unreadable(sync_messages.SYNC_FILE_INCOMPLETE)
     key = keys.derive(passphrase, kdf)
     if not keys.matches(key, header.get("check")):
+        standard = keys.Kdf(kdf.salt)
+        if standard != kdf and keys.matches(keys.derive(passphrase, standard), header.get("check")):
+            raise Unreadable(sync_messages.SYNC_FILE_DAMAGED)  # its cost changed, not its key
         raise Unreadable(sync_messages.SYNC_FILE_OTHER_PASSPHRASE, final=True)
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
