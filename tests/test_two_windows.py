@@ -125,3 +125,22 @@ def test_a_stopped_check_in_resumed_in_one_window_is_not_resumed_in_another(home
     first.sendline("/pause")
     assert finish(first) == 0
     assert rows(home, "SELECT mood FROM checkin") == [(7,)]
+
+
+def test_an_edit_never_writes_over_a_window_answering_the_same_record(home):
+    first = spawn(home, "step", "2")
+    at_first_question(first)
+    first.sendline("written in the first window")
+    first.expect_exact(steps_messages.CONTINUE_PROMPT)
+
+    said = refused(home, "edit", "s1")
+    assert "s1 is open in another window" in said
+
+    first.sendline("/pause")
+    assert finish(first) == 0
+    assert rows(home, "SELECT text FROM answer") == [("written in the first window",)]
+    # With the window closed, the edit goes ahead (here with nothing changed).
+    editing = spawn(home, "edit", "s1")
+    editing.expect_exact(PROMPT)
+    editing.sendeof()
+    editing.expect(pexpect.EOF)

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from stepwork import render
 from stepwork.cli.application import guarded
-from stepwork.errors import UsageError
+from stepwork.errors import UsageError, UserError
 from stepwork.flows.prompting import read_line
 from stepwork.messages import app as app_messages
 from stepwork.messages import journal as journal_messages
@@ -35,9 +35,17 @@ def edit_record(record_id: str, in_editor: bool) -> None:
     with journal_file.reading() as conn:
         kind, number = find_record(conn, record_id)
         fields = kind.fields(conn, number)
+        answered_as = kind.answered_as(conn, number)
     if not fields:
         raise UsageError(journal_messages.nothing_to_edit(record_id))
     label = kind.label_of(number)
+    if answered_as is not None:
+        from stepwork.store import lock
+
+        # Another window answering this record would write its draft over the edit (or the
+        # edit over its lines): hold it alone, as that window does.
+        if not lock.answering(journal_file.ready(), *answered_as):
+            raise UserError(steps_messages.open_elsewhere(label))
 
     def save(changes: dict[str, str]) -> None:
         with journal_file.writing() as conn:

@@ -136,6 +136,11 @@ class Kind:
     def label_of(self, record_id: int) -> str:
         return f"{self.prefix}{record_id}"
 
+    def answered_as(self, conn: sqlite3.Connection, record_id: int) -> tuple[int, int] | None:
+        """What a window answers when it answers this record (`store.lock.answering`'s kind and
+        id), so that an edit never writes over it; None for records no window answers."""
+        return None
+
 
 class TableKind(Kind):
     """A kind kept in one table: where, entries, ids, record and delete come from the settings

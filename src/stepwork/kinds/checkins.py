@@ -153,6 +153,11 @@ class CheckinKind(TableKind):
             Field("note", "Note", r["note"]),
         ]
 
+    def answered_as(self, conn: sqlite3.Connection, record_id: int) -> tuple[int, int] | None:
+        from stepwork.store.lock import CHECKIN
+
+        return CHECKIN, record_id
+
     def update(self, conn: sqlite3.Connection, record_id: int, key: str, value: str) -> None:
         assert key in ("mood", "craving", "halt", "note", *_LISTS)
         if key in _LISTS:

@@ -53,6 +53,12 @@ class InventoryKind(Kind):
         where, params = self.where(f)
         return records.item_ids(conn, where, params)
 
+    def answered_as(self, conn: sqlite3.Connection, record_id: int) -> tuple[int, int] | None:
+        from stepwork.store.lock import SESSION
+
+        item = records.item_row(conn, record_id)
+        return None if item is None else (SESSION, int(item["session_id"]))
+
     def record(self, conn: sqlite3.Connection, record_id: int) -> Record | None:
         item = records.item_row(conn, record_id)
         if item is None:

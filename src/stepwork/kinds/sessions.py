@@ -63,6 +63,11 @@ class SessionKind(Kind):
     def owns(self, conn: sqlite3.Connection, record_id: int) -> bool:
         return records.session_is(conn, record_id, self.flow_sql)
 
+    def answered_as(self, conn: sqlite3.Connection, record_id: int) -> tuple[int, int] | None:
+        from stepwork.store.lock import SESSION
+
+        return SESSION, record_id
+
     def record(self, conn: sqlite3.Connection, record_id: int) -> Record | None:
         if not self.owns(conn, record_id):
             return None
