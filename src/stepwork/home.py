@@ -73,6 +73,37 @@ def ensure_private_dir(path: Path) -> None:
         ) from exc
 
 
+class NotRegularFile(OSError):
+    """A FIFO, a device, a folder, or a link to one: reading it could block or never end."""
+
+
+SMALL_FILE_LIMIT = 1 << 20
+
+
+def read_small_file(path: Path, limit: int = SMALL_FILE_LIMIT) -> bytes:
+    """The bytes of a small file of the person's (settings, wording), never blocking: a FIFO,
+    a device or a link to one is refused before a byte is read (FileNotFoundError passes up)."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(0, outputs_messages.NOT_A_REGULAR_FILE)
+        if info.st_size > limit:
+            raise NotRegularFile(0, outputs_messages.FILE_TOO_LARGE)
+        chunks = []
+        total = 0
+        while chunk := os.read(fd, 65536):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise NotRegularFile(0, outputs_messages.FILE_TOO_LARGE)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def write_private_file(path: Path, text: str) -> None:
     """Write `text` to `path` atomically, readable by the owner only."""
     from stepwork.outputs import write_own_file

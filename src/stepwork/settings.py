@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from stepwork.controls import visible
 from stepwork.errors import UsageError
-from stepwork.home import paths, write_private_file
+from stepwork.home import paths, read_small_file, write_private_file
 from stepwork.messages import setup as setup_messages
 from stepwork.messages import sync as sync_messages
 from stepwork.parse.numbers import is_digits
@@ -240,10 +240,14 @@ def _warn(line: str) -> None:
         print(visible(line), file=sys.stderr, flush=True)
 
 
+def _silent(line: str) -> None:
+    pass
+
+
 def _read_file(path: Path) -> tuple[dict[str, Any], str | None]:
     """The settings file's contents, and why it could not be read as TOML (if it could not)."""
     try:
-        raw = path.read_bytes()
+        raw = read_small_file(path)
     except FileNotFoundError:
         return {}, None
     except OSError as exc:
@@ -275,23 +279,25 @@ def _stored(path: Path) -> dict[str, str]:
     return stored
 
 
-def load() -> dict[str, str]:
+def load(warn: bool = True) -> dict[str, str]:
     """Every setting, with the person's own values over the defaults. A file or a value that
-    stepwork cannot use is named in one line on stderr, and the default used instead."""
+    stepwork cannot use is named in one line on stderr (unless `warn` is false: the status line
+    runs at every prompt and stays quiet), and the default used instead."""
+    say = _warn if warn else _silent
     values = {key: setting.default for key, setting in SETTINGS.items()}
     path = paths().settings_file
     data, problem = _read_file(path)
     if problem is not None:
-        _warn(setup_messages.settings_unreadable(path, problem))
+        say(setup_messages.settings_unreadable(path, problem))
     for key, value in data.items():
         setting = SETTINGS.get(key)
         if setting is None:
-            _warn(setup_messages.setting_unknown_in_file(path, key))
+            say(setup_messages.setting_unknown_in_file(path, key))
             continue
         try:
             values[key] = setting.parse(_text(value))
         except ValueError as exc:
-            _warn(setup_messages.setting_in_file_bad(path, key, str(exc), setting.default))
+            say(setup_messages.setting_in_file_bad(path, key, str(exc), setting.default))
     return values
 
 

@@ -82,7 +82,7 @@ def fields(values: dict[str, str]) -> dict[str, str] | None:
 
 
 def line(options: Options) -> str:
-    values = settings.load()
+    values = settings.load(warn=False)
     shown = fields(values)
     if shown is None:
         return ""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from stepwork.content import STEP_NUMBERS, fill, raw_step
 from stepwork.errors import UserError
-from stepwork.home import paths
+from stepwork.home import paths, read_small_file
 from stepwork.messages import setup as setup_messages
 from stepwork.parse.numbers import is_digits
 
@@ -20,7 +20,7 @@ class Wording:
 
 def _override(path: Path) -> tuple[str, dict[int, str]] | None:
     try:
-        raw = path.read_bytes()
+        raw = read_small_file(path)
     except FileNotFoundError:
         return None
     except OSError as exc:

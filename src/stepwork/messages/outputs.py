@@ -68,3 +68,8 @@ def output_not_dir(path: Path) -> str:
 
 def output_exists(path: Path) -> str:
     return f"{path} already exists. Choose another name, or add --force to replace it."
+
+
+# Reading a small file of the person's (settings, wording): said after "Could not read … :".
+NOT_A_REGULAR_FILE = "it is not a regular file"
+FILE_TOO_LARGE = "it is too large"

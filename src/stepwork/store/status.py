@@ -5,10 +5,14 @@ passphrase, and waits only a moment for a journal another command is writing. It
 imports to the standard library's sqlite3 (not `connection`, which pulls in the key handling).
 """
 
+import os
 import sqlite3
 from datetime import date
 from pathlib import Path
+from stat import S_ISREG
 from typing import NamedTuple
+
+from stepwork.store.latest import LATEST_VERSION
 
 WAIT_SECONDS = 0.2
 SQLITE_HEADER = b"SQLite format 3\x00"  # as in store.encryption, which costs more to import
@@ -47,10 +51,21 @@ def _read_only_uri(path: Path) -> str:
     return f"file:{text}?mode=ro"
 
 
+def _head(db_path: Path) -> bytes:
+    """The file's first bytes, never blocking: a FIFO, a device or a link to one is refused
+    (a prompt must come back at once)."""
+    fd = os.open(db_path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        if not S_ISREG(os.fstat(fd).st_mode):
+            raise Unreadable
+        return os.read(fd, len(SQLITE_HEADER))
+    finally:
+        os.close(fd)
+
+
 def today(db_path: Path, day: date) -> Today:
     try:
-        with open(db_path, "rb") as handle:
-            head = handle.read(len(SQLITE_HEADER))
+        head = _head(db_path)
     except FileNotFoundError:
         return NOTHING_YET
     except OSError as exc:
@@ -62,6 +77,9 @@ def today(db_path: Path, day: date) -> Today:
     try:
         conn = sqlite3.connect(_read_only_uri(db_path), timeout=WAIT_SECONDS, uri=True)
         try:
+            (version,) = conn.execute("PRAGMA user_version").fetchone()
+            if version > LATEST_VERSION:
+                raise Unreadable  # from a newer stepwork: its tables may mean other things
             checkin, review, name, started = conn.execute(
                 _QUERY, {"day": day.isoformat()}
             ).fetchone()
