@@ -9,11 +9,12 @@ import pytest
 from tests.conftest import child_env, stepwork_command
 
 
-def stepwork(home, *args: str, stdin=subprocess.DEVNULL, **env: str):
+def stepwork(home, *args: str, stdin=subprocess.DEVNULL, input=None, **env: str):
     return subprocess.run(
         [*stepwork_command(), *args],
         env=child_env(home, **env),
-        stdin=stdin,
+        stdin=stdin if input is None else None,
+        input=input,
         capture_output=True,
         text=True,
         timeout=30,
@@ -72,3 +73,148 @@ def test_status_stays_quiet_about_a_bad_setting(home, run, capsys):
     assert line.main([]) == 0
     captured = capsys.readouterr()
     assert captured.out.strip() == "check-in due" and captured.err == ""
+
+
+# --- no prompts without a person ------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_edit_in_the_editor_with_no_terminal_and_no_editor_set_refuses_at_once(home, run):
+    run("checkin", "--mood", "5", "--note", "kept as it was")
+    result = stepwork(home, "edit", "c1", "--editor")
+    assert result.returncode == 1
+    said = " ".join(result.stderr.split())
+    assert (
+        "there is no terminal" in said and "Run it in a terminal: stepwork edit c1 --editor" in said
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("inventory", "add", "fear"), "stepwork inventory add fear"),
+        (("review",), "stepwork review"),
+        (("checkin",), "stepwork checkin"),
+    ],
+)
+def test_with_no_terminal_a_command_refuses_before_its_first_question(home, args, named):
+    result = stepwork(home, *args)
+    assert result.returncode == 1
+    assert result.stdout == ""  # no introduction, no question
+    assert " ".join(result.stderr.split()).startswith(f"{named} asks questions")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", [("inventory", "delete", "i1"), ("delete", "i1")])
+def test_deleting_with_no_terminal_is_one_line_naming_yes_and_exit_1(home, db, command):
+    added = stepwork(home, "inventory", "add", "fear", stdin=None, input="my fear\n\n")
+    assert db("SELECT COUNT(*) FROM inventory_item") == [(1,)], added.stderr
+    result = subprocess.run(
+        [*stepwork_command(), *command],
+        env=child_env(home),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and f"stepwork {' '.join(command)} --yes" in result.stderr
+    assert db("SELECT COUNT(*) FROM inventory_item") == [(1,)]
+
+
+@pytest.mark.slow
+def test_piped_answers_that_run_out_end_with_1_saying_what_was_kept(home, db):
+    result = subprocess.run(
+        [*stepwork_command(), "checkin"],
+        env=child_env(home),
+        input="5\n",
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 1
+    said = " ".join(result.stderr.split())
+    assert "ran out" in said and "Every answer you gave is saved" in said
+    assert "Stopped" not in said
+    assert db("SELECT mood FROM checkin") == [(5,)]
+
+
+# --- passphrases ----------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_encrypt_with_no_terminal_asks_for_a_new_passphrase_not_the_journals(home, run):
+    pytest.importorskip("sqlcipher3")
+    run("checkin", "--mood", "6")
+    result = stepwork(home, "encrypt")
+    said = " ".join(result.stderr.split())
+    assert result.returncode == 1 and "is encrypted" not in said
+    assert "new passphrase" in said.lower() and "STEPWORK_PASSPHRASE" in said
+    assert result.stdout == ""  # no warning about a passphrase that cannot be asked
+    assert stepwork(home, "encrypt", STEPWORK_PASSPHRASE="a long passphrase").returncode == 0
+    change = stepwork(home, "passphrase", STEPWORK_PASSPHRASE="a long passphrase")
+    assert change.returncode == 1 and "STEPWORK_NEW_PASSPHRASE" in change.stderr
+
+
+@pytest.mark.slow
+def test_three_mismatches_say_it_gave_up_and_a_short_one_put_aside_costs_no_try(home, run):
+    pytest.importorskip("sqlcipher3")
+    import pexpect
+
+    from stepwork.messages import privacy as privacy_messages
+
+    from .pty_helpers import finish, spawn
+
+    run("checkin", "--mood", "6")
+    child = spawn(home, "encrypt")
+    for _ in range(3):  # short ones, each put aside
+        child.expect_exact(privacy_messages.NEW_PASSPHRASE_PROMPT)
+        child.sendline("short")
+        child.expect_exact(privacy_messages.SHORT_PASSPHRASE_QUESTION)
+        child.sendline("n")
+    for attempt in range(3):
+        child.expect_exact(privacy_messages.NEW_PASSPHRASE_PROMPT)
+        child.sendline("a long first passphrase")
+        child.expect_exact(privacy_messages.PASSPHRASE_AGAIN)
+        child.sendline("a long other passphrase")
+        if attempt < 2:
+            child.expect_exact(privacy_messages.PASSPHRASES_DIFFER_AGAIN)
+    child.expect(pexpect.EOF)
+    told = " ".join(child.before.split())
+    assert privacy_messages.PASSPHRASES_DIFFER_AGAIN not in told
+    assert "three times, so stepwork stopped" in told and "in the clear" in told
+    assert finish(child) == 1
+    assert (home / "stepwork.db").read_bytes()[:16] == b"SQLite format 3\x00"
+
+
+@pytest.mark.slow
+def test_three_wrong_passphrases_end_with_a_sentence_and_a_kept_one_says_so(home, run):
+    pytest.importorskip("sqlcipher3")
+    import pexpect
+
+    from stepwork.messages import privacy as privacy_messages
+
+    from .pty_helpers import finish, spawn
+
+    run("checkin", "--mood", "6")
+    assert stepwork(home, "encrypt", STEPWORK_PASSPHRASE="the right passphrase").returncode == 0
+    child = spawn(home, "log")
+    for _ in range(3):
+        child.expect_exact(privacy_messages.PASSPHRASE_PROMPT)
+        child.sendline("not it")
+    child.expect(pexpect.EOF)
+    assert privacy_messages.WRONG_PASSPHRASE_GIVEN_UP in " ".join(child.before.split())
+    assert finish(child) == 1
+    child = spawn(home, "passphrase")
+    child.expect_exact(privacy_messages.CURRENT_PASSPHRASE_PROMPT)
+    child.sendline("the right passphrase")
+    for _ in range(3):
+        child.expect_exact(privacy_messages.NEW_PASSPHRASE_PROMPT)
+        child.sendline("a long first passphrase")
+        child.expect_exact(privacy_messages.PASSPHRASE_AGAIN)
+        child.sendline("a long other passphrase")
+    child.expect(pexpect.EOF)
+    told = " ".join(child.before.split())
+    assert privacy_messages.PASSPHRASE_KEPT in told and "No passphrase was set" not in told
+    assert finish(child) == 1

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from stepwork import render
 from stepwork.cli.application import guarded
-from stepwork.errors import UsageError
+from stepwork.errors import UsageError, UserError
 from stepwork.flows.prompting import read_line
 from stepwork.messages import app as app_messages
 from stepwork.messages import journal as journal_messages
@@ -135,6 +135,10 @@ def _edit_in_editor(
         try:
             command_line = editor.editor_command(settings.load()["editor"])
             edited = _without_problems(editor.edit(text, command_line))
+        except editor.EditorNeedsTerminal:
+            raise UserError(
+                app_messages.needs_a_person(f"stepwork edit {label} --editor")
+            ) from None
         except editor.EditorUnavailable:
             raise UsageError(journal_messages.NO_EDITOR_FOR_EDIT) from None
         except editor.EditorFailed as problem:

@@ -238,8 +238,12 @@ def delete(
         raise UsageError(journal_messages.no_record(record_id))
     out = render.console()
     if not yes:
-        render_record(record, out)
-        confirm(question, f"stepwork delete {record_id}", journal_messages.DELETE_KEPT)
+        confirm(
+            question,
+            f"stepwork delete {record_id}",
+            journal_messages.DELETE_KEPT,
+            show=lambda: render_record(record, out),
+        )
     with journal_file.writing() as conn:
         kind.delete(conn, number)
     with journal_file.writing() as conn:
