@@ -218,3 +218,44 @@ def test_three_wrong_passphrases_end_with_a_sentence_and_a_kept_one_says_so(home
     told = " ".join(child.before.split())
     assert privacy_messages.PASSPHRASE_KEPT in told and "No passphrase was set" not in told
     assert finish(child) == 1
+
+
+# --- editing keeps what was not changed -----------------------------------------------------
+
+
+@pytest.fixture
+def editor_script(tmp_path, monkeypatch):
+    def use(sed_expression: str) -> None:
+        script = tmp_path / "editor.sh"
+        script.write_text(f"#!/bin/sh\nsed -i '{sed_expression}' \"$1\"\n")
+        script.chmod(0o700)
+        monkeypatch.setenv("VISUAL", str(script))
+
+    return use
+
+
+def meetings(db) -> list[tuple]:
+    return db("SELECT text FROM daily_entry WHERE kind = 'meeting' ORDER BY id")
+
+
+def test_editing_only_the_note_keeps_a_meeting_with_a_semicolon_whole(run, db, editor_script):
+    run("checkin", "--mood", "5", "--meeting", "Step; Study", "--note", "old words")
+    assert meetings(db) == [("Step; Study",)]
+    editor_script("s/^old words$/new words/")
+    assert run("edit", "c1", "--editor").exit_code == 0
+    assert meetings(db) == [("Step; Study",)]
+    assert db("SELECT note FROM checkin") == [("new words",)]
+
+
+def test_in_the_editor_each_line_is_one_item_semicolons_and_all(run, db, editor_script):
+    run("checkin", "--mood", "5", "--meeting", "Home group")
+    editor_script("s/^Home group$/Home group\\nStep; Study/")
+    assert run("edit", "c1", "--editor").exit_code == 0
+    assert meetings(db) == [("Home group",), ("Step; Study",)]
+
+
+def test_at_the_prompt_an_item_already_listed_stays_whole_and_new_ones_split(run, db):
+    run("checkin", "--mood", "5", "--meeting", "Step; Study")
+    typed = "\n\n\nStep; Study; Home group; Big book\n" + "\n" * 5
+    assert run("edit", "c1", input=typed).exit_code == 0
+    assert meetings(db) == [("Step; Study",), ("Home group",), ("Big book",)]

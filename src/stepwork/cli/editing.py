@@ -188,8 +188,13 @@ def _read_fields(
     changes = {}
     for key, collected in values.items():
         value = "\n".join(collected).strip()
+        if value == current[key].strip():
+            continue  # left as it was: kept exactly, never read again
+        field = by_key[key]
         try:
-            checked = _check(by_key[key], value)
+            checked = (
+                field.parse_lines(value) if field.parse_lines and value else _check(field, value)
+            )
         except ValueError as problem:
             problems.append(f"{by_key[key].label}: {problem}")
             continue
