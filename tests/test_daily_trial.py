@@ -259,3 +259,25 @@ def test_at_the_prompt_an_item_already_listed_stays_whole_and_new_ones_split(run
     typed = "\n\n\nStep; Study; Home group; Big book\n" + "\n" * 5
     assert run("edit", "c1", input=typed).exit_code == 0
     assert meetings(db) == [("Step; Study",), ("Home group",), ("Big book",)]
+
+
+# --- one rule for several choices -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["3 4", "3,4", "3, 4", "lonely tired", "lonely, 4"])
+def test_halt_takes_the_same_choices_by_option_and_in_the_field_editor(run, db, typed):
+    by_option = run("checkin", "--mood", "5", "--halt", typed)
+    assert by_option.exit_code == 0, by_option.stderr
+    edited = run("edit", "c1", input="\n\n1 2\n" + "\n" * 6)
+    assert edited.exit_code == 0, edited.stdout
+    assert db("SELECT halt FROM checkin") == [("hungry,angry",)]
+    run("edit", "c1", input="\n\n" + typed + "\n" + "\n" * 6)
+    assert db("SELECT halt FROM checkin") == [("lonely,tired",)]
+
+
+def test_a_choice_that_is_none_of_them_is_asked_again_without_saying_nothing_was_saved(run, db):
+    run("checkin", "--mood", "5")
+    result = run("edit", "c1", input="\n\nsleepy\n2 4\n" + "\n" * 6)
+    assert "'sleepy' is not one of" in result.stdout
+    assert "Nothing was saved" not in result.stdout
+    assert db("SELECT halt FROM checkin") == [("angry,tired",)]

@@ -12,7 +12,10 @@ def rating_out_of_range(name: str, value: int, low: int, high: int) -> str:
 
 
 def bad_halt(word: str) -> str:
-    return f"{word!r} is not one of hungry, angry, lonely, tired. Nothing was saved."
+    return (
+        f"{word!r} is not one of hungry, angry, lonely, tired. Type the names or their numbers "
+        "(1 to 4), separated by spaces or commas."
+    )
 
 
 def trigger_needs_kind(value: str) -> str:
