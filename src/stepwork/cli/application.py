@@ -110,6 +110,21 @@ def plain_metavars(command: Command, ctx: Context) -> None:
         plain_metavars(sub, ctx)
 
 
+_RICH_MARKUP = "_stepwork_rich_markup"
+
+
+def help_style(command: Command, plain: bool) -> None:
+    """In plain mode, --help is Click's own text (Typer's documented `rich_markup_mode=None`):
+    no boxes around the options for a screen reader to spell out. Set at each use: tests run
+    many commands, plain and not, in one process."""
+    if hasattr(command, "rich_markup_mode"):
+        if not hasattr(command, _RICH_MARKUP):
+            setattr(command, _RICH_MARKUP, command.rich_markup_mode)
+        command.rich_markup_mode = None if plain else getattr(command, _RICH_MARKUP)
+    for sub in getattr(command, "commands", {}).values():
+        help_style(sub, plain)
+
+
 def _forget_safety_line() -> None:
     safety = sys.modules.get("stepwork.cli.safety")
     if safety is not None:
@@ -129,7 +144,12 @@ class StepworkGroup(TyperGroup):
             for command in found.values():
                 plain_metavars(command, ctx)
             self.commands.update(found)
-        return self.commands.get(cmd_name)
+        command = self.commands.get(cmd_name)
+        if command is not None and cmd_name in COMMANDS:
+            from stepwork.render import plain as render_plain
+
+            help_style(command, plain=render_plain.wanted())
+        return command
 
     def get_params(self, ctx: Context) -> list[Parameter]:
         params = super().get_params(ctx)
