@@ -3,6 +3,7 @@ answer, edits that keep what was not changed, one rule for choices."""
 
 import os
 import subprocess
+import sys
 
 import pytest
 
@@ -281,3 +282,44 @@ def test_a_choice_that_is_none_of_them_is_asked_again_without_saying_nothing_was
     assert "'sleepy' is not one of" in result.stdout
     assert "Nothing was saved" not in result.stdout
     assert db("SELECT halt FROM checkin") == [("angry,tired",)]
+
+
+# --- the status line stays light ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "xdg",
+    [{}, {"XDG_DATA_HOME": "/tmp/d", "XDG_CONFIG_HOME": "/tmp/c"}, {"XDG_DATA_HOME": "rel"}],
+)
+def test_the_folders_worked_out_without_platformdirs_are_platformdirs_own(monkeypatch, xdg):
+    import platformdirs
+
+    from stepwork import home
+
+    monkeypatch.delenv("STEPWORK_HOME")
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    for name, value in xdg.items():
+        monkeypatch.setenv(name, value)
+    assert home.data_dir_text() == platformdirs.user_data_dir("stepwork", appauthor=False)
+    assert home.config_dir_text() == platformdirs.user_config_dir("stepwork", appauthor=False)
+
+
+@pytest.mark.slow
+def test_status_loads_no_pathlib_platformdirs_tomllib_or_settings_without_a_settings_file(home):
+    home.mkdir(parents=True)
+    probe = (
+        "import sys; sys.argv = ['stepwork', 'status']\n"
+        "from stepwork.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = {'pathlib', 'platformdirs', 'tomllib', 'stepwork.settings', 'typer', 'rich'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    env = child_env(home)
+    env.pop("XDG_DATA_HOME", None)
+    env.pop("STEPWORK_HOME")
+    env["HOME"] = str(home)  # the real data folder stays untouched: this one is empty
+    result = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=30
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr

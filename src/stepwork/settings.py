@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from stepwork import status
 from stepwork.controls import visible
 from stepwork.errors import UsageError
 from stepwork.home import paths, read_small_file, write_private_file
@@ -189,13 +190,13 @@ SETTINGS: dict[str, Setting] = {
         Setting("sync_dir", "", sync_messages.SYNC_DIR_DESCRIPTION, _folder),
         Setting(
             "status_review_hour",
-            "20",
+            status.REVIEW_HOUR_DEFAULT,
             "From this hour (0-23), stepwork status says the nightly review is due.",
             _hour,
         ),
         Setting(
             "status_quiet",
-            "false",
+            status.QUIET_DEFAULT,
             "true: stepwork status prints nothing when nothing is due.",
             _true_false,
         ),

@@ -211,24 +211,6 @@ def question_not_optional(name: str) -> str:
 
 
 # `stepwork status`: one short line for a shell prompt or a tmux status line.
-STATUS_CHECKIN_DUE = "check-in due"
-STATUS_CHECKIN_DONE = "check-in done"
-STATUS_REVIEW_DUE = "review due"
-STATUS_REVIEW_DONE = "review done"
-
-
-def status_days(name: str, days: int) -> str:
-    return f"{name}: {days} day" + ("" if days == 1 else "s")
-
-
-def status_bad_format(detail: str) -> str:
-    return f"--format: {detail}. Fields: {{checkin}} {{review}} {{days}} {{counter}} {{line}}"
-
-
-def status_bad_argument(arg: str) -> str:
-    return f"stepwork status: {arg!r} is not an option (see stepwork status --help)"
-
-
 def imported_put_away(count: int, dry_run: bool) -> str:
     questions = "question" if count == 1 else "questions"
     if dry_run:

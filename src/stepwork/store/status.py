@@ -8,7 +8,6 @@ imports to the standard library's sqlite3 (not `connection`, which pulls in the 
 import os
 import sqlite3
 from datetime import date
-from pathlib import Path
 from stat import S_ISREG
 from typing import NamedTuple
 
@@ -45,13 +44,13 @@ class Unreadable(Exception):
     """Locked (encrypted), busy, or not a journal this version can read: the prompt says nothing."""
 
 
-def _read_only_uri(path: Path) -> str:
+def _read_only_uri(path: str) -> str:
     # In a URI, `%`, `?` and `#` would be read as escapes, the query and the fragment.
-    text = str(path.absolute()).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    text = os.path.abspath(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
     return f"file:{text}?mode=ro"
 
 
-def _head(db_path: Path) -> bytes:
+def _head(db_path: str) -> bytes:
     """The file's first bytes, never blocking: a FIFO, a device or a link to one is refused
     (a prompt must come back at once)."""
     fd = os.open(db_path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
@@ -63,7 +62,8 @@ def _head(db_path: Path) -> bytes:
         os.close(fd)
 
 
-def today(db_path: Path, day: date) -> Today:
+def today(db_path: str, day: date) -> Today:
+    """`db_path` as text: a shell prompt does not load pathlib."""
     try:
         head = _head(db_path)
     except FileNotFoundError:
