@@ -144,12 +144,12 @@ class StepworkGroup(TyperGroup):
             for command in found.values():
                 plain_metavars(command, ctx)
             self.commands.update(found)
-        command = self.commands.get(cmd_name)
-        if command is not None and cmd_name in COMMANDS:
+        wanted = self.commands.get(cmd_name)
+        if wanted is not None and cmd_name in COMMANDS:
             from stepwork.render import plain as render_plain
 
-            help_style(command, plain=render_plain.wanted())
-        return command
+            help_style(wanted, plain=render_plain.wanted())
+        return wanted
 
     def get_params(self, ctx: Context) -> list[Parameter]:
         params = super().get_params(ctx)
