@@ -323,3 +323,48 @@ def test_status_loads_no_pathlib_platformdirs_tomllib_or_settings_without_a_sett
         [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=30
     )
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
+
+
+# --- questions put away: names checked everywhere -------------------------------------------
+
+
+def test_put_away_cannot_be_set_whole_through_config_key_value(run):
+    from stepwork import settings
+
+    result = run("config", "put_away", "checkin:foo")
+    assert result.exit_code == 2 and "config questions --put-away" in result.stderr
+    assert settings.put_away() == set()
+
+
+def exported_with_put_away(run, tmp_path, names: list[str]):
+    import json
+
+    run("checkin", "--mood", "6")
+    exported = tmp_path / "journal.json"
+    run("export", "--format", "json", "-o", str(exported))
+    document = json.loads(exported.read_text())
+    document["settings"]["put_away"] = names
+    exported.write_text(json.dumps(document))
+    return exported
+
+
+@pytest.mark.parametrize("name", ["step4:x", "checkin:foo"])
+def test_an_import_putting_away_no_such_daily_question_is_refused(run, tmp_path, name):
+    from stepwork import settings
+
+    exported = exported_with_put_away(run, tmp_path, [name])
+    result = run("import", str(exported))
+    assert result.exit_code != 0 and name in result.stderr
+    assert settings.put_away() == set()
+
+
+def test_an_import_says_how_many_the_file_puts_away_when_some_already_were(run, tmp_path):
+    from stepwork import settings
+    from stepwork.domain import putaway
+
+    names = sorted(putaway.all_names(settings.load()))[:3]
+    exported = exported_with_put_away(run, tmp_path, names)
+    run("config", "questions", "--put-away", names[0])
+    result = run("import", str(exported))
+    said = " ".join(result.stdout.split())
+    assert f"{len(names) - 1} daily questions more (all {len(names)} the file puts away)" in said

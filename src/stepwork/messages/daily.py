@@ -211,11 +211,19 @@ def question_not_optional(name: str) -> str:
 
 
 # `stepwork status`: one short line for a shell prompt or a tmux status line.
-def imported_put_away(count: int, dry_run: bool) -> str:
+def imported_put_away(count: int, in_file: int, dry_run: bool) -> str:
+    """`count` questions newly put away, of the `in_file` the file puts away."""
     questions = "question" if count == 1 else "questions"
+    more = "" if count == in_file else f" more (all {in_file} the file puts away)"
     if dry_run:
-        return f"It would also put away {count} daily {questions}, as the file has them."
-    return f"{count} daily {questions} put away, as in the file (stepwork config questions)."
+        return f"It would also put away {count} daily {questions}{more}, as the file has them."
+    return f"{count} daily {questions}{more} put away, as in the file (stepwork config questions)."
+
+
+PUT_AWAY_THROUGH_QUESTIONS = (
+    "put_away is changed one question at a time: stepwork config questions --put-away NAME "
+    "(or --bring-back NAME)."
+)
 
 
 # Editing in the editor: the fields that check out are kept, the rest asked about again.
