@@ -368,3 +368,28 @@ def test_an_import_says_how_many_the_file_puts_away_when_some_already_were(run, 
     result = run("import", str(exported))
     said = " ".join(result.stdout.split())
     assert f"{len(names) - 1} daily questions more (all {len(names)} the file puts away)" in said
+
+
+# --- /never and /help in step work ----------------------------------------------------------
+
+
+def test_never_in_step_work_is_explained_and_not_saved(run, db):
+    from stepwork.messages import steps as steps_messages
+
+    result = run("step", "1", input="/never\nmy answer\n\n")
+    assert steps_messages.NEVER_IN_STEP_WORK in " ".join(result.stdout.split())
+    answers = [text for (text,) in db("SELECT text FROM answer")]
+    assert "/never" not in answers and "my answer" in answers
+
+
+def test_after_help_the_question_and_the_prompt_are_shown_again(run):
+    from stepwork.content import load_step
+    from stepwork.messages import steps as steps_messages
+
+    from stepwork import settings
+
+    first = load_step(1, settings.load()).questions[0].text
+    result = run("step", "1", input="/help\n")
+    after_help = result.stdout.split(steps_messages.HOW_TO_ANSWER.split("\n")[0])[-1]
+    assert " ".join(first.split())[:40] in " ".join(after_help.split())
+    assert after_help.count(steps_messages.ANSWER_PROMPT) >= 1

@@ -140,3 +140,8 @@ EDITOR_LINES_LEFT_OUT = (
 )
 
 SKIPPED_QUIETLY = "skipped"
+
+
+NEVER_IN_STEP_WORK = (
+    "Step work keeps every question; nothing was saved for this one. Enter on its own skips it."
+)
