@@ -383,10 +383,9 @@ def test_never_in_step_work_is_explained_and_not_saved(run, db):
 
 
 def test_after_help_the_question_and_the_prompt_are_shown_again(run):
+    from stepwork import settings
     from stepwork.content import load_step
     from stepwork.messages import steps as steps_messages
-
-    from stepwork import settings
 
     first = load_step(1, settings.load()).questions[0].text
     result = run("step", "1", input="/help\n")
