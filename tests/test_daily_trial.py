@@ -392,3 +392,18 @@ def test_after_help_the_question_and_the_prompt_are_shown_again(run):
     after_help = result.stdout.split(steps_messages.HOW_TO_ANSWER.split("\n")[0])[-1]
     assert " ".join(first.split())[:40] in " ".join(after_help.split())
     assert after_help.count(steps_messages.ANSWER_PROMPT) >= 1
+
+
+# --- edit says what it does -----------------------------------------------------------------
+
+
+def test_edit_help_and_a_stopped_edit_say_what_really_happens(run, db):
+    from stepwork.messages import journal as journal_messages
+
+    assert "Nothing changes until all is valid" not in run("edit", "--help").stdout
+    run("checkin", "--mood", "5")
+    stopped = run("edit", "c1", input="7\n")  # the mood changed, then the answers run out
+    assert db("SELECT mood FROM checkin") == [(7,)]
+    said = " ".join(stopped.stderr.split())
+    assert "starts again at the first field" in said and "Pick up where you left off" not in said
+    assert journal_messages.edit_stopped("c1").removeprefix("Stopped. ") in said

@@ -1,5 +1,5 @@
-"""Changing any record: field by field at the prompt, or the whole record in the editor.
-Every new value is checked before anything is written, and all of it is saved at once."""
+"""Changing any record: field by field at the prompt (each field saved once it checks out), or
+the whole record in the editor (the fields that check out saved, the rest asked about again)."""
 
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -64,7 +64,8 @@ def edit_record(record_id: str, in_editor: bool) -> None:
                 saved.append(key)
             return 0
 
-        code = guarded(ask, f"stepwork edit {label}")
+        # A rerun starts again at the first field, so a stop says what was kept, not "pick up".
+        code = guarded(ask, f"stepwork edit {label}", kept=journal_messages.edit_stopped(label))
         if code != 0:
             raise typer.Exit(code)
         changed = bool(saved)

@@ -260,5 +260,5 @@ def edit(
         False, "--editor", "-e", help="Edit the whole record in $VISUAL or $EDITOR."
     ),
 ) -> None:
-    """Change a record, field by field or in your editor. Nothing changes until all is valid."""
+    """Change a record, field by field or in your editor. Each field is kept once it checks out."""
     editing.edit_record(record_id, in_editor)

@@ -47,6 +47,13 @@ def editor_failed_nothing_saved(detail: str) -> str:
     return f"The editor did not finish cleanly ({detail}). Nothing was saved."
 
 
+def edit_stopped(label: str) -> str:
+    return (
+        "Stopped. The fields you changed before this are kept; "
+        f"stepwork edit {label} starts again at the first field."
+    )
+
+
 def item_updated(label: str) -> str:
     return f"Updated {label}."
 
