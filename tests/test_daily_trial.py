@@ -407,3 +407,47 @@ def test_edit_help_and_a_stopped_edit_say_what_really_happens(run, db):
     said = " ".join(stopped.stderr.split())
     assert "starts again at the first field" in said and "Pick up where you left off" not in said
     assert journal_messages.edit_stopped("c1").removeprefix("Stopped. ") in said
+
+
+# --- small words ----------------------------------------------------------------------------
+
+
+def test_connection_compared_with_no_other_days_names_no_zero_or_dash():
+    from stepwork.messages import daily as daily_messages
+
+    line = daily_messages.connection_compare(14, 0, "6.0", "-", "2.0", "-")
+    assert "0 other days" not in line and " -" not in line and "mood averaged 6.0" in line
+    neither = daily_messages.connection_compare(3, 2, "-", "5.0", "-", "1.0")
+    assert "no mood or craving given" in neither and " -" not in neither
+
+
+def test_one_day_kept_is_seen_with_it_not_them(tmp_path):
+    from stepwork.messages import sober as sober_messages
+
+    said = sober_messages.counter_reset("alcohol", "Sat 28 Nov 2026", 1, tmp_path)
+    assert "See it with" in said and "See them" not in said
+
+
+def test_a_single_field_left_unchanged_is_said_in_the_singular():
+    from stepwork.messages import journal as journal_messages
+
+    assert journal_messages.editor_left_unsaved(False, 1).startswith("That field kept its")
+
+
+def test_sober_history_shows_days_as_everywhere_else(run, clock):
+    clock("2026-11-28 10:00")
+    run("sober", "start", "alcohol", "--date", "2026-11-01")
+    run("sober", "reset", "alcohol", "--yes")
+    history = run("sober", "history", "alcohol").stdout
+    assert "2026-11-01" not in history and "Sun 1 Nov 2026" in history
+
+
+def test_a_morning_skipped_through_is_not_called_set_and_a_first_pause_saves_nothing(run):
+    from stepwork.messages import daily as daily_messages
+    from stepwork.messages import steps as steps_messages
+
+    skipped = run("morning", input="\n" * 12)
+    assert daily_messages.MORNING_DONE not in skipped.stdout
+    assert steps_messages.FINISHED_ALL_SKIPPED in " ".join(skipped.stdout.split())
+    paused = run("step", "3", input="/pause\n")
+    assert "Everything so far is saved" not in paused.stdout

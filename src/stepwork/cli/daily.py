@@ -514,7 +514,10 @@ REVIEW = GuideRun(
     today_only=True, command="stepwork review", done_message=daily_messages.REVIEW_DONE
 )
 MORNING = GuideRun(
-    today_only=True, command="stepwork morning", done_message=daily_messages.MORNING_DONE
+    today_only=True,
+    command="stepwork morning",
+    done_message=daily_messages.MORNING_DONE,
+    skipped_message=steps_messages.FINISHED_ALL_SKIPPED,
 )
 STEP_FLOWS[10] = lambda new: run_step_guide(10, new, REVIEW)
 STEP_FLOWS[11] = lambda new: run_step_guide(11, new, MORNING)

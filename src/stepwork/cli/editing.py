@@ -52,7 +52,7 @@ def edit_record(record_id: str, in_editor: bool) -> None:
             err = render.console(stderr=True)
             for problem in problems:
                 err.print(render.safe(problem))
-            err.print(render.safe(journal_messages.editor_left_unsaved(changed)))
+            err.print(render.safe(journal_messages.editor_left_unsaved(changed, len(problems))))
             raise typer.Exit(1)
     else:
         # At the prompt each field is saved as soon as it is accepted, so an interrupt keeps it.

@@ -141,12 +141,30 @@ def connection_compare(
     craving_with: str,
     craving_without: str,
 ) -> str:
+    """Averages given as text, "-" where none was given."""
+    with_side = _averages(mood_with, craving_with)
+    without_side = _averages(mood_without, craving_without)
+    if not days_without:
+        return (
+            f"On every one of the {plural(days_with, 'day')} with a check-in you had a contact "
+            f"or a meeting: {with_side}."
+        )
+    if not days_with:
+        return (
+            f"None of the {plural(days_without, 'day')} with a check-in had a contact or a "
+            f"meeting: {without_side}."
+        )
     return (
-        f"On the {plural(days_with, 'day')} with a contact or a meeting, mood averaged "
-        f"{mood_with} and craving {craving_with}; on the {plural(days_without, 'other day')} "
-        "with a check-in, mood "
-        f"{mood_without} and craving {craving_without}. Something to notice, not a rule."
+        f"On the {plural(days_with, 'day')} with a contact or a meeting, {with_side}; on the "
+        f"{plural(days_without, 'other day')} with a check-in, {without_side}. Something to "
+        "notice, not a rule."
     )
+
+
+def _averages(mood: str, craving: str) -> str:
+    said = [f"{what} averaged {value}" for what, value in (("mood", mood), ("craving", craving))]
+    given = [line for line, value in zip(said, (mood, craving), strict=True) if value != "-"]
+    return " and ".join(given) if given else "no mood or craving given"
 
 
 def connection_too_few(checkins: int, needed: int) -> str:
