@@ -451,3 +451,12 @@ def test_a_morning_skipped_through_is_not_called_set_and_a_first_pause_saves_not
     assert steps_messages.FINISHED_ALL_SKIPPED in " ".join(skipped.stdout.split())
     paused = run("step", "3", input="/pause\n")
     assert "Everything so far is saved" not in paused.stdout
+
+
+def test_random_bytes_as_the_journal_are_not_called_encrypted(home, run):
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "stepwork.db").write_bytes(os.urandom(4096))
+    result = run("log", "--no-pager")
+    said = " ".join(result.stderr.split())
+    assert result.exit_code != 0 and "not a stepwork journal" in said
+    assert "is encrypted, but" not in said

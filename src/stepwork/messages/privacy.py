@@ -17,9 +17,10 @@ WRONG_BACKUP_PASSPHRASE = (
 
 def journal_key_missing(path: Path, keyfile: Path) -> str:
     return (
-        f"{path} is encrypted, but its key file {keyfile} is missing. Put the key file back "
-        "(a backup's key file holds the same key until the passphrase is changed), or restore "
-        "a backup. Nothing was changed."
+        f"{path} is not readable as a journal in the clear, and it has no key file "
+        f"({keyfile}): it is either encrypted with its key file missing, or not a stepwork "
+        "journal at all. If it is encrypted, put the key file back (a backup's key file holds "
+        "the same key until the passphrase is changed), or restore a backup. Nothing was changed."
     )
 
 
