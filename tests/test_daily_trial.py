@@ -460,3 +460,14 @@ def test_random_bytes_as_the_journal_are_not_called_encrypted(home, run):
     said = " ".join(result.stderr.split())
     assert result.exit_code != 0 and "not a stepwork journal" in said
     assert "is encrypted, but" not in said
+
+
+def test_a_stop_at_step_fives_reflection_says_the_sharing_is_kept(run):
+
+    from .test_inventory import FEAR, inventory, step4
+
+    step4(run, 2, FEAR)
+    result = run("step", "5", input="sponsor\n\ny\ny\n")  # the answers end at the reflection
+    assert "The sharing is recorded" in result.stderr
+    assert "Nothing was changed" not in result.stderr
+    assert inventory(run)[0]["shared"][0]["with"] == "sponsor"

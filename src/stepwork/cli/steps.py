@@ -94,6 +94,11 @@ def run_step_guide(n: int, new: bool, run: GuideRun = GuideRun()) -> int:
     return guarded(lambda: _guide(n, new, run), run.command or f"stepwork step {n}")
 
 
+def step_guide_within(n: int, new: bool, run: GuideRun = GuideRun()) -> int:
+    """The step's guide inside a flow that is already guarded (its stop is the flow's)."""
+    return _guide(n, new, run)
+
+
 def _guide(n: int, new: bool, run: GuideRun) -> int:
     from stepwork.domain import putaway
     from stepwork.store import guided
