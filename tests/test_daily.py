@@ -138,7 +138,7 @@ def test_guided_checkin_asks_again_for_a_number_out_of_range(run, db):
 
 def test_an_interrupted_guided_checkin_keeps_what_was_given(run, db):
     result = run("checkin", input=lines("5", "6"))
-    assert result.exit_code == 130
+    assert result.exit_code == 1
     assert "stepwork checkin" in result.stderr
     assert db("SELECT mood, craving FROM checkin") == [(5, 6)]
 
@@ -205,7 +205,7 @@ def test_the_plan_is_shown_under_short_headings_not_the_forms_prompts(run):
 def test_review_is_step_ten_and_resumes_tonight(run, db, clock):
     clock("2026-11-27 21:00")
     first = run("review", input=lines("I snapped at my son", ""))
-    assert first.exit_code == 130
+    assert first.exit_code == 1
     assert "stepwork review" in first.stderr
     again = run("step", "10", input=lines("y", "I should apologise", ""))
     assert "answered 1 of" in " ".join(again.stdout.split())
@@ -241,7 +241,7 @@ def test_finishing_the_review_marks_it_done_on_the_dashboard(run, clock):
 
 def test_morning_is_step_eleven(run, db):
     result = run("step", "11", input=lines("A job interview", ""))
-    assert result.exit_code == 130
+    assert result.exit_code == 1
     assert db("SELECT flow, step FROM guided_session") == [("morning", 11)]
     assert "A job interview" in run("step", "11", "--show").stdout
 

@@ -31,6 +31,10 @@ LISTINGS = [
     ("search", "boss"),
     ("wording",),
     ("paths",),
+    ("plan", "--crisis-lines"),
+    ("checkin", "--help"),
+    ("inventory", "add", "--help"),
+    ("people", "add", "--help"),
     (),
 ]
 
@@ -76,4 +80,40 @@ def test_plain_lists_read_as_label_and_value(journal, monkeypatch):
     output = journal("amends").stdout
     assert re.search(r"^Person: ", output, flags=re.M)
     stats = journal("stats").stdout
-    assert "by day: 22 Nov 6" in stats
+    assert "by day: 22 Nov: 6" in stats
+
+
+STARS_AND_SIGNS = re.compile("[\u2605\u2606]|^#: ", flags=re.M)
+
+
+def test_plain_lists_say_in_words_what_a_sign_says_when_drawn(journal, monkeypatch):
+    journal("people", "add", "Robin", "--hard-moments")
+    monkeypatch.setenv("STEPWORK_PLAIN", "1")
+    people = journal("people").stdout
+    assert "Robin (someone to call in a hard moment)" in people
+    steps = journal("steps").stdout
+    assert re.search(r"^Number: 1$", steps, flags=re.M)
+    for output in (people, steps):
+        assert STARS_AND_SIGNS.findall(output) == []
+
+
+def test_plain_stats_put_a_colon_between_every_day_and_its_number(journal, monkeypatch):
+    monkeypatch.setenv("STEPWORK_PLAIN", "1")
+    stats = journal("stats").stdout
+    assert re.findall(r"\d{1,2} [A-Z][a-z]{2} \d{1,2}\b", stats) == []  # "8 Nov 1": a run-on
+
+
+def test_plain_crisis_lines_are_label_and_value_lines(journal, monkeypatch):
+    monkeypatch.setenv("STEPWORK_PLAIN", "1")
+    lines_shown = journal("plan", "--crisis-lines").stdout
+    assert re.search(r"^Where: United Kingdom$", lines_shown, flags=re.M)
+    assert "|" not in lines_shown and "**" not in lines_shown
+
+
+def test_a_plain_narrow_inventory_keeps_every_column_heading(journal, monkeypatch):
+    monkeypatch.setenv("STEPWORK_PLAIN", "1")
+    monkeypatch.setenv("COLUMNS", "60")
+    shown = journal("step", "4", "--show").stdout
+    assert re.search(r"^Who or what: ", shown, flags=re.M) or re.search(
+        r"^The fear: ", shown, flags=re.M
+    )

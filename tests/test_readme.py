@@ -7,6 +7,7 @@ finds nobody to answer (its input is empty and not a terminal), which the README
 ("says what to run instead and exits with status 1").
 """
 
+import os
 import re
 import shlex
 import shutil
@@ -186,3 +187,43 @@ def test_the_readme_shows_the_commands_it_should():
     assert "stepwork inventory --for-therapist" in commands
     assert "stepwork search WORDS" in commands
     assert len(commands) > 40
+
+
+def _block(language: str) -> str:
+    found = re.findall(rf"```{language}\n(.*?)```", README.read_text(), flags=re.S)
+    assert len(found) == 1, language
+    return found[0]
+
+
+@pytest.mark.slow
+def test_the_bash_snippet_adds_to_prompt_command_and_shows_the_line(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("no bash here")
+    script = (
+        "PROMPT_COMMAND='echo earlier'\n"
+        + _block("bash")
+        + 'eval "$PROMPT_COMMAND"\necho "[$SW]"\n'
+    )
+    env = dict(os.environ, STEPWORK_HOME=str(tmp_path / "home"))
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+    result = subprocess.run(
+        [bash, "--norc", "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.splitlines() == ["earlier", "[check-in due]"], result.stderr
+
+
+def test_the_tmux_snippet_shows_no_empty_field(tmp_path, monkeypatch, capsys):
+    from stepwork import status
+
+    command = re.search(r"#\((stepwork status[^)]*)\)", _block("tmux"))
+    assert command is not None
+    monkeypatch.setenv("STEPWORK_HOME", str(tmp_path / "home"))
+    args = command.group(1).split()[2:]
+    assert status.main(args) == 0
+    shown = capsys.readouterr().out.strip()
+    assert shown == "check-in due"  # no " · d" left by a counter that is not there

@@ -167,7 +167,7 @@ def test_ctrl_c_at_the_restore_question_does_not_claim_anything_was_saved(home, 
 
 def test_a_stopped_check_in_resumes_where_it_stopped(run, db):
     result = run("checkin", input=lines("6", ""))
-    assert result.exit_code == 130
+    assert result.exit_code == 1
     assert "Pick up where you left off with: stepwork checkin" in result.stderr
     again = run("checkin", input=lines("y", "hungry", "", "", "", ""))
     assert again.exit_code == 0, again.stderr
@@ -248,7 +248,7 @@ def test_ctrl_c_in_a_check_in_then_the_same_check_in_goes_on(home):
 
 def test_stopping_at_the_self_harm_question_still_shows_the_safety_line(run, db):
     result = run("checkin", input=lines("1"))  # the input ends at the self-harm question
-    assert result.exit_code == 130
+    assert result.exit_code == 1
     assert safety_messages.SELF_HARM_QUESTION in result.stdout
     assert result.stdout.count(safety_messages.SAFETY_TITLE) == 1
     assert "Pick up where you left off with: stepwork checkin" in result.stderr
@@ -269,7 +269,7 @@ def test_a_resumed_check_in_asks_the_cut_short_question_again_and_shows_the_line
 
 def test_a_yes_before_a_stop_shows_the_line_and_is_never_written_outside_the_journal(run, home):
     first = run("checkin", input=lines("3", "y"))
-    assert first.exit_code == 130 and first.stdout.count(safety_messages.SAFETY_TITLE) == 1
+    assert first.exit_code == 1 and first.stdout.count(safety_messages.SAFETY_TITLE) == 1
     kept = [p.read_text("utf-8") for p in home.rglob("checkin-unfinished.json")]
     assert kept and all('"ask_harm_again": false' in text for text in kept)
     again = run("checkin", input=lines("y", "", "", "", "", "", ""))
@@ -279,7 +279,7 @@ def test_a_yes_before_a_stop_shows_the_line_and_is_never_written_outside_the_jou
 
 def test_a_stop_after_an_ordinary_answer_shows_no_safety_line(run):
     result = run("checkin", input=lines("6"))
-    assert result.exit_code == 130
+    assert result.exit_code == 1
     assert safety_messages.SAFETY_TITLE not in result.stdout
 
 
@@ -326,8 +326,8 @@ def test_with_nobody_to_ask_a_checkin_says_what_to_run_and_changes_nothing(run, 
 def test_setting_a_stopped_check_in_aside_then_stopping_says_nothing_was_changed(run, db):
     run("checkin", input=lines("6"))
     result = run("checkin", input=lines("n"))
-    assert result.exit_code == 130
-    assert app_messages.STOPPED_NOTHING_CHANGED in result.stderr
+    assert result.exit_code == 1
+    assert app_messages.answers_ran_out(app_messages.STOPPED_NOTHING_CHANGED) in result.stderr
     assert "saved" not in result.stderr
     assert db("SELECT mood FROM checkin") == [(6,)]
 

@@ -14,7 +14,7 @@ def step_questions(n: int):
 
 def test_answers_are_saved_as_given_and_eof_says_how_to_resume(run, db):
     result = run("step", "1", input="first answer\n\nsecond, line one\nline two\n\n")
-    assert result.exit_code == 130
+    assert result.exit_code == 1
     assert "stepwork step 1" in result.stderr
     rows = db("SELECT question_key, text, state FROM answer ORDER BY position")
     keys = [q.key for q in step_questions(1)]
@@ -29,7 +29,7 @@ def test_resume_continues_at_the_first_unanswered_question(run, db):
     questions = step_questions(1)
     run("step", "1", input="one\n\ntwo\n\n")
     result = run("step", "1", input="y\nthree\n\n")
-    assert result.exit_code == 130
+    assert result.exit_code == 1
     assert "answered 2 of" in " ".join(result.stdout.split())
     assert questions[2].text in result.stdout
     assert questions[0].text not in result.stdout
@@ -56,7 +56,7 @@ def test_finishing_every_question_marks_the_step_worked(run, db):
 
 def test_empty_answer_skips_and_is_shown_as_skipped(run, db):
     result = run("step", "3", input="\nsomething\n\n")
-    assert result.exit_code == 130
+    assert result.exit_code == 1
     assert db("SELECT state, text FROM answer ORDER BY position") == [
         ("skipped", ""),
         ("answered", "something"),
@@ -76,7 +76,7 @@ def test_pause_keeps_the_session_open_and_exits_cleanly(run, db):
 
 def test_lines_typed_before_an_interrupt_are_kept_as_a_draft_and_offered_back(run, db):
     result = run("step", "1", input="half a thought\n")
-    assert result.exit_code == 130
+    assert result.exit_code == 1
     assert db("SELECT text, state FROM answer") == [("half a thought", "draft")]
 
     again = run("step", "1", input="y\nand the rest\n\n")
@@ -90,7 +90,7 @@ def test_lines_typed_before_an_interrupt_are_kept_as_a_draft_and_offered_back(ru
 def test_declining_resume_starts_fresh_and_keeps_the_old_session(run, db):
     run("step", "1", input="old answer\n\n")
     result = run("step", "1", input="n\nnew answer\n\n")
-    assert result.exit_code == 130
+    assert result.exit_code == 1
     assert db("SELECT status FROM guided_session ORDER BY id") == [("finished",), ("open",)]
     shown = run("step", "1", "--show").stdout
     assert "old answer" in shown
@@ -155,7 +155,7 @@ def editor_script(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 def test_edit_opens_a_private_temp_file_and_saves_what_comes_back(run, db, editor_script):
     log = editor_script("written in the editor")
     result = run("step", "1", input="typed first\n/edit\n")
-    assert result.exit_code == 130
+    assert result.exit_code == 1
     assert db("SELECT text, state FROM answer ORDER BY position") == [
         ("typed first\nwritten in the editor", "answered")
     ]

@@ -403,7 +403,7 @@ def test_export_then_import_reproduces_every_record(
 
     def run(*args: str, input: str | None = None):
         result = runner.invoke(app, list(args), input=input)
-        assert result.exit_code in (0, 130), (args, result.stderr)
+        assert result.exit_code in (0, 1), (args, result.stderr)  # 1: the answers ran out
         return result
 
     for mood, craving, halt, note, meetings in checkins:

@@ -4,17 +4,21 @@
 Without it, data goes in the platform's user data dir and settings in its user config dir.
 """
 
-import os
-from pathlib import Path
-from typing import NamedTuple
+from __future__ import annotations
 
-from stepwork.errors import UserError
-from stepwork.messages import outputs as outputs_messages
+import os
+import sys
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 HOME_ENV = "STEPWORK_HOME"
 APP_NAME = "stepwork"
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
+DATABASE_NAME = "stepwork.db"
+SETTINGS_NAME = "config.toml"
 
 
 class Paths(NamedTuple):
@@ -26,7 +30,7 @@ class Paths(NamedTuple):
 
     @property
     def database(self) -> Path:
-        return self.data_dir / "stepwork.db"
+        return self.data_dir / DATABASE_NAME
 
     @property
     def backups_dir(self) -> Path:
@@ -34,7 +38,7 @@ class Paths(NamedTuple):
 
     @property
     def settings_file(self) -> Path:
-        return self.config_dir / "config.toml"
+        return self.config_dir / SETTINGS_NAME
 
     @property
     def wording_file(self) -> Path:
@@ -42,16 +46,37 @@ class Paths(NamedTuple):
 
 
 def paths() -> Paths:
+    from pathlib import Path
+
+    return Paths(data_dir=Path(data_dir_text()), config_dir=Path(config_dir_text()))
+
+
+def _override() -> str | None:
     override = os.environ.get(HOME_ENV)
-    if override:
-        root = Path(override).expanduser().absolute()
-        return Paths(data_dir=root, config_dir=root)
+    return os.path.abspath(os.path.expanduser(override)) if override else None
+
+
+def data_dir_text() -> str:
+    """The data folder as text: `stepwork status` (at every shell prompt) loads no pathlib."""
+    return _override() or _user_dir("XDG_DATA_HOME", "~/.local/share", "user_data_dir")
+
+
+def config_dir_text() -> str:
+    return _override() or _user_dir("XDG_CONFIG_HOME", "~/.config", "user_config_dir")
+
+
+def _user_dir(xdg_variable: str, xdg_default: str, platformdirs_name: str) -> str:
+    """platformdirs' folder; on Linux worked out as platformdirs does (the XDG variable if set,
+    else its default), since importing platformdirs costs a shell prompt more than the rest."""
+    if sys.platform.startswith("linux"):
+        base = os.environ.get(xdg_variable, "").strip()
+        if not os.path.isabs(base):  # unset, empty or relative: the XDG spec ignores it
+            base = os.path.expanduser(xdg_default)
+        return os.path.join(base, APP_NAME)
     import platformdirs
 
-    return Paths(
-        data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
-        config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
-    )
+    found: str = getattr(platformdirs, platformdirs_name)(APP_NAME, appauthor=False)
+    return found
 
 
 def ensure_private_dir(path: Path) -> None:
@@ -68,6 +93,9 @@ def ensure_private_dir(path: Path) -> None:
             folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
             folder.chmod(PRIVATE_DIR_MODE)
     except OSError as exc:
+        from stepwork.errors import UserError
+        from stepwork.messages import outputs as outputs_messages
+
         raise UserError(
             outputs_messages.cannot_create_folder(path, exc.strerror or str(exc))
         ) from exc

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from stepwork import status
 from stepwork.controls import visible
 from stepwork.errors import UsageError
 from stepwork.home import paths, write_private_file
@@ -202,13 +203,13 @@ SETTINGS: dict[str, Setting] = {
         Setting("sync_dir", "", sync_messages.SYNC_DIR_DESCRIPTION, _sync_folder),
         Setting(
             "status_review_hour",
-            "20",
+            status.REVIEW_HOUR_DEFAULT,
             "From this hour (0-23), stepwork status says the nightly review is due.",
             _hour,
         ),
         Setting(
             "status_quiet",
-            "false",
+            status.QUIET_DEFAULT,
             "true: stepwork status prints nothing when nothing is due.",
             _true_false,
         ),
@@ -253,6 +254,10 @@ def _warn(line: str) -> None:
         print(visible(line), file=sys.stderr, flush=True)
 
 
+def _silent(line: str) -> None:
+    pass
+
+
 def _read_file(path: Path) -> tuple[dict[str, Any], str | None]:
     """The settings file's contents, and why it could not be read as TOML (if it could not)."""
     from stepwork import inputs
@@ -290,23 +295,25 @@ def _stored(path: Path) -> dict[str, str]:
     return stored
 
 
-def load() -> dict[str, str]:
+def load(warn: bool = True) -> dict[str, str]:
     """Every setting, with the person's own values over the defaults. A file or a value that
-    stepwork cannot use is named in one line on stderr, and the default used instead."""
+    stepwork cannot use is named in one line on stderr (unless `warn` is false: the status line
+    runs at every prompt and stays quiet), and the default used instead."""
+    say = _warn if warn else _silent
     values = {key: setting.default for key, setting in SETTINGS.items()}
     path = paths().settings_file
     data, problem = _read_file(path)
     if problem is not None:
-        _warn(setup_messages.settings_unreadable(path, problem))
+        say(setup_messages.settings_unreadable(path, problem))
     for key, value in data.items():
         setting = SETTINGS.get(key)
         if setting is None:
-            _warn(setup_messages.setting_unknown_in_file(path, key))
+            say(setup_messages.setting_unknown_in_file(path, key))
             continue
         try:
             values[key] = setting.parse(_text(value))
         except ValueError as exc:
-            _warn(setup_messages.setting_in_file_bad(path, key, str(exc), setting.default))
+            say(setup_messages.setting_in_file_bad(path, key, str(exc), setting.default))
     return values
 
 

@@ -115,6 +115,21 @@ def plain_metavars(command: Command, ctx: Context) -> None:
         plain_metavars(sub, ctx)
 
 
+_RICH_MARKUP = "_stepwork_rich_markup"
+
+
+def help_style(command: Command, plain: bool) -> None:
+    """In plain mode, --help is Click's own text (Typer's documented `rich_markup_mode=None`):
+    no boxes around the options for a screen reader to spell out. Set at each use: tests run
+    many commands, plain and not, in one process."""
+    if hasattr(command, "rich_markup_mode"):
+        if not hasattr(command, _RICH_MARKUP):
+            setattr(command, _RICH_MARKUP, command.rich_markup_mode)
+        command.rich_markup_mode = None if plain else getattr(command, _RICH_MARKUP)
+    for sub in getattr(command, "commands", {}).values():
+        help_style(sub, plain)
+
+
 def _forget_safety_line() -> None:
     safety = sys.modules.get("stepwork.cli.safety")
     if safety is not None:
@@ -134,7 +149,12 @@ class StepworkGroup(TyperGroup):
             for command in found.values():
                 plain_metavars(command, ctx)
             self.commands.update(found)
-        return self.commands.get(cmd_name)
+        wanted = self.commands.get(cmd_name)
+        if wanted is not None and cmd_name in COMMANDS:
+            from stepwork.render import plain as render_plain
+
+            help_style(wanted, plain=render_plain.wanted())
+        return wanted
 
     def get_params(self, ctx: Context) -> list[Parameter]:
         params = super().get_params(ctx)
@@ -187,11 +207,15 @@ class StepworkGroup(TyperGroup):
                 raise typer.Exit(EXIT_NO_PERSON) from None
             with contextlib.suppress(OSError):
                 typer.echo("", err=True)
-            _say(
+            line = (
                 app_messages.STOPPED_KEPT
                 if wrote_something()
                 else app_messages.STOPPED_NOTHING_CHANGED
             )
+            if prompting.answers_ran_out():
+                _say(app_messages.answers_ran_out(line))
+                raise typer.Exit(EXIT_NO_PERSON) from None
+            _say(line)
             raise
 
     def _run(self, argv: list[str], *a: Any, **kw: Any) -> Any:
@@ -280,35 +304,49 @@ EXIT_NO_PERSON = 1
 
 
 def guarded(
-    body: Callable[[], int], resume_command: str, kept: str | None = None, instead: str = ""
+    body: Callable[[], int],
+    resume_command: str,
+    kept: str | None = None,
+    instead: str = "",
+    typed: str = "",
 ) -> int:
     """Run a guided command so Ctrl-C, end of input, SIGHUP or SIGTERM end it gently.
 
-    `kept` replaces the usual "pick up where you left off" where a rerun does not resume.
+    `kept` replaces the usual "pick up where you left off" where a rerun does not resume;
+    `typed` is the command as the person ran it, where that is not `resume_command`.
     """
     from stepwork.flows import interrupts, prompting
 
     prompting.start_reading()
+    if prompting.nobody_there():
+        return interrupted(resume_command, kept, instead=instead, typed=typed)
     with interrupts.catching():
         try:
             return body()
         except StoppedNothingKept:
-            return interrupted(resume_command, kept, saved=False, instead=instead)
+            return interrupted(resume_command, kept, saved=False, instead=instead, typed=typed)
         except (KeyboardInterrupt, EOFError):
-            return interrupted(resume_command, kept, instead=instead)
+            return interrupted(resume_command, kept, instead=instead, typed=typed)
 
 
-def confirm(question: str, resume_command: str, kept: str = app_messages.NOTHING_CHANGED) -> None:
-    """Ask before a change. A no says `kept` and ends the command (0); a stop ends it as a stop
-    does. Only a yes goes on."""
+def confirm(
+    question: str,
+    resume_command: str,
+    kept: str = app_messages.NOTHING_CHANGED,
+    show: Callable[[], None] | None = None,
+) -> None:
+    """Ask before a change, after `show`ing what it is about (only when someone is there to
+    ask). A no says `kept` and ends the command (0); a stop ends it as a stop does; with nobody
+    to ask, one line names the `--yes` form and the command ends (1). Only a yes goes on."""
     from stepwork.flows.prompting import ask_yes_no, no_person
     from stepwork.render import console
 
-    answer = guarded(
-        lambda: 0 if ask_yes_no(question, default=False) else 1,
-        resume_command,
-        instead=f"{resume_command} --yes",
-    )
+    def ask() -> int:
+        if show is not None:
+            show()
+        return 0 if ask_yes_no(question, default=False) else 1
+
+    answer = guarded(ask, resume_command, instead=f"{resume_command} --yes")
     if no_person():
         raise typer.Exit(EXIT_NO_PERSON)  # asked for a change that nobody could confirm
     if answer == 1:
@@ -318,14 +356,18 @@ def confirm(question: str, resume_command: str, kept: str = app_messages.NOTHING
 
 
 def interrupted(
-    resume_command: str, kept: str | None = None, saved: bool | None = None, instead: str = ""
+    resume_command: str,
+    kept: str | None = None,
+    saved: bool | None = None,
+    instead: str = "",
+    typed: str = "",
 ) -> int:
     """Say what became of the command: saved only where this command saved something.
 
     `saved` is given by a flow that knows better than "something was written" (one that took
     back an empty start, or whose rerun would not offer to pick up).
     """
-    from stepwork.flows.prompting import no_person
+    from stepwork.flows.prompting import answers_ran_out, asked_anything, no_person
     from stepwork.render import fit, visible
     from stepwork.store import wrote_something
 
@@ -333,16 +375,21 @@ def interrupted(
         # Nobody to ask: say what to run instead, never "saved" (the flows take back the empty
         # start they made, so nothing was kept).
         with contextlib.suppress(OSError):
-            typer.echo("")  # ends the line the unanswered prompt is on
-            said = visible(app_messages.needs_a_person(resume_command, instead))
+            if asked_anything():
+                typer.echo("")  # ends the line the unanswered prompt is on
+            said = visible(app_messages.needs_a_person(typed or resume_command, instead))
             typer.echo(fit(said, sys.stderr), err=True)
         return EXIT_NO_PERSON
     if wrote_something() if saved is None else saved:
         line = kept or app_messages.interrupted(resume_command)
     else:
         line = app_messages.STOPPED_NOTHING_CHANGED
+    code = EXIT_INTERRUPTED
+    if answers_ran_out():
+        # Piped answers that ended before the questions did: nobody asked to stop (not 130).
+        line, code = app_messages.answers_ran_out(line), EXIT_NO_PERSON
     # After a closed window there is no terminal to tell; everything was saved before this.
     with contextlib.suppress(OSError):
         typer.echo("")
         typer.echo(fit(visible(line), sys.stderr), err=True)
-    return EXIT_INTERRUPTED
+    return code

@@ -53,7 +53,10 @@ def checkin(
         None, "--craving", metavar="INTEGER", help="Craving from 0 (none) to 10."
     ),
     halt: list[str] | None = typer.Option(
-        None, "--halt", help="Any of hungry, angry, lonely, tired (comma-separated)."
+        None,
+        "--halt",
+        help="Any of hungry, angry, lonely, tired, by name or number (1-4), "
+        "with commas or spaces between.",
     ),
     meeting: list[str] | None = typer.Option(
         None, "--meeting", help="A meeting today (repeatable)."
@@ -526,6 +529,7 @@ MORNING = GuideRun(
     command="stepwork morning",
     done_message=daily_messages.MORNING_DONE,
     label=daily_messages.MORNING_LABEL,
+    skipped_message=steps_messages.FINISHED_ALL_SKIPPED,
 )
 STEP_FLOWS[10] = lambda new: run_step_guide(10, new, REVIEW)
 STEP_FLOWS[11] = lambda new: run_step_guide(11, new, MORNING)
@@ -736,7 +740,7 @@ def _render_connection(c: "Connection", has_sponsor: bool, checkins: int, out: C
 
     out.print()
     out.print(daily_messages.CONNECTION_TITLE, style="bold")
-    weeks = "  ".join(f"{render.short_day(w)}: {n}" for w, n in c.contacts_per_week.items())
+    weeks = ", ".join(f"{render.short_day(w)}: {n}" for w, n in c.contacts_per_week.items())
     out.print(render.safe(f"Contacts per week (from Monday): {weeks}"))
     out.print(daily_messages.sponsor_last(c.days_since_sponsor, has_sponsor))
     if c.compared:
@@ -821,7 +825,7 @@ def _plain_charts(s: daily.Stats, out: Console) -> None:
         ("craving", s.craving_by_day, daily.CRAVING_RANGE),
     ):
         out.print(render.safe(daily_messages.chart_title(label, _average(series), *bounds)))
-        days = ", ".join(f"{render.short_day(d.isoformat())} {v:g}" for d, v in series.items())
+        days = ", ".join(f"{render.short_day(d.isoformat())}: {v:g}" for d, v in series.items())
         out.print(render.safe(daily_messages.plain_series(days)))
     _stats_lines(s, out)
 
@@ -831,9 +835,9 @@ def _stats_lines(s: daily.Stats, out: Console) -> None:
     out.print(
         daily_messages.streaks(s.current_streak, s.longest_streak, s.checkins, s.days_with_checkin)
     )
-    halt = ", ".join(f"{word} {count}" for word, count in s.halt_counts.items())
+    halt = ", ".join(f"{word}: {count}" for word, count in s.halt_counts.items())
     out.print(f"HALT: {halt}")
-    weeks = "  ".join(f"{render.short_day(w)}: {n}" for w, n in s.meetings_per_week.items())
+    weeks = ", ".join(f"{render.short_day(w)}: {n}" for w, n in s.meetings_per_week.items())
     out.print(f"Meetings per week (from Monday): {weeks}")
     if s.top_triggers:
         listed = ", ".join(f"{kind}: {text} ({n})" for kind, text, n in s.top_triggers)

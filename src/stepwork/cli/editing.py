@@ -1,5 +1,5 @@
-"""Changing any record: field by field at the prompt, or the whole record in the editor.
-Every new value is checked before anything is written, and all of it is saved at once."""
+"""Changing any record: field by field at the prompt (each field saved once it checks out), or
+the whole record in the editor (the fields that check out saved, the rest asked about again)."""
 
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -60,7 +60,7 @@ def edit_record(record_id: str, in_editor: bool) -> None:
             err = render.console(stderr=True)
             for problem in problems:
                 err.print(render.safe(problem))
-            err.print(render.safe(journal_messages.editor_left_unsaved(changed)))
+            err.print(render.safe(journal_messages.editor_left_unsaved(changed, len(problems))))
             raise typer.Exit(1)
     else:
         # At the prompt each field is saved as soon as it is accepted, so an interrupt keeps it.
@@ -72,7 +72,8 @@ def edit_record(record_id: str, in_editor: bool) -> None:
                 saved.append(key)
             return 0
 
-        code = guarded(ask, f"stepwork edit {label}")
+        # A rerun starts again at the first field, so a stop says what was kept, not "pick up".
+        code = guarded(ask, f"stepwork edit {label}", kept=journal_messages.edit_stopped(label))
         if code != 0:
             raise typer.Exit(code)
         changed = bool(saved)
@@ -143,6 +144,10 @@ def _edit_in_editor(
         try:
             command_line = editor.editor_command(settings.load()["editor"])
             edited = _without_problems(editor.edit(text, command_line))
+        except editor.EditorNeedsTerminal:
+            raise UserError(
+                app_messages.needs_a_person(f"stepwork edit {label} --editor")
+            ) from None
         except editor.EditorUnavailable:
             raise UsageError(journal_messages.NO_EDITOR_FOR_EDIT) from None
         except editor.EditorFailed as problem:
@@ -192,8 +197,13 @@ def _read_fields(
     changes = {}
     for key, collected in values.items():
         value = "\n".join(collected).strip()
+        if value == current[key].strip():
+            continue  # left as it was: kept exactly, never read again
+        field = by_key[key]
         try:
-            checked = _check(by_key[key], value)
+            checked = (
+                field.parse_lines(value) if field.parse_lines and value else _check(field, value)
+            )
         except ValueError as problem:
             problems.append(f"{by_key[key].label}: {problem}")
             continue

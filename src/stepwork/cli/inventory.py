@@ -371,7 +371,7 @@ def inventory_add(
             out.print(inventory_messages.item_paused())
         return 0
 
-    raise typer.Exit(guarded(body, "stepwork step 4"))
+    raise typer.Exit(guarded(body, "stepwork step 4", typed=f"stepwork inventory add {key}"))
 
 
 def _position(spec: Section, key: str) -> int:
@@ -438,14 +438,12 @@ def inventory_delete(
     item = _require(record_ids.parse_id(item_id, record_ids.INVENTORY, "an inventory"))
     out = render.console()
     if not yes:
-        out.print(table_of([item], section(item.section, settings.load()).label))
-
-        def confirm() -> int:
-            return 0 if ask_yes_no(journal_messages.DELETE_QUESTION, default=False) else 1
-
-        if guarded(confirm, f"stepwork inventory delete {item_label(item.id)}") != 0:
-            out.print(journal_messages.DELETE_KEPT)
-            return
+        confirm(
+            journal_messages.DELETE_QUESTION,
+            f"stepwork inventory delete {item_label(item.id)}",
+            journal_messages.DELETE_KEPT,
+            show=lambda: out.print(table_of([item], section(item.section, settings.load()).label)),
+        )
     store.delete(item.id)
     out.print(journal_messages.item_deleted(item_label(item.id)))
 

@@ -239,8 +239,12 @@ def delete(
         raise UsageError(journal_messages.no_record(record_id))
     out = render.console()
     if not yes:
-        render_record(record, out)
-        confirm(question, f"stepwork delete {record_id}", journal_messages.DELETE_KEPT)
+        confirm(
+            question,
+            f"stepwork delete {record_id}",
+            journal_messages.DELETE_KEPT,
+            show=lambda: render_record(record, out),
+        )
     with journal_file.writing() as conn:
         kind.delete(conn, number)
     with journal_file.writing() as conn:
@@ -257,5 +261,5 @@ def edit(
         False, "--editor", "-e", help="Edit the whole record in $VISUAL or $EDITOR."
     ),
 ) -> None:
-    """Change a record, field by field or in your editor. Nothing changes until all is valid."""
+    """Change a record, field by field or in your editor. Each field is kept once it checks out."""
     editing.edit_record(record_id, in_editor)

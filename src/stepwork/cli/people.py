@@ -105,6 +105,8 @@ def people_root(
         out.print(people_messages.PEOPLE_EMPTY)
         return
     names = role_names()
+    plain = render.is_plain(out)
+    star = people_messages.PLAIN_HARD_MOMENTS if plain else " ★"
     cols = [
         layout.Col("ID", wraps=False, style="bold cyan"),
         layout.Col("Name", wraps=False),
@@ -115,7 +117,7 @@ def people_root(
     rows = [
         [
             p.label,
-            p.name + (" ★" if p.hard_moments else ""),
+            p.name + (star if p.hard_moments else ""),
             names[p.role],
             p.reach,
             _last(p),
@@ -123,7 +125,7 @@ def people_root(
         for p in everyone
     ]
     out.print(layout.sentences(people_messages.PEOPLE_TITLE, cols, rows, out.width))
-    if any(p.hard_moments for p in everyone):
+    if any(p.hard_moments for p in everyone) and not plain:
         out.print(people_messages.PEOPLE_STAR_KEY, style="dim")
 
 

@@ -58,6 +58,8 @@ def config(
             raise UsageError(daily_messages.QUESTIONS_OPTIONS_NEED_QUESTIONS)
         _questions(out, put_away, bring_back)
         return
+    if key == settings.PUT_AWAY and (unset or value is not None):
+        raise UsageError(daily_messages.PUT_AWAY_THROUGH_QUESTIONS)
     if key is not None and unset:
         settings.unset(key)
         out.print(setup_messages.setting_reset(key, settings.SETTINGS[key].default))

@@ -4,9 +4,15 @@ and when. Items marked for a therapist are held back unless it is a therapist yo
 from datetime import date
 
 from stepwork import render, settings
-from stepwork.cli.application import guarded
+from stepwork.cli.application import StoppedNothingKept, guarded, interrupted
 from stepwork.cli.inventory import table_of
-from stepwork.cli.steps import STEP_FLOWS, STEP_SHOWS, GuideRun, run_step_guide, step_intro
+from stepwork.cli.steps import (
+    STEP_FLOWS,
+    STEP_SHOWS,
+    GuideRun,
+    step_guide_within,
+    step_intro,
+)
 from stepwork.content.inventory import section
 from stepwork.flows.prompting import ask_day, ask_yes_no, read_line
 from stepwork.messages import people as people_messages
@@ -67,7 +73,13 @@ def _step5(new: bool) -> int:
     if ask_yes_no(sharing_messages.SHARE_REFLECT, default=False):
         # Once the sharing is recorded, "who will you share it with" is behind the person.
         ready = GETTING_READY if count else frozenset()
-        return run_step_guide(5, new, GuideRun(intro=False, leave_out=ready))
+        try:
+            return step_guide_within(5, new, GuideRun(intro=False, leave_out=ready))
+        except StoppedNothingKept:
+            # Nothing of the reflection was kept, but the sharing recorded above was.
+            if not count:
+                raise
+            return interrupted("stepwork step 5", sharing_messages.SHARE_KEPT_REFLECTION_LEFT)
     return 0
 
 

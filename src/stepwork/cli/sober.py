@@ -263,7 +263,7 @@ def sober_history(name: str = typer.Argument(..., help="The counter.")) -> None:
             line = sober_messages.change_line(
                 render.local_day(change.made_on),
                 change.kind,
-                change.previous_start.isoformat(),
+                render.local_day(change.previous_start),
                 change.previous_name,
             )
             out.print(Text("  " + line))

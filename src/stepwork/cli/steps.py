@@ -79,6 +79,8 @@ class GuideRun:
     today_only: bool = False
     command: str | None = None
     done_message: str | None = None
+    skipped_message: str | None = None
+    """Said instead of `done_message` when every question was skipped."""
     label: str | None = None
     """How the resume offer names it ("today's review"); by default "step N"."""
     full_intro: bool = False
@@ -91,6 +93,11 @@ class GuideRun:
 def run_step_guide(n: int, new: bool, run: GuideRun = GuideRun()) -> int:
     """The step's guided questions (after any extra ones), resumable, saved as answered."""
     return guarded(lambda: _guide(n, new, run), run.command or f"stepwork step {n}")
+
+
+def step_guide_within(n: int, new: bool, run: GuideRun = GuideRun()) -> int:
+    """The step's guide inside a flow that is already guarded (its stop is the flow's)."""
+    return _guide(n, new, run)
 
 
 def _guide(n: int, new: bool, run: GuideRun) -> int:
@@ -132,10 +139,16 @@ def _guide(n: int, new: bool, run: GuideRun) -> int:
         put_away=putaway.putter(flow) if daily else None,
     )
     out.print()
+    # Words for what happened: a morning skipped through is not "set", a pause before any
+    # answer has nothing "saved".
+    answered = any(a.state != AnswerState.SKIPPED for a in guided.answers(session.id).values())
     if outcome is engine.Outcome.FINISHED:
-        out.print(run.done_message or steps_messages.step_finished(n), style="green")
+        if run.skipped_message and not answered:
+            out.print(run.skipped_message)
+        else:
+            out.print(run.done_message or steps_messages.step_finished(n), style="green")
     else:
-        out.print(steps_messages.paused(run.command or f"stepwork step {n}"))
+        out.print(steps_messages.paused(run.command or f"stepwork step {n}", answered))
     return 0
 
 

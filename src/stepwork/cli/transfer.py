@@ -232,7 +232,9 @@ def import_command(
         )
     )
     if newly_put_away:
-        render.console().print(daily_messages.imported_put_away(len(newly_put_away), dry_run))
+        render.console().print(
+            daily_messages.imported_put_away(len(newly_put_away), len(put_away), dry_run)
+        )
 
 
 @commands.command(rich_help_panel=panels.WORDS)

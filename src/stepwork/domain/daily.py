@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from stepwork.errors import UsageError
 from stepwork.messages import daily as daily_messages
-from stepwork.parse import limits
+from stepwork.parse import choices, limits
 
 HALT = ("hungry", "angry", "lonely", "tired")
 TRIGGER_KINDS = ("person", "place", "thing")
@@ -23,17 +23,16 @@ def check_rating(name: str, value: int, bounds: tuple[int, int]) -> int:
 
 
 def parse_halt(values: Iterable[str]) -> list[str]:
-    """'tired,lonely' (or several flags) → ['lonely', 'tired'] in HALT order."""
-    picked = set()
+    """'tired,lonely', '3 4' (or several flags) → ['lonely', 'tired'] in HALT order, by the
+    one rule for choices (`parse.choices`)."""
+    picked: set[str] = set()
     for value in values:
-        for word in value.split(","):
-            word = word.strip().lower()
-            if not word:
-                continue
-            matches = [h for h in HALT if h.startswith(word)]
-            if len(matches) != 1:
-                raise UsageError(daily_messages.bad_halt(word))
-            picked.add(matches[0])
+        if not value.strip():
+            continue
+        try:
+            picked.update(choices.tags(choices.parse_choices(value, HALT)))
+        except choices.BadChoice as bad:
+            raise UsageError(daily_messages.bad_halt(bad.token)) from None
     return [h for h in HALT if h in picked]
 
 

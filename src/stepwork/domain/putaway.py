@@ -50,6 +50,16 @@ def all_names(values: dict[str, str]) -> dict[str, Question]:
     return {name(flow, q): q for flow in DAILY for q in questions_of(flow, values)}
 
 
+def check_names(names: set[str]) -> None:
+    """Every name one of the daily practice's questions; ValueError names the first that is
+    not (a step's question is refused as step work keeps every question)."""
+    known = all_names(settings.load())
+    for wanted in sorted(names - set(known)):
+        if wanted.partition(":")[0].startswith("step"):
+            raise ValueError(daily_messages.question_not_optional(wanted))
+        raise ValueError(daily_messages.unknown_question(wanted))
+
+
 def change(wanted: str, away: bool) -> str:
     """Put one question away or bring it back ('all' brings every one back); the line to say."""
     from stepwork.errors import UsageError

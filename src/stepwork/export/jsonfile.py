@@ -365,10 +365,14 @@ def carried_put_away(document: Any, path: Path) -> set[str]:
     names = carried.get(PUT_AWAY, [])
     if not isinstance(names, list) or not all(_is_text(n) for n in names) or len(names) > 500:
         raise _bad(path, f"{SETTINGS}.{PUT_AWAY}", "should be a list of question names")
+    from stepwork.domain import putaway
+
     try:
-        return set(parse_question_names(",".join(names)))
+        found = set(parse_question_names(",".join(names)))
+        putaway.check_names(found)
     except ValueError as problem:
         raise _bad(path, f"{SETTINGS}.{PUT_AWAY}", str(problem)) from None
+    return found
 
 
 # --- merging -------------------------------------------------------------------------------

@@ -20,14 +20,28 @@ class EditorFailed(Exception):
 FALLBACK_EDITORS = ("nano", "vi")
 
 
+class EditorNeedsTerminal(EditorUnavailable):
+    """Only a fallback editor was found, and there is no terminal for it to draw on."""
+
+
 def editor_command(configured: str) -> list[str]:
+    """The person's editor (the setting, $VISUAL, $EDITOR), else nano or vi on a terminal."""
     for candidate in (configured, os.environ.get("VISUAL", ""), os.environ.get("EDITOR", "")):
         if candidate.strip():
             return shlex.split(candidate)
+    if not _on_a_terminal():
+        raise EditorNeedsTerminal  # vi reading from a pipe or /dev/null would wait forever
     for name in FALLBACK_EDITORS:
         if shutil.which(name):
             return [name]
     raise EditorUnavailable
+
+
+def _on_a_terminal() -> bool:
+    try:
+        return os.isatty(0) and os.isatty(1)
+    except OSError:
+        return False
 
 
 def edit(text: str, command: list[str]) -> str:

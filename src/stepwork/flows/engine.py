@@ -127,15 +127,20 @@ class Engine:
                 else:
                     self._skipped(position, question)
                 return
-            if command == "/never" and self.put_away is not None:
-                self._put_away(position, question)
-                return
+            if command == "/never":
+                if self.put_away is not None:
+                    self._put_away(position, question)
+                    return
+                self.console.print(steps_messages.NEVER_IN_STEP_WORK, style="dim")
+                continue
             if command == "/pause":
                 raise _Pause
             if command in ("/help", "/?"):
                 self.console.print(steps_messages.HOW_TO_ANSWER, style="dim")
                 if self.put_away is not None:
                     self.console.print(daily_messages.NEVER_HOW, style="dim")
+                self._again(question)
+                prompt = steps_messages.CONTINUE_PROMPT if lines else steps_messages.ANSWER_PROMPT
                 continue
             if command == "/edit":
                 edited = self._edit(position, question, text)
@@ -167,15 +172,19 @@ class Engine:
             if command in ("", "/skip", "/next"):
                 self._skipped(position, question)
                 return
-            if command == "/never" and self.put_away is not None:
-                self._put_away(position, question)
-                return
+            if command == "/never":
+                if self.put_away is not None:
+                    self._put_away(position, question)
+                    return
+                self.console.print(steps_messages.NEVER_IN_STEP_WORK, style="dim")
+                continue
             if command == "/pause":
                 raise _Pause
             if command in ("/help", "/?", "/edit"):
                 self.console.print(steps_messages.SINGLE_ANSWER_HOW, style="dim")
                 if self.put_away is not None:
                     self.console.print(daily_messages.NEVER_HOW, style="dim")
+                self._again(question)
                 continue
             try:
                 if question.kind == YESNO:
@@ -193,6 +202,13 @@ class Engine:
             if self.after_short is not None:
                 self.after_short(question, value)
             return
+
+    def _again(self, question: Question) -> None:
+        """After the help, the question once more, so the prompt below it makes sense."""
+        self.console.print()
+        self.console.print(render.safe(question.text, style="bold"))
+        if question.kind == CHOICES:
+            self.console.print(render.safe(choices.menu(question.choices), style="cyan"))
 
     def _skipped(self, position: int, question: Question) -> None:
         self._store(position, question, "", AnswerState.SKIPPED)

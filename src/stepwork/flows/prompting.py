@@ -18,12 +18,12 @@ def _enable_line_editing() -> None:
     _line_editing["ready"] = True
 
 
-_reading = {"lines": 0, "no_person": False}
+_reading = {"lines": 0, "no_person": False, "ran_out": False, "asked": False}
 
 
 def start_reading() -> None:
     """A command begins asking (tests run several commands in one process)."""
-    _reading.update(lines=0, no_person=False)
+    _reading.update(lines=0, no_person=False, ran_out=False, asked=False)
 
 
 def no_person() -> bool:
@@ -32,9 +32,41 @@ def no_person() -> bool:
     return bool(_reading["no_person"])
 
 
+def nobody_there() -> bool:
+    """Known before asking: input is not a terminal and has already ended (`</dev/null`, an
+    empty file, a closed pipe), so a command refuses before it prints its first question.
+    Input that may still come (an open pipe) is read as ever."""
+    if _is_terminal():
+        return False
+    try:
+        import select
+
+        ready, _, _ = select.select([sys.stdin], [], [], 0)
+        if not ready:
+            return False
+        peek = getattr(sys.stdin.buffer, "peek", None)
+        ended = peek is not None and peek(1) == b""
+    except (AttributeError, OSError, ValueError):
+        return False  # not a real file (tests driving the CLI in-process): read as ever
+    if ended:
+        _reading["no_person"] = True
+    return ended
+
+
+def asked_anything() -> bool:
+    """A prompt was shown (and its line is still open when input ended)."""
+    return bool(_reading["asked"])
+
+
+def answers_ran_out() -> bool:
+    """Input that is not a terminal ended after some answers: the piped answers ran out."""
+    return bool(_reading["ran_out"])
+
+
 def read_line(prompt: str) -> str:
     """One line of input. Ctrl-C raises KeyboardInterrupt, end of input raises EOFError."""
     _enable_line_editing()
+    _reading["asked"] = True
     sys.stdout.flush()
     # Long prompts are word-wrapped here; only their last line goes to input(), which
     # redraws it (a wrapped prompt given whole would break words where the terminal wraps).
@@ -47,8 +79,8 @@ def read_line(prompt: str) -> str:
     try:
         line = input(last)
     except EOFError:
-        if not _reading["lines"] and not _is_terminal():
-            _reading["no_person"] = True
+        if not _is_terminal():
+            _reading["no_person" if not _reading["lines"] else "ran_out"] = True
         raise
     _reading["lines"] += 1
     return line

@@ -68,6 +68,9 @@ class Field:
     value: str
     parse: Callable[[str], str] | None = None
     """Checks and normalises a new value; raises ValueError with a message for the person."""
+    parse_lines: Callable[[str], str] | None = None
+    """As `parse`, for the value written in the editor, where each line is one item of a list
+    (`parse` reads a list typed on one line at the prompt, split at ';')."""
 
 
 @dataclass(frozen=True)

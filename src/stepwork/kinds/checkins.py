@@ -63,19 +63,44 @@ def _listed_entries(conn: sqlite3.Connection, checkin_id: int) -> Callable[[str]
 
 
 _ONE_EACH = "(one per line, or separated by ;)"
+TRIGGERS_LABEL = f"Triggers, each as person:, place: or thing: and a word or two {_ONE_EACH}"
 
 
-def _one_per_line(text: str) -> str:
-    """At the edit prompt a list is typed on one line: ';' separates its items there."""
-    return "\n".join(part.strip() for part in text.replace(";", "\n").splitlines() if part.strip())
+def _one_per_line(text: str, kept: str = "") -> str:
+    """At the edit prompt a list is typed on one line: ';' separates its items there, except
+    inside an item already on the list (`kept`, one a line), which is kept whole as it was."""
+    whole = sorted((k.strip() for k in kept.splitlines() if ";" in k), key=len, reverse=True)
+    items: list[str] = []
+    for line in text.splitlines():
+        parts = line.split(";")
+        at = 0
+        while at < len(parts):
+            for item in whole:
+                width = item.count(";") + 1
+                if ";".join(parts[at : at + width]).strip() == item:
+                    items.append(item)
+                    at += width
+                    break
+            else:
+                items.append(parts[at].strip())
+                at += 1
+    return "\n".join(item for item in items if item)
 
 
-def _items(what: str) -> Callable[[str], str]:
+def _each_line(text: str, kept: str = "") -> str:
+    """In the editor each line is one item, ';' and all."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+Splitter = Callable[[str, str], str]
+
+
+def _items(what: str, kept: str, split: Splitter = _one_per_line) -> Callable[[str], str]:
     def parse(text: str) -> str:
         from stepwork.domain import daily
         from stepwork.errors import UserError
 
-        lines = _one_per_line(text).splitlines()
+        lines = split(text, kept).splitlines()
         try:
             return "\n".join(daily.clean_items(what, lines))
         except UserError as problem:
@@ -84,10 +109,19 @@ def _items(what: str) -> Callable[[str], str]:
     return parse
 
 
-def _triggers(text: str) -> str:
-    from stepwork.domain import daily
+def _triggers(kept: str, split: Splitter = _one_per_line) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        from stepwork.domain import daily
 
-    return "\n".join(f"{t.kind}: {t.text}" for t in daily.trigger_lines(_one_per_line(text)))
+        return "\n".join(f"{t.kind}: {t.text}" for t in daily.trigger_lines(split(text, kept)))
+
+    return parse
+
+
+def _list_field(key: str, label: str, what: str, kept: str) -> Field:
+    if key == "triggers":
+        return Field(key, label, kept, _triggers(kept), _triggers(kept, _each_line))
+    return Field(key, label, kept, _items(what, kept), _items(what, kept, _each_line))
 
 
 # Whom the person connected with: other people's names.
@@ -140,16 +174,9 @@ class CheckinKind(TableKind):
                 _rating(0, 10),
             ),
             Field("halt", "HALT (hungry, angry, lonely, tired)", r["halt"], _halt),
-            Field("meetings", f"Meetings {_ONE_EACH}", listed("meeting"), _items("meeting")),
-            Field(
-                "gratitude", f"Grateful for {_ONE_EACH}", listed("gratitude"), _items("gratitude")
-            ),
-            Field(
-                "triggers",
-                f"Triggers (person:, place: or thing: and a word or two) {_ONE_EACH}",
-                listed("trigger"),
-                _triggers,
-            ),
+            _list_field("meetings", f"Meetings {_ONE_EACH}", "meeting", listed("meeting")),
+            _list_field("gratitude", f"Grateful for {_ONE_EACH}", "gratitude", listed("gratitude")),
+            _list_field("triggers", TRIGGERS_LABEL, "trigger", listed("trigger")),
             Field("note", "Note", r["note"]),
         ]
 

@@ -64,7 +64,11 @@ class PersonKind(TableKind):
         reached = ""
         if count:
             times = "once" if count == 1 else f"{count} times"
-            reached = f"{times}, last on {last_day}"
+            from datetime import date
+
+            from stepwork.parse.dates import local_day
+
+            reached = f"{times}, last on {local_day(date.fromisoformat(str(last_day)[:10]))}"
         return [
             ("Role", role_names().get(row["role"], row["role"])),
             ("How to reach them", row["reach"]),

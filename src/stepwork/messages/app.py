@@ -109,7 +109,21 @@ UNREADABLE_CHARACTERS = (
 
 
 def interrupted(command: str) -> str:
-    return f"Stopped. Every answer you gave is saved. Pick up where you left off with: {command}"
+    return f"Stopped. {kept_pick_up(command)}"
+
+
+def kept_pick_up(command: str) -> str:
+    return f"Every answer you gave is saved. Pick up where you left off with: {command}"
+
+
+STOPPED = "Stopped."
+ANSWERS_RAN_OUT = "The answers given ran out before the questions did."
+
+
+def answers_ran_out(what_became: str) -> str:
+    """`what_became` is the line a stop would say, without its "Stopped."."""
+    what_became = what_became.removeprefix(STOPPED).strip()
+    return f"{ANSWERS_RAN_OUT} {what_became}"
 
 
 STOPPED_KEPT = "Stopped. What was done before this is kept."

@@ -12,7 +12,10 @@ def rating_out_of_range(name: str, value: int, low: int, high: int) -> str:
 
 
 def bad_halt(word: str) -> str:
-    return f"{word!r} is not one of hungry, angry, lonely, tired. Nothing was saved."
+    return (
+        f"{word!r} is not one of hungry, angry, lonely, tired. Type the names or their numbers "
+        "(1 to 4), separated by spaces or commas."
+    )
 
 
 def trigger_needs_kind(value: str) -> str:
@@ -138,12 +141,30 @@ def connection_compare(
     craving_with: str,
     craving_without: str,
 ) -> str:
+    """Averages given as text, "-" where none was given."""
+    with_side = _averages(mood_with, craving_with)
+    without_side = _averages(mood_without, craving_without)
+    if not days_without:
+        return (
+            f"On every one of the {plural(days_with, 'day')} with a check-in you had a contact "
+            f"or a meeting: {with_side}."
+        )
+    if not days_with:
+        return (
+            f"None of the {plural(days_without, 'day')} with a check-in had a contact or a "
+            f"meeting: {without_side}."
+        )
     return (
-        f"On the {plural(days_with, 'day')} with a contact or a meeting, mood averaged "
-        f"{mood_with} and craving {craving_with}; on the {plural(days_without, 'other day')} "
-        "with a check-in, mood "
-        f"{mood_without} and craving {craving_without}. Something to notice, not a rule."
+        f"On the {plural(days_with, 'day')} with a contact or a meeting, {with_side}; on the "
+        f"{plural(days_without, 'other day')} with a check-in, {without_side}. Something to "
+        "notice, not a rule."
     )
+
+
+def _averages(mood: str, craving: str) -> str:
+    said = [f"{what} averaged {value}" for what, value in (("mood", mood), ("craving", craving))]
+    given = [line for line, value in zip(said, (mood, craving), strict=True) if value != "-"]
+    return " and ".join(given) if given else "no mood or craving given"
 
 
 def connection_too_few(checkins: int, needed: int) -> str:
@@ -208,29 +229,19 @@ def question_not_optional(name: str) -> str:
 
 
 # `stepwork status`: one short line for a shell prompt or a tmux status line.
-STATUS_CHECKIN_DUE = "check-in due"
-STATUS_CHECKIN_DONE = "check-in done"
-STATUS_REVIEW_DUE = "review due"
-STATUS_REVIEW_DONE = "review done"
-
-
-def status_days(name: str, days: int) -> str:
-    return f"{name}: {days} day" + ("" if days == 1 else "s")
-
-
-def status_bad_format(detail: str) -> str:
-    return f"--format: {detail}. Fields: {{checkin}} {{review}} {{days}} {{counter}} {{line}}"
-
-
-def status_bad_argument(arg: str) -> str:
-    return f"stepwork status: {arg!r} is not an option (see stepwork status --help)"
-
-
-def imported_put_away(count: int, dry_run: bool) -> str:
+def imported_put_away(count: int, in_file: int, dry_run: bool) -> str:
+    """`count` questions newly put away, of the `in_file` the file puts away."""
     questions = "question" if count == 1 else "questions"
+    more = "" if count == in_file else f" more (all {in_file} the file puts away)"
     if dry_run:
-        return f"It would also put away {count} daily {questions}, as the file has them."
-    return f"{count} daily {questions} put away, as in the file (stepwork config questions)."
+        return f"It would also put away {count} daily {questions}{more}, as the file has them."
+    return f"{count} daily {questions}{more} put away, as in the file (stepwork config questions)."
+
+
+PUT_AWAY_THROUGH_QUESTIONS = (
+    "put_away is changed one question at a time: stepwork config questions --put-away NAME "
+    "(or --bring-back NAME)."
+)
 
 
 # Editing in the editor: the fields that check out are kept, the rest asked about again.

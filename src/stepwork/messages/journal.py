@@ -47,6 +47,13 @@ def editor_failed_nothing_saved(detail: str) -> str:
     return f"The editor did not finish cleanly ({detail}). Nothing was saved."
 
 
+def edit_stopped(label: str) -> str:
+    return (
+        "Stopped. The fields you changed before this are kept; "
+        f"stepwork edit {label} starts again at the first field."
+    )
+
+
 def item_updated(label: str) -> str:
     return f"Updated {label}."
 
@@ -64,10 +71,11 @@ def editor_failed_rest_saved(detail: str) -> str:
     return f"The editor did not finish cleanly ({detail}). What was saved before stays saved."
 
 
-def editor_left_unsaved(saved_any: bool) -> str:
+def editor_left_unsaved(saved_any: bool, count: int = 2) -> str:
+    those = "That field kept its old value" if count == 1 else "Those fields kept their old values"
     if saved_any:
-        return "Those fields kept their old values; everything else you changed was saved."
-    return "Those fields kept their old values; nothing else had changed."
+        return f"{those}; everything else you changed was saved."
+    return f"{those}; nothing else had changed."
 
 
 EDITOR_FIX_HOW = (

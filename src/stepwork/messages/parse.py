@@ -31,7 +31,7 @@ def no_such(what: str, label: str) -> str:
 def bad_choice(token: str, count: int) -> str:
     return (
         f"{token!r} is not one of the choices. Type numbers from 1 to {count} "
-        "(like 1,3) or the names, separated by commas."
+        "(like 1 3 or 1,3) or the names, separated by spaces or commas."
     )
 
 

@@ -6,6 +6,7 @@ PEOPLE_EMPTY = (
     '  stepwork people add "Sam" --role sponsor --reach "555 0134"'
 )
 PEOPLE_STAR_KEY = "★ someone to call in a hard moment: shown first when things are hard."
+PLAIN_HARD_MOMENTS = " (someone to call in a hard moment)"
 PERSON_NEEDS_NAME = "Give them a name, as you call them."
 NOT_YET = "not yet"
 ROLE_NAMES_HOW = "Write it as role=name, comma-separated, with roles from: "

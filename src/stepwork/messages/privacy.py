@@ -17,9 +17,10 @@ WRONG_BACKUP_PASSPHRASE = (
 
 def journal_key_missing(path: Path, keyfile: Path) -> str:
     return (
-        f"{path} is encrypted, but its key file {keyfile} is missing. Put the key file back "
-        "(a backup's key file holds the same key until the passphrase is changed), or restore "
-        "a backup. Nothing was changed."
+        f"{path} is not readable as a journal in the clear, and it has no key file "
+        f"({keyfile}): it is either encrypted with its key file missing, or not a stepwork "
+        "journal at all. If it is encrypted, put the key file back (a backup's key file holds "
+        "the same key until the passphrase is changed), or restore a backup. Nothing was changed."
     )
 
 
@@ -42,7 +43,32 @@ BACKUP_PASSPHRASE_PROMPT = "Passphrase the backup was made under: "
 NEW_PASSPHRASE_PROMPT = "New passphrase: "
 PASSPHRASE_AGAIN = "Repeat it: "
 PASSPHRASES_DIFFER_AGAIN = "The two were not the same. Once more."
-PASSPHRASE_NOT_SET = "No passphrase was set. Nothing was changed."
+PASSPHRASE_NOT_SET = "No passphrase was set; your journal stays as it was, in the clear."
+PASSPHRASE_KEPT = "Your passphrase was not changed; the one you have still opens your journal."
+WRONG_PASSPHRASE_GIVEN_UP = (
+    "That was not the passphrase, three times, so stepwork stopped here. Nothing was changed."
+)
+
+
+def passphrase_given_up(what_became: str) -> str:
+    return f"The two were not the same, three times, so stepwork stopped here. {what_became}"
+
+
+def passphrase_needs_terminal(env: str) -> str:
+    if env == "STEPWORK_PASSPHRASE":
+        return PASSPHRASE_NEEDS_TERMINAL
+    return (
+        f"The passphrase is typed hidden in a terminal. Run stepwork in a terminal, or set {env}."
+    )
+
+
+def new_passphrase_needs_terminal(env: str) -> str:
+    return (
+        "A new passphrase is typed hidden, twice, in a terminal. Run stepwork in a terminal, "
+        f"or set {env}. Nothing was changed."
+    )
+
+
 WRONG_PASSPHRASE_AGAIN = "That is not it. Try again."
 PASSPHRASE_NOT_TEXT = (
     "The passphrase holds bytes that are not text (UTF-8), so it cannot be used. "

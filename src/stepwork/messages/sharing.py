@@ -5,6 +5,7 @@ SHARE_WHO = "Whom are you sharing with? (sponsor, therapist, or a name; Enter to
 SHARE_WHEN = "When? (today, yesterday or YYYY-MM-DD; Enter for today)"
 SHARE_THIS = "Shared this one?"
 SHARE_REFLECT = "Would you like a few questions to reflect on sharing it?"
+SHARE_KEPT_REFLECTION_LEFT = "Stopped. The sharing is recorded; nothing of the reflection was kept."
 
 
 def share_leaving_out(count: int) -> str:

@@ -45,10 +45,14 @@ def counter_reset(name: str, day: str, kept_days: int, backup: Path) -> str:
         kept = f"The earlier start is kept in your history (stepwork sober history {name}). "
     else:
         days = plural(kept_days, "day")
-        were, count = ("is", "it still counts") if kept_days == 1 else ("are", "they still count")
+        were, count, them = (
+            ("is", "it still counts", "it")
+            if kept_days == 1
+            else ("are", "they still count", "them")
+        )
         kept = (
             f"The {days} before {were} kept in your history; {count} for something. "
-            f"See them with: stepwork sober history {name}. "
+            f"See {them} with: stepwork sober history {name}. "
         )
     return (
         f"Counting {name} again from {day}. {kept}A copy of your journal from just before is "

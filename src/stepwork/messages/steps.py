@@ -56,8 +56,13 @@ def step_paused(step: int) -> str:
     return paused(f"stepwork step {step}")
 
 
-def paused(command: str) -> str:
+def paused(command: str, answered: bool = True) -> str:
+    if not answered:
+        return f"Paused before any answer. Pick up here with: {command}"
     return f"Paused. Everything so far is saved. Pick up where you left off with: {command}"
+
+
+FINISHED_ALL_SKIPPED = "Every question skipped today; that is fine too. Come back any time."
 
 
 def step_never_worked(step: int) -> str:
@@ -152,3 +157,6 @@ def open_elsewhere(what: str, fresh: str | None = None) -> str:
 
 
 OPEN_ELSEWHERE_THIS = "These questions"
+NEVER_IN_STEP_WORK = (
+    "Step work keeps every question; nothing was saved for this one. Enter on its own skips it."
+)

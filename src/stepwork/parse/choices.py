@@ -26,8 +26,18 @@ def parse_number(raw: str, low: int, high: int) -> str:
     return str(value)
 
 
+class BadChoice(ValueError):
+    """A token that stands for none of the options (or for more than one)."""
+
+    def __init__(self, token: str, count: int) -> None:
+        super().__init__(parse_messages.bad_choice(token, count))
+        self.token = token
+
+
 def parse_choices(raw: str, options: tuple[str, ...]) -> str:
-    """'1,3' or 'pride, finances' (or a mix) → 'self-esteem, ambitions' in the options' order."""
+    """Several of the options, one rule everywhere (guided answers, options, edits): numbers or
+    names (or their starts), separated by spaces, commas or both: '3 4', '3,4', '3, 4',
+    'lonely tired' → 'lonely, tired' in the options' order."""
     picked: set[str] = set()
     for typed in raw.replace(";", ",").split(","):
         token = typed.strip().lower()
@@ -40,10 +50,10 @@ def parse_choices(raw: str, options: tuple[str, ...]) -> str:
         # "3 4" or "hungry tired": several choices separated by spaces.
         words = [_choice(word, options) for word in token.split()]
         if len(words) < 2 or None in words:
-            raise ValueError(parse_messages.bad_choice(typed.strip(), len(options)))
+            raise BadChoice(typed.strip(), len(options))
         picked.update(w for w in words if w is not None)
     if not picked:
-        raise ValueError(parse_messages.bad_choice(raw.strip(), len(options)))
+        raise BadChoice(raw.strip(), len(options))
     return SEPARATOR.join(o for o in options if o in picked)
 
 

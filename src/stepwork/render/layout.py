@@ -94,7 +94,11 @@ def sentences(
     `boxed=False` is a lighter table for long lists (no borders, no rules between rows)."""
     # Shown visibly before measuring: Rich's Text would silently drop a BEL or a CR.
     title, rows = visible(title), [[visible(cell) for cell in row] for row in rows]
-    if fits(cols, rows, width, boxed):
+    from stepwork.render import plain
+
+    # Plain mode reads a table as "heading: value" lines at any width; a card would lose the
+    # heading of the column that joins its title.
+    if plain.wanted() or fits(cols, rows, width, boxed):
         return _table(title, cols, rows, _widths(cols, rows, width, boxed), boxed)
     return _cards(title, cols, rows)
 

@@ -4,6 +4,7 @@ text, rules their title. On with STEPWORK_PLAIN=1 or `stepwork config plain true
 """
 
 import os
+import sys
 from typing import Any
 
 from rich.console import Console, Group, RenderableType
@@ -14,6 +15,9 @@ from rich.table import Table
 from rich.text import Text
 
 ENV = "STEPWORK_PLAIN"
+
+# A heading that is a sign in a drawn table, said as a word ("number sign: 1" otherwise).
+_SPOKEN_HEADINGS = {"#": "Number"}
 
 
 def wanted() -> bool:
@@ -42,7 +46,10 @@ def _table(table: Table, console: Console) -> list[RenderableType]:
     out: list[RenderableType] = []
     if table.title:
         out.append(Text(_text_of(table.title, console)))
-    headings = [_text_of(column.header, console) for column in table.columns]
+    headings = [
+        _SPOKEN_HEADINGS.get(heading, heading)
+        for heading in (_text_of(column.header, console) for column in table.columns)
+    ]
     cells = [list(column._cells) for column in table.columns]
     for index in range(table.row_count):
         lines = []
@@ -71,7 +78,61 @@ def flatten(renderable: Any, console: Console) -> list[Any]:
         return flatten(renderable.renderable, console)
     if isinstance(renderable, Group):
         return [part for inner in renderable.renderables for part in flatten(inner, console)]
+    markdown = sys.modules.get("rich.markdown")  # loaded only where Markdown is shown
+    if markdown is not None and isinstance(renderable, markdown.Markdown):
+        return [Text(markdown_plain(renderable.markup))]
     return [renderable]
+
+
+def markdown_plain(source: str) -> str:
+    """Our own markdown (crisis lines, guides) as plain text: headings and paragraphs as lines,
+    a table's rows as "heading: value" lines, code as it is, without marks or rules."""
+    out: list[str] = []
+    paragraph: list[str] = []
+    headings: list[str] | None = None
+    in_code = False
+
+    def flush() -> None:
+        if paragraph:
+            out.extend([" ".join(paragraph), ""])
+            paragraph.clear()
+
+    for line in source.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("```"):
+            flush()
+            in_code = not in_code
+            if not in_code:
+                out.append("")
+            continue
+        if in_code:
+            out.append(line)
+            continue
+        if stripped.startswith("|"):
+            flush()
+            cells = [_inline(c.strip()) for c in stripped.strip("|").split("|")]
+            if all(set(c) <= set("-: ") for c in cells):
+                continue
+            if headings is None:
+                headings = cells
+                continue
+            out.extend(f"{h}: {c}" for h, c in zip(headings, cells, strict=False) if c)
+            out.append("")
+            continue
+        headings = None
+        if not stripped:
+            flush()
+        elif stripped.startswith("#"):
+            flush()
+            out.extend([_inline(stripped.lstrip("#").strip()), ""])
+        else:
+            paragraph.append(_inline(stripped))
+    flush()
+    return "\n".join(out).strip()
+
+
+def _inline(text: str) -> str:
+    return text.replace("**", "").replace("`", "")
 
 
 def print_plainly(console: Console, objects: tuple[Any, ...], options: dict[str, Any]) -> None:

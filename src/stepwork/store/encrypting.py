@@ -92,6 +92,7 @@ def encrypt(before_asking: Callable[[], None] = lambda: None) -> Converted:
             if not count:
                 raise UserError(privacy_messages.ALREADY_ENCRYPTED)
             return Converted(count)
+        encryption.can_ask_new(encryption.PASSPHRASE_ENV)
         before_asking()
         passphrase = encryption.ask_new_passphrase(encryption.PASSPHRASE_ENV)
         key = secrets.token_bytes(encryption.KEY_BYTES)
@@ -170,7 +171,9 @@ def change_passphrase() -> Converted:
         journal_file.recover_locked(path)
         swap.tidy(paths().backups_dir)
         _adopt_legacy_backups(encryption.read_keyfile(encryption.sidecar(path)))
-        passphrase = encryption.ask_new_passphrase(encryption.NEW_PASSPHRASE_ENV)
+        passphrase = encryption.ask_new_passphrase(
+            encryption.NEW_PASSPHRASE_ENV, privacy_messages.PASSPHRASE_KEPT
+        )
         key = secrets.token_bytes(encryption.KEY_BYTES)
         keyfile = encryption.wrap(key, passphrase)
         _forget_open_connections()

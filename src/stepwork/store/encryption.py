@@ -19,6 +19,7 @@ import os
 import secrets
 import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -260,16 +261,25 @@ def ask_passphrase(prompt: str, env: str = PASSPHRASE_ENV) -> str:
     if from_env is not None:
         return from_env
     if not sys.stdin.isatty():
-        raise UserError(privacy_messages.PASSPHRASE_NEEDS_TERMINAL)
+        raise UserError(privacy_messages.passphrase_needs_terminal(env))
     typed = _typed(prompt)
     if not typed:
         raise UserError(privacy_messages.EMPTY_PASSPHRASE)
     return normalised(typed)
 
 
-def ask_new_passphrase(env: str = NEW_PASSPHRASE_ENV) -> str:
-    """A new passphrase: from the environment, or typed twice (three tries), with a word of
-    warning for a short one."""
+def can_ask_new(env: str = NEW_PASSPHRASE_ENV) -> None:
+    """Refuse, before anything is said, where a new passphrase can come from nowhere."""
+    if os.environ.get(env) is None and not sys.stdin.isatty():
+        raise UserError(privacy_messages.new_passphrase_needs_terminal(env))
+
+
+def ask_new_passphrase(
+    env: str = NEW_PASSPHRASE_ENV, given_up: str = privacy_messages.PASSPHRASE_NOT_SET
+) -> str:
+    """A new passphrase: from the environment, or typed twice (three tries at matching; a
+    short one put aside at "use it anyway?" costs no try), with a word of warning for a short
+    one. `given_up` says what became of the journal when the tries run out."""
     from_env = _from_env(env)
     if from_env is not None and not from_env.strip():
         raise UserError(privacy_messages.EMPTY_PASSPHRASE)
@@ -277,23 +287,28 @@ def ask_new_passphrase(env: str = NEW_PASSPHRASE_ENV) -> str:
         if len(from_env) < SHORT_PASSPHRASE:
             print(privacy_messages.SHORT_PASSPHRASE_NOTE, file=sys.stderr)
         return from_env
-    if not sys.stdin.isatty():
-        raise UserError(privacy_messages.PASSPHRASE_NEEDS_TERMINAL)
+    can_ask_new(env)
     from stepwork.flows.prompting import ask_yes_no
 
-    for _ in range(TRIES):
+    tries = 0
+    while True:
         first = normalised(_typed(privacy_messages.NEW_PASSPHRASE_PROMPT))
         if not first.strip():
             print(privacy_messages.EMPTY_PASSPHRASE, file=sys.stderr)
-            continue
-        if len(first) < SHORT_PASSPHRASE:
-            print(privacy_messages.SHORT_PASSPHRASE_NOTE, file=sys.stderr)
-            if not ask_yes_no(privacy_messages.SHORT_PASSPHRASE_QUESTION, default=False):
-                continue
-        if normalised(_typed(privacy_messages.PASSPHRASE_AGAIN)) == first:
+        elif len(first) < SHORT_PASSPHRASE and not _short_one_wanted(ask_yes_no):
+            continue  # put aside by choice: not a failed try
+        elif normalised(_typed(privacy_messages.PASSPHRASE_AGAIN)) == first:
             return first
-        print(privacy_messages.PASSPHRASES_DIFFER_AGAIN, file=sys.stderr)
-    raise UserError(privacy_messages.PASSPHRASE_NOT_SET)
+        tries += 1
+        if tries == TRIES:
+            raise UserError(privacy_messages.passphrase_given_up(given_up))
+        if first.strip():
+            print(privacy_messages.PASSPHRASES_DIFFER_AGAIN, file=sys.stderr)
+
+
+def _short_one_wanted(ask_yes_no: Callable[[str, bool], bool]) -> bool:
+    print(privacy_messages.SHORT_PASSPHRASE_NOTE, file=sys.stderr)
+    return ask_yes_no(privacy_messages.SHORT_PASSPHRASE_QUESTION, False)
 
 
 def unlock(
@@ -312,6 +327,8 @@ def unlock(
             if problem.message != privacy_messages.WRONG_PASSPHRASE:
                 raise
             if attempt == tries - 1:
+                if tries > 1 and wrong == privacy_messages.WRONG_PASSPHRASE:
+                    raise UserError(privacy_messages.WRONG_PASSPHRASE_GIVEN_UP) from None
                 raise UserError(wrong) from None
             print(privacy_messages.WRONG_PASSPHRASE_AGAIN, file=sys.stderr)
     raise AssertionError("unreachable")

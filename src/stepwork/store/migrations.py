@@ -13,6 +13,7 @@ from pathlib import Path
 
 from stepwork.errors import UserError
 from stepwork.messages import app as app_messages
+from stepwork.store.latest import LATEST_VERSION as LATEST_VERSION  # re-exported
 
 # Every table whose rows travel in the JSON export by uid: deleting a row leaves a tombstone.
 TOMBSTONED_TABLES = (
@@ -321,7 +322,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
 )
 
-LATEST_VERSION = MIGRATIONS[-1].version
 
 # --- migration 8: the coping plan's people join the network --------------------------------
 # Written out here, not taken from messages/ or domain/network.py: a migration must do the same

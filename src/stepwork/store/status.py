@@ -5,10 +5,13 @@ passphrase, and waits only a moment for a journal another command is writing. It
 imports to the standard library's sqlite3 (not `connection`, which pulls in the key handling).
 """
 
+import os
 import sqlite3
 from datetime import date
-from pathlib import Path
+from stat import S_ISREG
 from typing import NamedTuple
+
+from stepwork.store.latest import LATEST_VERSION
 
 WAIT_SECONDS = 0.2
 SQLITE_HEADER = b"SQLite format 3\x00"  # as in store.encryption, which costs more to import
@@ -41,16 +44,28 @@ class Unreadable(Exception):
     """Locked (encrypted), busy, or not a journal this version can read: the prompt says nothing."""
 
 
-def _read_only_uri(path: Path) -> str:
+def _read_only_uri(path: str) -> str:
     # In a URI, `%`, `?` and `#` would be read as escapes, the query and the fragment.
-    text = str(path.absolute()).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    text = os.path.abspath(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
     return f"file:{text}?mode=ro"
 
 
-def today(db_path: Path, day: date) -> Today:
+def _head(db_path: str) -> bytes:
+    """The file's first bytes, never blocking: a FIFO, a device or a link to one is refused
+    (a prompt must come back at once)."""
+    fd = os.open(db_path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     try:
-        with open(db_path, "rb") as handle:
-            head = handle.read(len(SQLITE_HEADER))
+        if not S_ISREG(os.fstat(fd).st_mode):
+            raise Unreadable
+        return os.read(fd, len(SQLITE_HEADER))
+    finally:
+        os.close(fd)
+
+
+def today(db_path: str, day: date) -> Today:
+    """`db_path` as text: a shell prompt does not load pathlib."""
+    try:
+        head = _head(db_path)
     except FileNotFoundError:
         return NOTHING_YET
     except OSError as exc:
@@ -62,6 +77,9 @@ def today(db_path: Path, day: date) -> Today:
     try:
         conn = sqlite3.connect(_read_only_uri(db_path), timeout=WAIT_SECONDS, uri=True)
         try:
+            (version,) = conn.execute("PRAGMA user_version").fetchone()
+            if version > LATEST_VERSION:
+                raise Unreadable  # from a newer stepwork: its tables may mean other things
             checkin, review, name, started = conn.execute(
                 _QUERY, {"day": day.isoformat()}
             ).fetchone()
