@@ -128,10 +128,8 @@ class Engine:
                     self._skipped(position, question)
                 return
             if command == "/never":
-                if self.put_away is not None:
-                    self._put_away(position, question)
+                if self._never(position, question):
                     return
-                self.console.print(steps_messages.NEVER_IN_STEP_WORK, style="dim")
                 continue
             if command == "/pause":
                 raise _Pause
@@ -159,6 +157,15 @@ class Engine:
             lines.append(line.rstrip())
             self._store(position, question, "\n".join(lines), AnswerState.DRAFT)
 
+    def _never(self, position: int, question: Question) -> bool:
+        """`/never`: put a daily question away (True: it is done with); step work keeps every
+        question, and says so."""
+        if self.put_away is not None:
+            self._put_away(position, question)
+            return True
+        self.console.print(steps_messages.NEVER_IN_STEP_WORK, style="dim")
+        return False
+
     def _ask_short(self, position: int, question: Question) -> None:
         """A yes/no or choices answer: parsed, and asked again with an explanation if unclear."""
         prompt = steps_messages.ANSWER_PROMPT
@@ -173,10 +180,8 @@ class Engine:
                 self._skipped(position, question)
                 return
             if command == "/never":
-                if self.put_away is not None:
-                    self._put_away(position, question)
+                if self._never(position, question):
                     return
-                self.console.print(steps_messages.NEVER_IN_STEP_WORK, style="dim")
                 continue
             if command == "/pause":
                 raise _Pause

@@ -158,5 +158,6 @@ def open_elsewhere(what: str, fresh: str | None = None) -> str:
 
 OPEN_ELSEWHERE_THIS = "These questions"
 NEVER_IN_STEP_WORK = (
-    "Step work keeps every question; nothing was saved for this one. Enter on its own skips it."
+    "Step work keeps every question, so /never was not taken as an answer. Enter on its own "
+    "moves on."
 )
